@@ -1,0 +1,48 @@
+/**
+ * The Notecast script format: types, JSON Schema, validation, and the pure
+ * views of a script (expected notebook, keystrokes, transcript).
+ */
+export {
+  SCRIPT_VERSION,
+  isEditOperation,
+  operationDuration,
+  type CellInfo,
+  type CellType,
+  type DeleteCellOperation,
+  type DeleteTextOperation,
+  type EditOperation,
+  type InsertCellOperation,
+  type NarrateOperation,
+  type Operation,
+  type OperationBase,
+  type OperationKind,
+  type PauseOperation,
+  type RunOperation,
+  type Script,
+  type Step,
+  type TypeOperation,
+  type WaitOperation
+} from './script.js';
+export { NotebookState, type CellState } from './notebook-state.js';
+export { expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
+export { countLines, describeCode, plural } from './describe.js';
+export {
+  formatPath,
+  parseScriptJson,
+  scriptSchema,
+  validateScript,
+  type ScriptPath,
+  type ScriptProblem,
+  type ScriptValidation
+} from './validate.js';
+export {
+  buildTranscript,
+  escapeHtml,
+  formatSeconds,
+  kernelLanguage,
+  renderTranscript,
+  type Transcript,
+  type TranscriptAction,
+  type TranscriptFormat,
+  type TranscriptStep
+} from './transcript.js';

@@ -1,0 +1,88 @@
+import type { CellType, EditOperation, Script } from './script.js';
+
+/** One cell of the notebook as the tutorial expects it. */
+export interface CellState {
+  id: string;
+  type: CellType;
+  source: string;
+}
+
+/**
+ * The notebook a script expects, as plain data: the cells in order with their
+ * sources. The compiler builds scripts against it, validation replays scripts
+ * on it, and the player's keyframes are snapshots of it.
+ */
+export class NotebookState {
+  readonly cells: CellState[];
+
+  constructor(cells: readonly CellState[] = []) {
+    this.cells = cells.map(cell => ({ ...cell }));
+  }
+
+  clone(): NotebookState {
+    return new NotebookState(this.cells);
+  }
+
+  indexOf(id: string): number {
+    return this.cells.findIndex(cell => cell.id === id);
+  }
+
+  get(id: string): CellState | undefined {
+    return this.cells.find(cell => cell.id === id);
+  }
+
+  /**
+   * Apply one edit, or explain why it cannot apply (the script is then
+   * inconsistent). Never throws.
+   */
+  apply(operation: EditOperation, script: Pick<Script, 'cells'>): string | null {
+    switch (operation.op) {
+      case 'insert-cell': {
+        const info = script.cells[operation.cell];
+        if (!info) {
+          return `cell "${operation.cell}" is not declared in "cells"`;
+        }
+        if (this.get(operation.cell)) {
+          return `cell "${operation.cell}" already exists`;
+        }
+        if (operation.index > this.cells.length) {
+          return `index ${operation.index} is past the end of a notebook with ${this.cells.length} cells`;
+        }
+        this.cells.splice(operation.index, 0, { id: operation.cell, type: info.type, source: '' });
+        return null;
+      }
+      case 'type': {
+        const cell = this.get(operation.cell);
+        if (!cell) {
+          return `cell "${operation.cell}" does not exist at this point`;
+        }
+        if (operation.offset > cell.source.length) {
+          return `offset ${operation.offset} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
+        }
+        cell.source =
+          cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset);
+        return null;
+      }
+      case 'delete-text': {
+        const cell = this.get(operation.cell);
+        if (!cell) {
+          return `cell "${operation.cell}" does not exist at this point`;
+        }
+        if (operation.offset + operation.length > cell.source.length) {
+          return `range ${operation.offset}..${operation.offset + operation.length} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
+        }
+        cell.source =
+          cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length);
+        return null;
+      }
+      case 'delete-cell': {
+        const index = this.indexOf(operation.cell);
+        if (index < 0) {
+          return `cell "${operation.cell}" does not exist at this point`;
+        }
+        this.cells.splice(index, 1);
+        return null;
+      }
+    }
+  }
+}

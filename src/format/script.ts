@@ -1,0 +1,154 @@
+/**
+ * The Notecast script: what the compiler emits and the player plays.
+ *
+ * A script is plain JSON. Times are integers in milliseconds. Text offsets are
+ * UTF-16 code-unit offsets into a cell's source as the tutorial expects it at
+ * that point (the unit Yjs `Y.Text` uses), so the player can turn them into
+ * Yjs relative positions.
+ */
+
+/** The script format version this code writes and plays. */
+export const SCRIPT_VERSION = 1;
+
+export type CellType = 'code' | 'markdown' | 'raw';
+
+export interface Script {
+  /** Format version; see `migrateScript` for older ones. */
+  version: typeof SCRIPT_VERSION;
+  title: string;
+  description?: string;
+  /** Kernel spec name the tutorial's notebook runs with, e.g. `python3`. */
+  kernel: string;
+  /** The cells the tutorial creates, by stable id, with the author's names. */
+  cells: Record<string, CellInfo>;
+  steps: Step[];
+}
+
+export interface CellInfo {
+  /** The name the author used in `cell=NAME`. */
+  name: string;
+  type: CellType;
+}
+
+export interface Step {
+  title: string;
+  /** Plain text (never HTML) read when the step starts. */
+  narration: string;
+  /** Where the step starts in the tutorial source (1-based), for messages. */
+  line?: number;
+  /** Time reserved for reading the narration before the first operation. */
+  narrationMs: number;
+  operations: Operation[];
+}
+
+/** Fields every operation has. */
+export interface OperationBase {
+  /**
+   * Start time in ms from the step's start, counting waits on the world
+   * (kernel, learner) as zero: the player shifts later operations by however
+   * long such a wait really took, so scheduling never drifts.
+   */
+  at: number;
+  /** Line in the tutorial source the operation came from (1-based). */
+  line?: number;
+}
+
+/** Create a cell at `index` of the tutorial's notebook. */
+export interface InsertCellOperation extends OperationBase {
+  op: 'insert-cell';
+  cell: string;
+  index: number;
+}
+
+/**
+ * Type `text` into a cell at `offset` over `duration` ms. Stored once: the
+ * player expands it into keystrokes with `expandKeystrokes`.
+ */
+export interface TypeOperation extends OperationBase {
+  op: 'type';
+  cell: string;
+  offset: number;
+  text: string;
+  duration: number;
+  /** The author's one-line spoken summary of the code. */
+  summary?: string;
+}
+
+/** Delete `length` code units at `offset` of a cell's source. */
+export interface DeleteTextOperation extends OperationBase {
+  op: 'delete-text';
+  cell: string;
+  offset: number;
+  length: number;
+}
+
+export interface DeleteCellOperation extends OperationBase {
+  op: 'delete-cell';
+  cell: string;
+}
+
+/** Run a cell and wait for the kernel (a markdown cell is rendered). */
+export interface RunOperation extends OperationBase {
+  op: 'run';
+  cell: string;
+  /** Output the author expects, as text. */
+  expect?: string;
+}
+
+/** Narration between actions (`:::say`). */
+export interface NarrateOperation extends OperationBase {
+  op: 'narrate';
+  text: string;
+  duration: number;
+}
+
+export interface WaitOperation extends OperationBase {
+  op: 'wait';
+  duration: number;
+}
+
+/** Wait for the learner; `prompt` tells them what to do. */
+export interface PauseOperation extends OperationBase {
+  op: 'pause';
+  prompt?: string;
+}
+
+export type Operation =
+  | InsertCellOperation
+  | TypeOperation
+  | DeleteTextOperation
+  | DeleteCellOperation
+  | RunOperation
+  | NarrateOperation
+  | WaitOperation
+  | PauseOperation;
+
+export type OperationKind = Operation['op'];
+
+/** Operations that change the notebook's cells (the rest are events). */
+export type EditOperation =
+  | InsertCellOperation
+  | TypeOperation
+  | DeleteTextOperation
+  | DeleteCellOperation;
+
+export function isEditOperation(operation: Operation): operation is EditOperation {
+  return (
+    operation.op === 'insert-cell' ||
+    operation.op === 'type' ||
+    operation.op === 'delete-text' ||
+    operation.op === 'delete-cell'
+  );
+}
+
+/** How long an operation occupies the clock (waits on the world count as 0). */
+export function operationDuration(operation: Operation): number {
+  switch (operation.op) {
+    case 'type':
+    case 'narrate':
+    case 'wait':
+      return operation.duration;
+    default:
+      return 0;
+  }
+}
