@@ -6,6 +6,7 @@ export {
   SCRIPT_VERSION,
   isEditOperation,
   operationDuration,
+  stepDuration,
   type CellInfo,
   type CellType,
   type DeleteCellOperation,
@@ -24,6 +25,7 @@ export {
   type WaitOperation
 } from './script.js';
 export { NotebookState, type CellState } from './notebook-state.js';
+export { stringifyScript } from './serialize.js';
 export { expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, plural } from './describe.js';
 export {

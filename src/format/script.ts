@@ -141,6 +141,18 @@ export function isEditOperation(operation: Operation): operation is EditOperatio
   );
 }
 
+/**
+ * When a step ends, in ms from its start (waits on the world counted as 0):
+ * after its narration has been read and its last operation has finished.
+ */
+export function stepDuration(step: Step): number {
+  let end = step.narrationMs;
+  for (const operation of step.operations) {
+    end = Math.max(end, operation.at + operationDuration(operation));
+  }
+  return end;
+}
+
 /** How long an operation occupies the clock (waits on the world count as 0). */
 export function operationDuration(operation: Operation): number {
   switch (operation.op) {

@@ -1,0 +1,64 @@
+import { YNotebook } from '@jupyter/ydoc';
+import type { INotebookContent } from '@jupyterlab/nbformat';
+import { isEditOperation, kernelLanguage, type Script } from '../format/index.js';
+import { NotebookApplier } from './notebook-applier.js';
+
+/**
+ * Play every edit of a script, with no kernel and no clock, onto a fresh
+ * `@jupyter/ydoc` notebook and return it as nbformat 4: exactly the cells the
+ * learner's notebook holds at the end (outputs empty, since nothing ran).
+ */
+export function playToNotebook(script: Script): INotebookContent {
+  return withoutPrematureAccessWarnings(() => play(script));
+}
+
+function play(script: Script): INotebookContent {
+  const notebook = YNotebook.create({ data: { metadata: notebookMetadata(script) } } as never);
+  try {
+    const applier = new NotebookApplier(notebook, script);
+    for (const step of script.steps) {
+      for (const operation of step.operations) {
+        if (isEditOperation(operation)) {
+          applier.apply(operation);
+        }
+      }
+    }
+    return notebook.toJSON();
+  } finally {
+    // A YNotebook keeps Node alive until disposed.
+    notebook.dispose();
+  }
+}
+
+/** The kernelspec and language a tutorial's notebook starts with. */
+export function notebookMetadata(script: Pick<Script, 'kernel'>): Record<string, unknown> {
+  const language = kernelLanguage(script.kernel);
+  return {
+    kernelspec: {
+      name: script.kernel,
+      display_name: script.kernel === 'python3' ? 'Python 3 (ipykernel)' : script.kernel,
+      language
+    },
+    language_info: { name: language }
+  };
+}
+
+/**
+ * `@jupyter/ydoc` builds each new cell before adding it to the document, and
+ * Yjs 13.6 warns on stderr about that read ("Invalid access: Add Yjs type to a
+ * document before reading data") although nothing is wrong. Keep that one
+ * warning out of command-line output; every other warning still shows.
+ */
+function withoutPrematureAccessWarnings<T>(run: () => T): T {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!args.some(arg => typeof arg === 'string' && arg.startsWith('Invalid access: Add Yjs type to a document'))) {
+      warn(...args);
+    }
+  };
+  try {
+    return run();
+  } finally {
+    console.warn = warn;
+  }
+}

@@ -1,0 +1,26 @@
+import { plural } from '../../format/index.js';
+import { hasErrors } from '../diagnostic.js';
+import { report, type Command } from './command.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  usage: 'notecast check FILE...',
+  summary: 'Check Markdown tutorials or compiled .json scripts and report every problem.',
+  options: {},
+  minFiles: 1,
+  async run({ io, files, load }) {
+    let errors = 0;
+    let warnings = 0;
+    for (const file of files) {
+      const loaded = await load(file);
+      report(io, loaded.diagnostics);
+      errors += loaded.diagnostics.filter(d => d.severity === 'error').length;
+      warnings += loaded.diagnostics.filter(d => d.severity === 'warning').length;
+      if (!loaded.script && !hasErrors(loaded.diagnostics)) {
+        errors++;
+      }
+    }
+    io.stderr(`checked ${plural(files.length, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+    return errors > 0 ? 1 : 0;
+  }
+};

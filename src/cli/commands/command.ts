@@ -1,0 +1,43 @@
+import type { ParseArgsConfig } from 'node:util';
+import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { InputError, type CliIO } from '../io.js';
+import type { Loaded } from '../load.js';
+
+export interface CommandContext {
+  io: CliIO;
+  files: string[];
+  values: Record<string, string | boolean | undefined>;
+  load: (path: string) => Promise<Loaded>;
+}
+
+/** One `notecast` subcommand. */
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  minFiles: number;
+  maxFiles?: number;
+  /** Resolves to the exit code. */
+  run(context: CommandContext): Promise<number>;
+}
+
+export function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
+  for (const diagnostic of diagnostics) {
+    io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+  }
+}
+
+/** Write to `-o PATH`, or to stdout without it. */
+export async function writeOutput(io: CliIO, path: string | undefined, text: string): Promise<void> {
+  if (path === undefined || path === '-') {
+    io.stdout(text);
+    return;
+  }
+  try {
+    await io.writeFile(path, text);
+  } catch (error) {
+    io.stderr(`${path}: error: cannot write the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    throw new InputError(String(error));
+  }
+}

@@ -1,0 +1,27 @@
+import { buildTranscript, renderTranscript, type TranscriptFormat } from '../../format/index.js';
+import { UsageError } from '../io.js';
+import { report, writeOutput, type Command } from './command.js';
+
+const FORMATS: TranscriptFormat[] = ['markdown', 'html', 'text'];
+
+export const transcriptCommand: Command = {
+  name: 'transcript',
+  usage: 'notecast transcript TUTORIAL.md|SCRIPT.json [--format markdown|html|text] [-o OUT]',
+  summary: 'Write the accessible transcript: every step, its narration, and what the player does, in words.',
+  options: { format: { type: 'string', short: 'f', default: 'markdown' }, output: { type: 'string', short: 'o' } },
+  minFiles: 1,
+  maxFiles: 1,
+  async run({ io, files, values, load }) {
+    const format = values.format as TranscriptFormat;
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`unknown --format "${format}", expected ${FORMATS.join(', ')}`);
+    }
+    const loaded = await load(files[0]);
+    report(io, loaded.diagnostics);
+    if (!loaded.script) {
+      return 1;
+    }
+    await writeOutput(io, values.output as string | undefined, renderTranscript(buildTranscript(loaded.script), format));
+    return 0;
+  }
+};

@@ -1,0 +1,42 @@
+import type { VFileMessage } from 'vfile-message';
+import { formatPath, type ScriptProblem } from '../format/index.js';
+
+/** One message for the terminal, in the `FILE:LINE:COLUMN: severity: text (rule)` shape editors parse. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+  ruleId: string;
+}
+
+export function fromCompilerMessage(file: string, message: VFileMessage): Diagnostic {
+  return {
+    file,
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity: message.fatal === true ? 'error' : 'warning',
+    message: message.reason,
+    ruleId: message.ruleId ?? 'notecast'
+  };
+}
+
+export function fromScriptProblem(file: string, problem: ScriptProblem): Diagnostic {
+  return {
+    file,
+    line: problem.line ?? 1,
+    column: problem.column ?? 1,
+    severity: 'error',
+    message: problem.path.length ? `${formatPath(problem.path)} ${problem.message}` : problem.message,
+    ruleId: 'invalid-script'
+  };
+}
+
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some(diagnostic => diagnostic.severity === 'error');
+}

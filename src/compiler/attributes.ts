@@ -1,0 +1,103 @@
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Reporter } from './report.js';
+import { didYouMean } from './suggest.js';
+
+/** What one directive attribute accepts. */
+export type AttributeSpec =
+  | { kind: 'cell'; required?: boolean }
+  | { kind: 'text'; required?: boolean; nonEmpty?: boolean }
+  | { kind: 'number'; required?: boolean; min: number; max: number; unit: string }
+  | { kind: 'choice'; required?: boolean; values: readonly string[] };
+
+export type AttributeSpecs = Record<string, AttributeSpec>;
+
+/** Parsed attribute values: cell names and text as strings, numbers as numbers. */
+export type AttributeValues = Record<string, string | number | undefined>;
+
+/** Cell names become nbformat cell ids, so they keep to the id alphabet. */
+export const CELL_NAME = /^[A-Za-z0-9_-]{1,40}$/;
+
+/**
+ * Check a directive's attributes against its specs. Every problem is
+ * reported at the directive; returns undefined when any attribute is wrong,
+ * so the directive is skipped rather than half applied.
+ */
+export function readAttributes(
+  node: ContainerDirective | LeafDirective,
+  specs: AttributeSpecs,
+  report: Reporter
+): AttributeValues | undefined {
+  const values: AttributeValues = {};
+  let ok = true;
+  const given = node.attributes ?? {};
+  const where = `\`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\``;
+  for (const [key, raw] of Object.entries(given)) {
+    const spec = specs[key];
+    if (!spec) {
+      const known = Object.keys(specs);
+      report.error(
+        `Unknown attribute \`${key}\` on ${where}${didYouMean(key, known)}${known.length ? ` (it takes ${known.map(k => `\`${k}\``).join(', ')})` : ' (it takes no attributes)'}`,
+        node,
+        'unknown-attribute'
+      );
+      ok = false;
+      continue;
+    }
+    const value = raw ?? '';
+    switch (spec.kind) {
+      case 'cell':
+        if (!CELL_NAME.test(value)) {
+          report.error(
+            `Unexpected cell name \`${value}\` in \`${key}\`, expected 1 to 40 letters, digits, \`-\` or \`_\``,
+            node,
+            'invalid-attribute'
+          );
+          ok = false;
+        } else {
+          values[key] = value;
+        }
+        break;
+      case 'text':
+        if (spec.nonEmpty && value.trim() === '') {
+          report.error(`Unexpected empty \`${key}\` on ${where}, expected text`, node, 'invalid-attribute');
+          ok = false;
+        } else {
+          values[key] = value;
+        }
+        break;
+      case 'number': {
+        const number = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+        if (!Number.isFinite(number) || number < spec.min || number > spec.max) {
+          report.error(
+            `Unexpected \`${key}=${value}\` on ${where}, expected a number of ${spec.unit} from ${spec.min} to ${spec.max}`,
+            node,
+            'invalid-attribute'
+          );
+          ok = false;
+        } else {
+          values[key] = number;
+        }
+        break;
+      }
+      case 'choice':
+        if (!spec.values.includes(value)) {
+          report.error(
+            `Unexpected \`${key}=${value}\` on ${where}, expected ${spec.values.map(v => `\`${v}\``).join(' or ')}${didYouMean(value, spec.values)}`,
+            node,
+            'invalid-attribute'
+          );
+          ok = false;
+        } else {
+          values[key] = value;
+        }
+        break;
+    }
+  }
+  for (const [key, spec] of Object.entries(specs)) {
+    if (spec.required && !(key in given)) {
+      report.error(`Missing attribute \`${key}\` on ${where}: write ${where}{${key}=…}`, node, 'missing-attribute');
+      ok = false;
+    }
+  }
+  return ok ? values : undefined;
+}

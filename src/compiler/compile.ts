@@ -1,0 +1,160 @@
+import type { Root, RootContent, Yaml } from 'mdast';
+import { VFile, type Compatible } from 'vfile';
+import { SCRIPT_VERSION, type Script } from '../format/index.js';
+import { readAttributes } from './attributes.js';
+import { decodeTutorial } from './decode.js';
+import { directives, type DirectiveNode } from './directives/index.js';
+import { readFrontMatter } from './front-matter.js';
+import { plainText, tidy } from './narration.js';
+import { parseTutorial } from './parse.js';
+import { Reporter } from './report.js';
+import { didYouMean } from './suggest.js';
+import { TutorialBuilder } from './tutorial-builder.js';
+
+export interface CompileOptions {
+  /** The tutorial's path, used in messages. */
+  path?: string;
+}
+
+export interface CompileResult {
+  /** The script, present when there were no errors (warnings allowed). */
+  script?: Script;
+  /** The tutorial as a VFile; `file.messages` are its positioned diagnostics. */
+  file: VFile;
+}
+
+/**
+ * Compile a Markdown tutorial into a script. Never throws: every problem,
+ * even an unexpected one, is a positioned message on `file`.
+ */
+export function compile(input: string | Uint8Array, options: CompileOptions = {}): CompileResult {
+  const file = new VFile({ path: options.path } as Compatible);
+  const report = new Reporter(file);
+  try {
+    const decoded = decodeTutorial(input);
+    if (!('text' in decoded)) {
+      report.error(decoded.reason, { line: decoded.line, column: decoded.column }, 'not-utf8');
+      return { file };
+    }
+    file.value = decoded.text;
+    const script = build(parseTutorial(decoded.text), decoded.text, report);
+    return report.hasErrors || !script ? { file } : { script, file };
+  } catch (error) {
+    report.error(
+      `Unexpected internal error (${error instanceof Error ? error.message : String(error)}); please report it with this tutorial attached`,
+      { line: 1, column: 1 },
+      'internal-error'
+    );
+    return { file };
+  }
+}
+
+function build(tree: Root, source: string, report: Reporter): Script | undefined {
+  const front = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
+  const options = readFrontMatter(front, report);
+  const builder = new TutorialBuilder(options, report);
+  let warnedOutside = false;
+  for (const node of tree.children) {
+    if (node === front) {
+      continue;
+    }
+    if (node.type === 'heading') {
+      const title = tidy(plainText(node)).replace(/\n/g, ' ');
+      if (!title) {
+        report.error('Unexpected empty heading, expected a step title after the `#`', node, 'empty-title');
+      }
+      builder.startStep(title || '(untitled)', node.position?.start.line);
+      continue;
+    }
+    if (!builder.inStep) {
+      if (isDirective(node)) {
+        report.error(
+          `Unexpected \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\` before the first heading: start a step with a heading such as \`# Getting started\` first`,
+          node,
+          'outside-step'
+        );
+      } else if (!warnedOutside && node.type !== 'thematicBreak' && node.type !== 'definition') {
+        warnedOutside = true;
+        report.warn(
+          'Unexpected text before the first heading: it belongs to no step and is not played; put it under a heading, or into `description` in the front matter',
+          node,
+          'outside-step'
+        );
+      }
+      continue;
+    }
+    if (isDirective(node)) {
+      compileDirective(node, builder, report, source);
+    } else if (node.type === 'code') {
+      report.warn(
+        'Unexpected code block outside a directive: it is not typed into the notebook; wrap it in `:::type{cell=NAME}` … `:::` to type it, or indent it under a list item to show it as prose',
+        node,
+        'code-outside-directive'
+      );
+    } else {
+      checkNoNestedDirective(node, report);
+      builder.addNarration(tidy(plainText(node)));
+    }
+  }
+  builder.finish();
+  if (builder.steps.length === 0) {
+    const end = tree.position?.end ?? { line: 1, column: 1 };
+    report.error('Unexpected end of file with no steps, expected at least one heading such as `# Getting started`', end, 'no-steps');
+  }
+  if (report.hasErrors) {
+    return undefined;
+  }
+  return {
+    version: SCRIPT_VERSION,
+    title: options.title as string,
+    ...(options.description ? { description: options.description } : {}),
+    kernel: options.kernel,
+    cells: builder.cells,
+    steps: builder.steps
+  };
+}
+
+function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report: Reporter, source: string): void {
+  const directive = directives.get(node.name);
+  const marker = node.type === 'containerDirective' ? ':::' : '::';
+  if (!directive) {
+    report.error(
+      `Unknown directive \`${marker}${node.name}\`${didYouMean(node.name, directives.keys(), name => `\`${marker}${name}\``)} (known: ${Array.from(directives.keys()).join(', ')})`,
+      node,
+      'unknown-directive'
+    );
+    return;
+  }
+  if (!directive.forms.includes(node.type)) {
+    report.error(
+      `Unexpected \`${marker}${node.name}\`, expected \`${directive.usage}\``,
+      node,
+      'wrong-directive-form'
+    );
+    return;
+  }
+  const attributes = readAttributes(node, directive.attributes, report);
+  if (attributes) {
+    directive.compile({ node, attributes, builder, report, source });
+  }
+}
+
+function checkNoNestedDirective(node: RootContent, report: Reporter): void {
+  if (isDirective(node)) {
+    report.error(
+      `Unexpected \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\` inside another block: directives work only at the top level of a step; move it out of the list or quote`,
+      node,
+      'nested-directive'
+    );
+    return;
+  }
+  if ('children' in node) {
+    for (const child of node.children) {
+      checkNoNestedDirective(child as RootContent, report);
+    }
+  }
+}
+
+function isDirective(node: RootContent): node is DirectiveNode {
+  return node.type === 'containerDirective' || node.type === 'leafDirective';
+}

@@ -1,0 +1,52 @@
+import { SPEED_RANGE } from '../front-matter.js';
+import { typingMs } from '../timing.js';
+import { singleCodeBlock, type Directive } from './directive.js';
+
+/** `:::replace{cell=NAME find="TEXT"}` retypes the first occurrence of TEXT. */
+export const replaceDirective: Directive = {
+  name: 'replace',
+  forms: ['containerDirective'],
+  usage: ':::replace{cell=NAME find="TEXT" [speed=CPS] [summary="…"]}',
+  attributes: {
+    cell: { kind: 'cell', required: true },
+    find: { kind: 'text', required: true, nonEmpty: true },
+    speed: { kind: 'number', min: SPEED_RANGE[0], max: SPEED_RANGE[1], unit: 'characters per second' },
+    summary: { kind: 'text', nonEmpty: true }
+  },
+  compile(context) {
+    const { node, attributes, builder, report } = context;
+    const block = singleCodeBlock(context, 'the replacement');
+    const id = builder.resolve(attributes.cell as string, node);
+    if (!block || !id) {
+      return;
+    }
+    const find = attributes.find as string;
+    const source = builder.cell(id).source;
+    const offset = source.indexOf(find);
+    if (offset < 0) {
+      const preview = source.length > 60 ? `${source.slice(0, 57)}…` : source;
+      report.error(
+        `Unexpected \`find="${find}"\`: cell \`${attributes.cell}\` does not contain it at this point (it holds ${JSON.stringify(preview)}); copy the text exactly from the cell`,
+        node,
+        'find-not-found'
+      );
+      return;
+    }
+    const line = node.position?.start.line;
+    builder.emit({ op: 'delete-text', cell: id, offset, length: find.length, ...(line ? { line } : {}) });
+    if (block.value !== '') {
+      const speed = (attributes.speed as number | undefined) ?? builder.options.speed;
+      const summary = attributes.summary as string | undefined;
+      builder.emit({
+        op: 'type',
+        cell: id,
+        offset,
+        text: block.value,
+        duration: typingMs(block.value, speed),
+        ...(summary ? { summary } : {}),
+        ...(line ? { line } : {})
+      });
+    }
+    builder.lastTyped = id;
+  }
+};

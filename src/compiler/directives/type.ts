@@ -1,0 +1,100 @@
+import type { CellType } from '../../format/index.js';
+import { SPEED_RANGE } from '../front-matter.js';
+import { typingMs } from '../timing.js';
+import { singleCodeBlock, type Directive } from './directive.js';
+
+/**
+ * `:::type{cell=NAME}` types a fenced block into a cell, creating the cell
+ * (appended, or `after=`/`before=` another) when it does not exist yet.
+ */
+export const typeDirective: Directive = {
+  name: 'type',
+  forms: ['containerDirective'],
+  usage: ':::type{cell=NAME [type=code|markdown|raw] [after=CELL|before=CELL] [at=start|end] [speed=CPS] [summary="…"]}',
+  attributes: {
+    cell: { kind: 'cell', required: true },
+    type: { kind: 'choice', values: ['code', 'markdown', 'raw'] },
+    after: { kind: 'cell' },
+    before: { kind: 'cell' },
+    at: { kind: 'choice', values: ['start', 'end'] },
+    speed: { kind: 'number', min: SPEED_RANGE[0], max: SPEED_RANGE[1], unit: 'characters per second' },
+    summary: { kind: 'text', nonEmpty: true }
+  },
+  compile(context) {
+    const { node, attributes, builder, report } = context;
+    const name = attributes.cell as string;
+    const block = singleCodeBlock(context, 'the code to type');
+    if (!block) {
+      return;
+    }
+    if (block.value === '') {
+      report.error('Unexpected empty code block in `:::type`, expected the code to type', block, 'empty-code');
+      return;
+    }
+    if (attributes.after !== undefined && attributes.before !== undefined) {
+      report.error('Unexpected `after` and `before` together on `:::type`, expected one of them', node, 'invalid-attribute');
+      return;
+    }
+    const speed = (attributes.speed as number | undefined) ?? builder.options.speed;
+    const summary = attributes.summary as string | undefined;
+    const line = node.position?.start.line;
+    let id: string;
+    let offset: number;
+    let text = block.value;
+    if (builder.has(name)) {
+      id = builder.resolve(name, node) as string;
+      const cell = builder.cell(id);
+      const placement = attributes.after !== undefined ? 'after' : attributes.before !== undefined ? 'before' : undefined;
+      if (placement) {
+        report.error(
+          `Unexpected \`${placement}\` for cell \`${name}\`, which already exists: \`${placement}\` only places new cells; remove it, or type into a new cell name`,
+          node,
+          'cell-exists'
+        );
+        return;
+      }
+      if (attributes.type !== undefined && attributes.type !== cell.type) {
+        report.error(
+          `Unexpected \`type=${attributes.type}\` for cell \`${name}\`, which is already a ${cell.type} cell; remove \`type\` or use a new cell name`,
+          node,
+          'cell-exists'
+        );
+        return;
+      }
+      if (attributes.at === 'start') {
+        offset = 0;
+        if (cell.source !== '') {
+          text = `${text}\n`;
+        }
+      } else {
+        offset = cell.source.length;
+        if (cell.source !== '' && !cell.source.endsWith('\n')) {
+          text = `\n${text}`;
+        }
+      }
+    } else {
+      const anchorName = (attributes.after ?? attributes.before) as string | undefined;
+      let index = builder.notebook.cells.length;
+      if (anchorName !== undefined) {
+        const anchor = builder.resolve(anchorName, node, attributes.after !== undefined ? '`after` cell' : '`before` cell');
+        if (!anchor) {
+          return;
+        }
+        index = builder.notebook.indexOf(anchor) + (attributes.after !== undefined ? 1 : 0);
+      }
+      id = builder.declare(name, (attributes.type as CellType | undefined) ?? 'code');
+      builder.emit({ op: 'insert-cell', cell: id, index, ...(line ? { line } : {}) });
+      offset = 0;
+    }
+    builder.emit({
+      op: 'type',
+      cell: id,
+      offset,
+      text,
+      duration: typingMs(text, speed),
+      ...(summary ? { summary } : {}),
+      ...(line ? { line } : {})
+    });
+    builder.lastTyped = id;
+  }
+};

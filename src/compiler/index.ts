@@ -1,0 +1,5 @@
+/** Markdown tutorials → Notecast scripts, with positioned diagnostics. */
+export { compile, type CompileOptions, type CompileResult } from './compile.js';
+export { directives, type Directive } from './directives/index.js';
+export { DEFAULT_KERNEL, DEFAULT_PACE, DEFAULT_SPEED, type FrontMatter } from './front-matter.js';
+export type { RuleId } from './report.js';

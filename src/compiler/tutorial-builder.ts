@@ -1,0 +1,155 @@
+import type { Node } from 'unist';
+import {
+  NotebookState,
+  operationDuration,
+  type CellInfo,
+  type CellState,
+  type CellType,
+  type Operation,
+  type Step
+} from '../format/index.js';
+import type { FrontMatter } from './front-matter.js';
+import type { Reporter } from './report.js';
+import { didYouMean } from './suggest.js';
+import { GAP_AFTER, readingMs } from './timing.js';
+
+/** An operation before the builder gives it its time. */
+export type PendingOperation = Operation extends infer O ? (O extends Operation ? Omit<O, 'at'> : never) : never;
+
+/**
+ * The compiler's model of the tutorial so far: the steps emitted, the
+ * notebook the learner will have at this point (so directives can be checked
+ * against it), and the author's cell names.
+ */
+export class TutorialBuilder {
+  readonly steps: Step[] = [];
+  readonly cells: Record<string, CellInfo> = {};
+  readonly notebook = new NotebookState();
+  /** The cell most recently typed into: what a bare `::run` runs. */
+  lastTyped: string | undefined;
+
+  private readonly live = new Map<string, string>();
+  private readonly deletedAt = new Map<string, number | undefined>();
+  private readonly usedIds = new Set<string>();
+  private narrationParts: string[] = [];
+  private time = 0;
+
+  constructor(
+    readonly options: FrontMatter,
+    private readonly report: Reporter
+  ) {}
+
+  get inStep(): boolean {
+    return this.steps.length > 0;
+  }
+
+  startStep(title: string, line: number | undefined): void {
+    this.finishStep();
+    this.steps.push({ title, narration: '', ...(line ? { line } : {}), narrationMs: 0, operations: [] });
+    this.narrationParts = [];
+    this.time = 0;
+  }
+
+  addNarration(text: string): void {
+    if (text) {
+      this.narrationParts.push(text);
+    }
+  }
+
+  /** Close the current step: its narration is read before its first operation. */
+  finish(): void {
+    this.finishStep();
+  }
+
+  private finishStep(): void {
+    const step = this.steps[this.steps.length - 1];
+    if (!step) {
+      return;
+    }
+    step.narration = this.narrationParts.join('\n\n');
+    step.narrationMs = readingMs(`${step.title} ${step.narration}`, this.options.pace);
+    for (const operation of step.operations) {
+      operation.at += step.narrationMs;
+    }
+  }
+
+  /** The id of a live cell by the author's name, or a positioned error. */
+  resolve(name: string, node: Node, role = 'cell'): string | undefined {
+    const id = this.live.get(name);
+    if (id) {
+      return id;
+    }
+    if (this.deletedAt.has(name)) {
+      const line = this.deletedAt.get(name);
+      this.report.error(
+        `Unexpected ${role} \`${name}\`: it was deleted${line ? ` by \`::delete\` on line ${line}` : ''}; create it again with \`:::type{cell=${name}}\` or use another cell`,
+        node,
+        'deleted-cell'
+      );
+    } else {
+      this.report.error(
+        `Unknown ${role} \`${name}\`${didYouMean(name, this.live.keys())}: create it first with \`:::type{cell=${name}}\``,
+        node,
+        'unknown-cell'
+      );
+    }
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.live.has(name);
+  }
+
+  cell(id: string): CellState {
+    const cell = this.notebook.get(id);
+    if (!cell) {
+      throw new Error(`internal: cell ${id} is not in the notebook`);
+    }
+    return cell;
+  }
+
+  /** Declare a new cell; ids are stable and never reused, even after a delete. */
+  declare(name: string, type: CellType): string {
+    let id = name;
+    for (let n = 2; this.usedIds.has(id); n++) {
+      id = `${name}-${n}`;
+    }
+    this.usedIds.add(id);
+    this.live.set(name, id);
+    this.deletedAt.delete(name);
+    this.cells[id] = { name, type };
+    return id;
+  }
+
+  forget(name: string, line: number | undefined): void {
+    this.live.delete(name);
+    this.deletedAt.set(name, line);
+    if (this.lastTyped !== undefined && !Array.from(this.live.values()).includes(this.lastTyped)) {
+      this.lastTyped = undefined;
+    }
+  }
+
+  /**
+   * Append an operation at the current time, apply it to the expected
+   * notebook, and move time on by its duration and the beat after it.
+   */
+  emit(pending: PendingOperation): void {
+    const step = this.steps[this.steps.length - 1];
+    // `op` and `at` first: that is how people read a script.
+    const { op, ...rest } = pending;
+    const operation = { op, at: this.time, ...rest } as Operation;
+    if (
+      operation.op === 'insert-cell' ||
+      operation.op === 'type' ||
+      operation.op === 'delete-text' ||
+      operation.op === 'delete-cell'
+    ) {
+      const problem = this.notebook.apply(operation, this);
+      if (problem) {
+        throw new Error(`internal: ${problem}`);
+      }
+    }
+    step.operations.push(operation);
+    this.time += operationDuration(operation) + GAP_AFTER[operation.op];
+  }
+}
