@@ -1,18 +1,20 @@
 import { YNotebook } from '@jupyter/ydoc';
-import type { INotebookContent } from '@jupyterlab/nbformat';
 import { isEditOperation, kernelLanguage, type Script } from '../format/index.js';
 import { NotebookApplier } from './notebook-applier.js';
+
+/** nbformat 4 notebook content, as `@jupyter/ydoc` writes it. */
+export type NotebookContent = ReturnType<YNotebook['toJSON']>;
 
 /**
  * Play every edit of a script, with no kernel and no clock, onto a fresh
  * `@jupyter/ydoc` notebook and return it as nbformat 4: exactly the cells the
  * learner's notebook holds at the end (outputs empty, since nothing ran).
  */
-export function playToNotebook(script: Script): INotebookContent {
+export function playToNotebook(script: Script): NotebookContent {
   return withoutPrematureAccessWarnings(() => play(script));
 }
 
-function play(script: Script): INotebookContent {
+function play(script: Script): NotebookContent {
   const notebook = YNotebook.create({ data: { metadata: notebookMetadata(script) } } as never);
   try {
     const applier = new NotebookApplier(notebook, script);

@@ -1,4 +1,4 @@
 /** Script operations → Yjs transactions on a notebook's shared document. */
 export { PLAYER_ORIGIN } from './origin.js';
 export { NotebookApplier } from './notebook-applier.js';
-export { notebookMetadata, playToNotebook } from './headless.js';
+export { notebookMetadata, playToNotebook, type NotebookContent } from './headless.js';

@@ -95,7 +95,11 @@ export function readAttributes(
   }
   for (const [key, spec] of Object.entries(specs)) {
     if (spec.required && !(key in given)) {
-      report.error(`Missing attribute \`${key}\` on ${where}: write ${where}{${key}=…}`, node, 'missing-attribute');
+      report.error(
+        `Missing attribute \`${key}\` on ${where}: write \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}{${key}=…}\``,
+        node,
+        'missing-attribute'
+      );
       ok = false;
     }
   }

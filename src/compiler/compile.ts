@@ -127,7 +127,7 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
   }
   if (!directive.forms.includes(node.type)) {
     report.error(
-      `Unexpected \`${marker}${node.name}\`, expected \`${directive.usage}\``,
+      `Unexpected \`${marker}${node.name}\`, expected ${directive.usage}`,
       node,
       'wrong-directive-form'
     );

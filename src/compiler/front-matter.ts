@@ -42,9 +42,9 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
     const before = node.value.slice(0, offset ?? 0).split('\n');
     return { line: firstLine + before.length - 1, column: before[before.length - 1].length + 1 };
   };
-  const document = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
-  if (document.errors.length) {
-    const error = document.errors[0];
+  const yamlDocument = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  if (yamlDocument.errors.length) {
+    const error = yamlDocument.errors[0];
     report.error(
       `Invalid YAML in front matter: ${error.message.split('\n')[0]}; write one \`key: value\` per line`,
       at(error.pos[0]),
@@ -52,7 +52,7 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
     );
     return result;
   }
-  const contents = document.contents;
+  const contents = yamlDocument.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
     report.error('Missing `title` in front matter: add a line `title: Your title`', node, 'missing-title');
     return result;

@@ -88,7 +88,7 @@ export class TutorialBuilder {
       );
     } else {
       this.report.error(
-        `Unknown ${role} \`${name}\`${didYouMean(name, this.live.keys())}: create it first with \`:::type{cell=${name}}\``,
+        `Unknown ${role} \`${name}\`: create it first with \`:::type{cell=${name}}\`${didYouMean(name, this.live.keys())}`,
         node,
         'unknown-cell'
       );

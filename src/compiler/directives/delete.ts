@@ -4,7 +4,7 @@ import type { Directive } from './directive.js';
 export const deleteDirective: Directive = {
   name: 'delete',
   forms: ['leafDirective'],
-  usage: '::delete{cell=NAME}',
+  usage: '`::delete{cell=NAME}` on its own line',
   attributes: { cell: { kind: 'cell', required: true } },
   compile({ node, attributes, builder }) {
     const name = attributes.cell as string;

@@ -22,7 +22,7 @@ export interface Directive {
   /** `::name` (leaf) and/or `:::name` (container). */
   forms: ReadonlyArray<DirectiveNode['type']>;
   attributes: AttributeSpecs;
-  /** One line for the README and error hints. */
+  /** How to write it, for error messages: "expected <usage>". */
   usage: string;
   compile(context: DirectiveContext): void;
 }
@@ -38,9 +38,14 @@ export function singleCodeBlock(context: DirectiveContext, what: string): Code |
   const blocks = children.filter((child): child is Code => child.type === 'code');
   const other = children.find(child => child.type !== 'code');
   if (blocks.length !== 1 || other) {
-    const found = blocks.length === 0 ? 'no code block' : blocks.length > 1 ? `${blocks.length} code blocks` : `a ${other?.type}`;
+    const found =
+      blocks.length === 0 && !other
+        ? 'Missing code block'
+        : blocks.length > 1
+          ? `Unexpected ${blocks.length} code blocks`
+          : `Unexpected ${other?.type}`;
     report.error(
-      `Unexpected ${found} in \`:::${node.name}\`, expected exactly one fenced code block with ${what} (\`\`\` on its own line before and after)`,
+      `${found} in \`:::${node.name}\`, expected exactly one fenced code block with ${what} (\`\`\` on its own line before and after)`,
       other ?? blocks[1] ?? node,
       'expected-one-code-block'
     );

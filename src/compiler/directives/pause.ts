@@ -4,7 +4,7 @@ import { containerText, type Directive } from './directive.js';
 export const pauseDirective: Directive = {
   name: 'pause',
   forms: ['leafDirective', 'containerDirective'],
-  usage: '::pause  or  :::pause with the prompt for the learner',
+  usage: '`::pause` on its own line, or `:::pause` with the prompt for the learner inside',
   attributes: {},
   compile({ node, builder }) {
     const prompt = containerText(node);

@@ -6,7 +6,7 @@ import { singleCodeBlock, type Directive } from './directive.js';
 export const replaceDirective: Directive = {
   name: 'replace',
   forms: ['containerDirective'],
-  usage: ':::replace{cell=NAME find="TEXT" [speed=CPS] [summary="…"]}',
+  usage: '`:::replace{cell=NAME find="TEXT"}` with one fenced code block inside (options: `speed=CPS`, `summary="…"`)',
   attributes: {
     cell: { kind: 'cell', required: true },
     find: { kind: 'text', required: true, nonEmpty: true },

@@ -8,7 +8,7 @@ import { isLabel, singleCodeBlock, type Directive } from './directive.js';
 export const runDirective: Directive = {
   name: 'run',
   forms: ['leafDirective', 'containerDirective'],
-  usage: '::run[{cell=NAME}]  or  :::run{…} with a fenced block of expected output',
+  usage: '`::run` or `::run{cell=NAME}` on its own line, or `:::run` holding a fenced block of the expected output',
   attributes: { cell: { kind: 'cell' } },
   compile(context) {
     const { node, attributes, builder, report } = context;

@@ -5,7 +5,7 @@ import { containerText, type Directive } from './directive.js';
 export const sayDirective: Directive = {
   name: 'say',
   forms: ['containerDirective'],
-  usage: ':::say with the narration',
+  usage: '`:::say` with the narration inside',
   attributes: {},
   compile({ node, builder, report }) {
     const text = containerText(node);

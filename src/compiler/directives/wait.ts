@@ -4,7 +4,7 @@ import type { Directive } from './directive.js';
 export const waitDirective: Directive = {
   name: 'wait',
   forms: ['leafDirective'],
-  usage: '::wait{s=SECONDS}',
+  usage: '`::wait{s=SECONDS}` on its own line',
   attributes: { s: { kind: 'number', required: true, min: 0, max: 600, unit: 'seconds' } },
   compile({ node, attributes, builder }) {
     const line = node.position?.start.line;
