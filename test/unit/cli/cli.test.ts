@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main, type CliIO } from '../../../src/cli/index.js';
+import { fromRoot } from '../../helpers/paths.js';
+
+/** Run the CLI in-process against the real file system, capturing its output. */
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const io: CliIO = {
+    stdout: text => void (stdout += text),
+    stderr: text => void (stderr += text),
+    readFile: path => readFile(path),
+    writeFile: (path, text) => writeFile(path, text)
+  };
+  const code = await main(argv, io, '9.9.9');
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'notecast-cli-'));
+const tutorial = fromRoot('tutorials', '01-python-basics.md');
+const broken = join(dir, 'broken.md');
+writeFileSync(broken, '---\ntitle: Broken\n---\n\n# One\n\n::rnu\n');
+
+test('compile writes the script to stdout and exits 0', async () => {
+  const { code, stdout, stderr } = await run('compile', tutorial);
+  assert.equal(code, 0);
+  assert.equal(stderr, '');
+  assert.equal(JSON.parse(stdout).title, 'Python basics');
+});
+
+test('compile -o writes the file', async () => {
+  const out = join(dir, 'out.json');
+  assert.equal((await run('compile', tutorial, '-o', out)).code, 0);
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, 1);
+});
+
+test('an input with errors exits 1 with FILE:LINE:COLUMN messages and no output', async () => {
+  const { code, stdout, stderr } = await run('compile', broken);
+  assert.equal(code, 1);
+  assert.equal(stdout, '');
+  assert.equal(stderr, `${broken}:7:1: error: Unknown directive \`::rnu\`; did you mean \`::run\`? (known: type, replace, delete, run, pause, say, wait) (unknown-directive)\n`);
+});
+
+test('check reports every file and exits 1 if any has an error', async () => {
+  const good = await run('check', tutorial);
+  assert.equal(good.code, 0);
+  assert.equal(good.stderr, 'checked 1 file: 0 errors, 0 warnings\n');
+  const mixed = await run('check', tutorial, broken);
+  assert.equal(mixed.code, 1);
+  assert.match(mixed.stderr, /broken\.md:7:1: error: .*\nchecked 2 files: 1 error, 0 warnings\n$/);
+});
+
+test('check validates compiled scripts with positioned errors', async () => {
+  const script = JSON.parse((await run('compile', tutorial)).stdout);
+  script.steps[1].operations[1].cell = 'missing';
+  const path = join(dir, 'bad.json');
+  writeFileSync(path, JSON.stringify(script, null, 2));
+  const { code, stderr } = await run('check', path);
+  assert.equal(code, 1);
+  assert.match(stderr, /bad\.json:\d+:\d+: error: steps\[1\]\.operations\[1\]\.cell cell "missing" does not exist at this point \(invalid-script\)/);
+});
+
+test('notebook writes nbformat 4 with the tutorial cells and no outputs', async () => {
+  const { code, stdout } = await run('notebook', tutorial);
+  assert.equal(code, 0);
+  const notebook = JSON.parse(stdout);
+  assert.equal(notebook.nbformat, 4);
+  assert.equal(notebook.metadata.kernelspec.name, 'python3');
+  assert.deepEqual(notebook.cells.map((cell: { id: string }) => cell.id), ['hello', 'numbers', 'meetings', 'loop']);
+  assert.ok(notebook.cells.every((cell: { outputs: unknown[] }) => cell.outputs.length === 0));
+});
+
+test('notebook accepts a compiled script as well as Markdown', async () => {
+  const json = join(dir, 'script.json');
+  await run('compile', tutorial, '-o', json);
+  assert.equal((await run('notebook', json)).stdout, (await run('notebook', tutorial)).stdout);
+});
+
+test('transcript renders markdown, html and text', async () => {
+  assert.match((await run('transcript', tutorial)).stdout, /^# Python basics\n/);
+  assert.match((await run('transcript', tutorial, '--format', 'html')).stdout, /^<!doctype html>/);
+  assert.match((await run('transcript', tutorial, '--format=text')).stdout, /^Python basics\n=+\n/);
+});
+
+test('wrong usage exits 2 and says what to do', async () => {
+  for (const argv of [[], ['frobnicate'], ['compile'], ['compile', 'a.md', 'b.md'], ['compile', '--bogus', 'a.md'], ['transcript', tutorial, '--format', 'pdf']]) {
+    const { code, stderr } = await run(...argv);
+    assert.equal(code, 2, argv.join(' '));
+    assert.ok(stderr.length > 0);
+  }
+});
+
+test('a missing file exits 1 with a plain message', async () => {
+  const { code, stderr } = await run('compile', join(dir, 'nope.md'));
+  assert.equal(code, 1);
+  assert.match(stderr, /nope\.md: error: cannot read the file: no such file\n/);
+});
+
+test('the installed bin never prints a stack trace', () => {
+  const bin = fromRoot('bin', 'notecast.js');
+  for (const args of [['compile', join(dir, 'nope.md')], ['check', dir], ['compile', broken]]) {
+    const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    assert.ok(!/\n\s+at /.test(result.stderr), result.stderr);
+  }
+  const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version);
+});

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { compile } from '../../../src/compiler/index.js';
+import { seededRandom, validateScript } from '../../../src/format/index.js';
+import { fromRoot } from '../../helpers/paths.js';
+
+/**
+ * Thousands of mutated tutorials and random byte strings: the compiler must
+ * never throw, must answer every problem with a positioned message, and
+ * whatever it compiles must be a valid script. Reproduce a failure with
+ * FUZZ_SEED=<seed printed below>.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
+
+const corpus = [
+  ...readdirSync(fromRoot('tutorials')).map(name => readFileSync(fromRoot('tutorials', name), 'utf8')),
+  ...readdirSync(fromRoot('test', 'fixtures', 'compiler')).map(name =>
+    readFileSync(fromRoot('test', 'fixtures', 'compiler', name, 'input.md'), 'latin1')
+  )
+];
+
+const FRAGMENTS = [
+  ':::', '::', ':::type{cell=a}', '::run', '::run{cell=zz}', ':::replace{cell=a find="x"}', '::delete{cell=a}',
+  ':::pause', '::wait{s=', '```', '````', '~~~', '---', '# ', '\n', '\t', '{', '}', '"', '=', '[', ']', ':',
+  'é', '🎉', '\u0000', '\r\n', '> ', '- ', '    ', 'after=a', 'at=start', 'type=raw', '::::say', '<b>'
+];
+
+function mutate(text: string, random: () => number): string {
+  let result = text;
+  const edits = 1 + Math.floor(random() * 6);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(random() * (result.length + 1));
+    const kind = random();
+    if (kind < 0.4) {
+      result = result.slice(0, at) + FRAGMENTS[Math.floor(random() * FRAGMENTS.length)] + result.slice(at);
+    } else if (kind < 0.7) {
+      result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
+    } else if (kind < 0.85) {
+      const from = Math.floor(random() * result.length);
+      result = result.slice(0, at) + result.slice(from, from + Math.floor(random() * 80)) + result.slice(at);
+    } else {
+      result = result.slice(0, at) + String.fromCharCode(Math.floor(random() * 0x3000)) + result.slice(at);
+    }
+  }
+  return result;
+}
+
+function randomBytes(random: () => number): Uint8Array {
+  const bytes = new Uint8Array(Math.floor(random() * 300));
+  for (let i = 0; i < bytes.length; i++) {
+    bytes[i] = Math.floor(random() * 256);
+  }
+  return bytes;
+}
+
+test(`the compiler survives mutated tutorials and random bytes (seed ${SEED}, ${RUNS} runs)`, () => {
+  console.log(`fuzz seed: ${SEED} (rerun with FUZZ_SEED=${SEED})`);
+  const random = seededRandom(SEED);
+  let compiled = 0;
+  let rejected = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const input =
+      run % 10 === 9 ? randomBytes(random) : mutate(corpus[Math.floor(random() * corpus.length)], random);
+    let result;
+    try {
+      result = compile(input, { path: 'fuzz.md' });
+    } catch (error) {
+      assert.fail(`run ${run}: compile threw ${String(error)} (FUZZ_SEED=${SEED})`);
+    }
+    for (const message of result.file.messages) {
+      assert.ok(
+        Number.isInteger(message.line) && message.line! >= 1 && Number.isInteger(message.column) && message.column! >= 1,
+        `run ${run}: unpositioned message "${message.reason}" (FUZZ_SEED=${SEED})`
+      );
+      assert.notEqual(message.ruleId, 'internal-error', `run ${run}: ${message.reason} (FUZZ_SEED=${SEED})`);
+    }
+    if (result.script) {
+      compiled++;
+      assert.deepEqual(validateScript(result.script).problems, [], `run ${run}: invalid script (FUZZ_SEED=${SEED})`);
+    } else {
+      rejected++;
+      assert.ok(
+        result.file.messages.some(message => message.fatal === true),
+        `run ${run}: no script and no error (FUZZ_SEED=${SEED})`
+      );
+    }
+  }
+  // Both paths must have been exercised, or the fuzzer tests nothing.
+  assert.ok(compiled > RUNS / 20 && rejected > RUNS / 20, `compiled ${compiled}, rejected ${rejected}`);
+});

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+/** Each module's index.ts is its whole public surface: pin it, so a change is a decision. */
+test('the public surface of each module', async () => {
+  assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
+    'NotebookState', 'SCRIPT_VERSION', 'buildTranscript', 'countLines', 'describeCode', 'escapeHtml',
+    'expandKeystrokes', 'formatPath', 'formatSeconds', 'hashString', 'isEditOperation', 'kernelLanguage',
+    'operationDuration', 'parseScriptJson', 'plural', 'renderTranscript', 'scriptSchema', 'seededRandom',
+    'splitKeystrokes', 'stepDuration', 'stringifyScript', 'validateScript'
+  ]);
+  assert.deepEqual(Object.keys(await import('../../src/compiler/index.js')).sort(), [
+    'DEFAULT_KERNEL', 'DEFAULT_PACE', 'DEFAULT_SPEED', 'compile', 'directives'
+  ]);
+  assert.deepEqual(Object.keys(await import('../../src/apply/index.js')).sort(), [
+    'NotebookApplier', 'PLAYER_ORIGIN', 'notebookMetadata', 'playToNotebook'
+  ]);
+  assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), [
+    'EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main'
+  ]);
+});
