@@ -1,0 +1,84 @@
+/**
+ * What happens next in a step, and when: the player's only view of timing.
+ *
+ * A step's timeline is its operations in script order; a `type` operation is
+ * one cue per keystroke (or, with reduced motion, one cue for all the text it
+ * has left to type). Cue times are the script's own, in ms from the step's
+ * start, before any speed or world wait: the player maps them to the clock.
+ */
+import { expandKeystrokes, stepDuration, type Keystroke, type Operation, type Step, type TypeOperation } from '../format/index.js';
+
+/** Where playback is inside a step: the next operation, and for `type`, the next keystroke. */
+export interface StepCursor {
+  operation: number;
+  keystroke: number;
+}
+
+/** A piece of a `type` operation's text, at `index` in `operation.text`. */
+export interface TypedText {
+  index: number;
+  text: string;
+}
+
+export type Cue =
+  | {
+      kind: 'operation';
+      at: number;
+      operation: Operation;
+      /** For `type`: the text this cue types. */
+      typed?: TypedText;
+      /** The cursor after this cue. */
+      next: StepCursor;
+    }
+  | { kind: 'step-end'; at: number };
+
+const keystrokeCache = new WeakMap<TypeOperation, Keystroke[]>();
+
+/** `expandKeystrokes`, once per operation: it is deterministic, so caching is safe. */
+export function keystrokesOf(operation: TypeOperation): Keystroke[] {
+  let keys = keystrokeCache.get(operation);
+  if (!keys) {
+    keys = expandKeystrokes(operation);
+    keystrokeCache.set(operation, keys);
+  }
+  return keys;
+}
+
+/**
+ * The cue at `cursor`. Reduced motion changes what a `type` cue carries but
+ * never when it falls due (the next keystroke's time), so switching it while
+ * playing needs no rescheduling.
+ */
+export function cueAt(step: Step, cursor: StepCursor, reducedMotion: boolean): Cue {
+  const operation = step.operations[cursor.operation];
+  if (!operation) {
+    return { kind: 'step-end', at: stepDuration(step) };
+  }
+  const nextOperation = { operation: cursor.operation + 1, keystroke: 0 };
+  if (operation.op !== 'type') {
+    return { kind: 'operation', at: operation.at, operation, next: nextOperation };
+  }
+  const keys = keystrokesOf(operation);
+  const key = keys[cursor.keystroke];
+  // An empty `type` (invalid, but cheap to survive) is one cue with no text.
+  if (!key) {
+    return { kind: 'operation', at: operation.at, operation, typed: { index: 0, text: '' }, next: nextOperation };
+  }
+  if (reducedMotion || cursor.keystroke === keys.length - 1) {
+    return {
+      kind: 'operation',
+      at: key.at,
+      operation,
+      typed: { index: key.index, text: operation.text.slice(key.index) },
+      next: nextOperation
+    };
+  }
+  return {
+    kind: 'operation',
+    at: key.at,
+    operation,
+    typed: { index: key.index, text: key.text },
+    next: { operation: cursor.operation, keystroke: cursor.keystroke + 1 }
+  };
+}
+
