@@ -1,0 +1,174 @@
+# Notecast: one entry point for setting up, building, testing and demoing.
+#
+#   make demo    JupyterLab with Notecast on http://127.0.0.1:$(PORT), serving tutorials/
+#   make test    everything CI checks: layers, unit tests, tutorials, browser and a11y tests
+#
+# Works from a fresh clone on Debian 12 with Node.js 20 / npm 11 and Python 3.11: `setup`
+# installs what is missing (npm packages, a Python venv, Debian's Chromium), and only that,
+# so a second run is quick. Downloads come only from the npm registry, PyPI and Debian.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+# ---- Knobs (override on the command line: `make demo PORT=9999`) ----------------------------
+
+PYTHON ?= python3
+VENV ?= .venv
+# Debian's Chromium; Playwright's own browser builds cannot be downloaded here.
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8888
+# A fresh token per `make demo` unless you pin one (`:=`, so the URL printed is the one served).
+ifndef TOKEN
+TOKEN := $(shell od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+endif
+# What `make demo` serves.
+DEMO_ROOT ?= tutorials
+
+NODE_TEST ?= node --test --test-reporter=spec
+UNIT_TESTS ?= lib/test/unit/
+TUTORIALS ?= tutorials/*.md
+# Shell globs over compiled tests; each file starts its own JupyterLab, so they run one at a time.
+E2E_TESTS ?= lib/test/e2e/*.test.js
+A11Y_TESTS ?= lib/a11y-tests/*.test.js
+
+# ---- Derived ----------------------------------------------------------------------------------
+
+VENV_DIR := $(abspath $(VENV))
+# npm scripts (`build:labextension`) need the venv's `jupyter-builder` on PATH.
+export PATH := $(VENV_DIR)/bin:$(PATH)
+# Read by test/e2e/browser.ts.
+export NOTECAST_CHROMIUM := $(CHROMIUM)
+export NOTECAST_JUPYTER := $(VENV_DIR)/bin/jupyter
+# Root has no sudo on the machines we target; everyone else needs it for apt-get.
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+
+NPM_STAMP := node_modules/.notecast-npm-ci
+VENV_STAMP := $(VENV)/.notecast-requirements
+# JupyterLab reads default settings here; news off so no toast covers the player in the demo.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+LABEXT_NAME := jupyterlab-notecast
+LABEXT_OUT := jupyterlab_notecast/labextension
+
+.PHONY: help setup chromium build build-lib build-labextension install-labextension \
+	test check-layers test-unit check-tutorials test-e2e a11y bench demo clean distclean
+
+help:
+	@echo "make setup       install npm packages, the Python venv ($(VENV)) and Chromium if missing"
+	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
+	@echo "make test        check-layers test-unit check-tutorials test-e2e a11y"
+	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
+	@echo "make bench       run the benchmarks"
+	@echo "make clean       remove build output (distclean also removes node_modules and $(VENV))"
+
+# ---- setup ------------------------------------------------------------------------------------
+
+setup: $(NPM_STAMP) $(VENV_STAMP) $(LAB_OVERRIDES) chromium
+
+# `npm ci` only when node_modules is missing or older than the lockfile.
+$(NPM_STAMP): package-lock.json package.json
+	@echo "==> npm ci"
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(VENV_STAMP): requirements-dev.txt
+	@echo "==> Python venv $(VENV) from requirements-dev.txt"
+	@# Debian's own python3 has no venv module until python3-venv is installed.
+	@if [ ! -x $(VENV)/bin/python ] && ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
+		echo "==> apt-get install python3-venv"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; \
+	fi
+	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+$(LAB_OVERRIDES): $(VENV_STAMP)
+	@mkdir -p $(dir $@)
+	@echo '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $@
+
+# Installs Debian's chromium only when none is there, so this also works where one is present.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; else \
+		echo "==> apt-get install chromium"; \
+		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; \
+	fi
+
+# ---- build ------------------------------------------------------------------------------------
+
+build: build-lib build-labextension install-labextension
+
+# tsc -b is incremental, so it always runs and decides itself what is stale.
+build-lib: $(NPM_STAMP)
+	@echo "==> tsc -b"
+	npm run --silent build:lib
+
+build-labextension: build-lib $(VENV_STAMP)
+	@echo "==> jupyter-builder build (labextension into $(LABEXT_OUT))"
+	npm run --silent build:labextension
+
+# The real install path, as users get it: the wheel puts the built extension in
+# $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME), where JupyterLab finds it. No build
+# isolation: the build backend comes pinned from requirements-dev.txt, and pyproject's
+# jupyter-builder hook skips npm because the extension is already built.
+install-labextension: build-labextension
+	@echo "==> pip install . into $(VENV)"
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		--no-build-isolation --no-deps --force-reinstall .
+	@# What JupyterLab will load must be what was just built (`jupyter labextension list` also shows it).
+	@cmp -s $(LABEXT_OUT)/package.json $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME)/package.json || \
+		{ echo "pip did not install the new build into $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME)" >&2; exit 1; }
+
+# ---- test -------------------------------------------------------------------------------------
+
+test: setup build check-layers test-unit check-tutorials test-e2e a11y
+
+check-layers: build-lib
+	@echo "==> layer check"
+	npm run --silent check:layers
+
+test-unit: build-lib
+	@echo "==> unit tests"
+	$(NODE_TEST) $(UNIT_TESTS)
+
+check-tutorials: build-lib
+	@echo "==> notecast check $(TUTORIALS)"
+	node bin/notecast.js check $(TUTORIALS)
+
+test-e2e: setup build
+	@echo "==> browser end-to-end tests"
+	$(NODE_TEST) --test-concurrency=1 $(E2E_TESTS)
+
+# Accessibility tests live in a11y-tests/ (A11Y.md); until the first one is written there is
+# nothing to run, and this says so rather than passing silently.
+a11y: setup build
+	@shopt -s nullglob; files=($(A11Y_TESTS)); \
+	if [ $${#files[@]} -eq 0 ]; then \
+		echo "==> a11y: no tests match $(A11Y_TESTS) yet, nothing run"; \
+	else \
+		echo "==> accessibility tests"; \
+		$(NODE_TEST) --test-concurrency=1 "$${files[@]}"; \
+	fi
+
+bench: build-lib
+	@echo "==> benchmarks"
+	npm run --silent bench
+
+# ---- demo -------------------------------------------------------------------------------------
+
+demo: setup build
+	@echo "==> JupyterLab serving $(DEMO_ROOT)/ — open http://$(HOST):$(PORT)/lab?token=$(TOKEN)  (Ctrl+C twice stops it)"
+	$(VENV)/bin/jupyter lab --no-browser \
+		--ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
+		--ServerApp.root_dir=$(abspath $(DEMO_ROOT)) --ServerApp.allow_root=True \
+		--IdentityProvider.token=$(TOKEN) --LabApp.news_url=None
+
+# ---- clean ------------------------------------------------------------------------------------
+
+clean:
+	rm -rf lib $(LABEXT_OUT) jupyterlab_notecast/_version.py dist build test-results *.egg-info
+
+distclean: clean
+	rm -rf node_modules $(VENV)
