@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { makeScript, makeStep, op, settle, setup } from './helpers.js';
+
+const MEAN = 'def mean(xs):\n    return sum(xs) / len(xs)\n';
+
+test('one announcement per step, never keystrokes', async () => {
+  const script = makeScript([
+    makeStep('Define mean', [op.insertCell('a', 0, 0), op.type('a', 0, MEAN, 2000, 1500)], {
+      narration: 'We write a function.',
+      narrationMs: 2000
+    }),
+    makeStep('Use it', [op.insertCell('b', 1, 0), op.type('b', 0, 'print(mean([1, 2]))', 0, 800)])
+  ]);
+  const { clock, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(60_000);
+  assert.deepEqual(recorder.said, [
+    'Step 1 of 2: Define mean. We write a function.',
+    'Typing 2 lines into cell 1: defines mean',
+    'Step 2 of 2: Use it.',
+    'Typing 1 line into cell 2: prints',
+    'Tutorial finished.'
+  ]);
+  assert.ok(recorder.announcements.every(announcement => announcement.politeness === 'polite'));
+});
+
+test('a step title that ends a sentence gets no extra full stop', async () => {
+  const script = makeScript([makeStep('What is a list?', [], { narration: 'A sequence.' })]);
+  const { player, recorder } = setup(script);
+  await player.play();
+  assert.equal(recorder.said[0], 'Step 1 of 1: What is a list? A sequence.');
+});
+
+test("the author's summary replaces the generated one", async () => {
+  const script = makeScript([
+    makeStep('Mean', [op.insertCell('a', 0, 0), op.type('a', 0, MEAN, 0, 100, 'computes the average of a list')])
+  ]);
+  const { clock, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(1000);
+  assert.ok(recorder.said.includes('Typing 2 lines into cell 1: computes the average of a list'), recorder.said.join('\n'));
+});
+
+test('the cell number is the live one, counting cells the learner added', async () => {
+  const script = makeScript([makeStep('Type', [op.insertCell('a', 0, 0), op.type('a', 0, 'x = 1', 100, 100)])]);
+  const { clock, host, player, recorder } = setup(script);
+  await player.play();
+  host.notebook.cells.unshift({ id: 'learner', type: 'code', source: '# mine' });
+  clock.advance(1000);
+  assert.ok(recorder.said.includes('Typing 1 line into cell 2: assigns x'), recorder.said.join('\n'));
+});
+
+test('kernel results are brief: lines of output, never the output', async () => {
+  const script = makeScript(
+    [
+      makeStep('Runs', [
+        op.insertCell('a', 0, 0),
+        op.insertCell('md', 1, 0),
+        op.run('a', 0),
+        op.run('a', 0),
+        op.run('a', 0),
+        op.run('a', 0),
+        op.run('md', 0)
+      ])
+    ],
+    { md: { name: 'md', type: 'markdown' } }
+  );
+  const { host, player, recorder } = setup(script);
+  await player.play();
+  for (const result of [{ outputLines: 2 }, { outputLines: 1 }, { outputLines: 0 }, {}, {}]) {
+    host.runs.at(-1)?.resolve({ ok: true, ...result });
+    await settle();
+  }
+  assert.deepEqual(recorder.said.slice(1, 6), [
+    'Cell 1 ran, 2 lines of output',
+    'Cell 1 ran, 1 line of output',
+    'Cell 1 ran, no output',
+    'Cell 1 ran',
+    'Cell 2 rendered'
+  ]);
+});
+
+test('a kernel error pauses and is announced assertively', async () => {
+  const script = makeScript([
+    makeStep('Oops', [op.insertCell('a', 0, 0), op.type('a', 0, 'print(y)', 0, 0), op.run('a', 10), op.narrate('after', 20, 0)])
+  ]);
+  const { clock, host, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(10);
+  host.runs[0].resolve({ ok: false, error: 'NameError' });
+  await settle();
+  assert.equal(player.state, 'paused');
+  assert.deepEqual(recorder.announcements.at(-1), { text: 'Cell 1 raised NameError. Playback paused.', politeness: 'assertive' });
+  await player.play();
+  clock.advance(100);
+  assert.equal(recorder.said.at(-2), 'after', 'play continues after the failed run');
+});
+
+test('a kernel error that comes in while paused does not claim it paused playback', async () => {
+  const script = makeScript([makeStep('Oops', [op.insertCell('a', 0, 0), op.run('a', 0)])]);
+  const { host, player, recorder } = setup(script);
+  await player.play();
+  await player.pause();
+  host.runs[0].resolve({ ok: false });
+  await settle();
+  assert.deepEqual(recorder.announcements.at(-1), { text: 'Cell 1 failed.', politeness: 'assertive' });
+});
+
+test('a cell that is gone is named by its author', async () => {
+  const script = makeScript([makeStep('Load', [op.insertCell('load', 0, 0), op.run('load', 0)])]);
+  const { host, player, recorder } = setup(script);
+  await player.play();
+  host.notebook.cells.length = 0;
+  host.runs[0].resolve({ ok: true });
+  await settle();
+  assert.equal(recorder.said.at(-2), 'Cell "load" ran');
+});
+
+test('narration is spoken; a pause in the tutorial asks the learner assertively', async () => {
+  const script = makeScript([makeStep('Try', [op.narrate('Now you.', 0, 0), op.pause(0, 'Set x to 3.'), op.pause(0)])]);
+  const { player, recorder } = setup(script);
+  await player.play();
+  await player.play();
+  assert.deepEqual(recorder.announcements.slice(1), [
+    { text: 'Now you.', politeness: 'polite' },
+    { text: 'Your turn: Set x to 3.', politeness: 'assertive' },
+    { text: 'Your turn. Continue when you are ready.', politeness: 'assertive' }
+  ]);
+});
+
+test('take-over and resume are announced', async () => {
+  const script = makeScript([makeStep('One', [op.narrate('a', 0, 0), op.narrate('b', 1000, 0)]), makeStep('Two', [])]);
+  const { clock, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(500);
+  await player.takeOver();
+  assert.equal(recorder.said.at(-1), 'You have control. Playback paused.');
+  await player.resume();
+  assert.equal(recorder.said.at(-1), 'Resuming at step 1');
+});
+
+test('a seek says where the learner is, without the narration', async () => {
+  const script = makeScript([makeStep('One', []), makeStep('Load the data', [], { narration: 'We read a CSV file.' })]);
+  const { player, recorder } = setup(script);
+  await player.seek(1);
+  assert.deepEqual(recorder.said, ['Step 2 of 2: Load the data.']);
+  await player.play();
+  assert.equal(recorder.said[1], 'Step 2 of 2: Load the data. We read a CSV file.');
+});
