@@ -1,4 +1,4 @@
-import { splitKeystrokes } from '../format/index.js';
+import { countKeystrokes } from '../format/index.js';
 
 /**
  * How the compiler turns text into time. All results are integer ms so
@@ -19,7 +19,7 @@ export const GAP_AFTER = {
 
 /** Time to type `text` at `speed` characters per second. */
 export function typingMs(text: string, speed: number): number {
-  return Math.round((splitKeystrokes(text).length / speed) * 1000);
+  return Math.round((countKeystrokes(text) / speed) * 1000);
 }
 
 /** Time to read `text` aloud at `pace` words per minute (at least a second when there is text). */

@@ -26,7 +26,7 @@ export {
 } from './script.js';
 export { NotebookState, type CellState } from './notebook-state.js';
 export { stringifyScript } from './serialize.js';
-export { expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
+export { countKeystrokes, expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, plural } from './describe.js';
 export {
   formatPath,

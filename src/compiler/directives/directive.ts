@@ -52,7 +52,9 @@ export function singleCodeBlock(context: DirectiveContext, what: string): Code |
     return undefined;
   }
   const block = blocks[0];
-  if (block.position && /^ {0,3}(`{3,}|~{3,})/.test(lineAt(context.source, block.position.start.line))) {
+  // A fenced block's node starts at its fence; an indented one at its indent.
+  const start = block.position?.start.offset ?? 0;
+  if (/^(`{3}|~{3})/.test(context.source.slice(start, start + 3))) {
     return block;
   }
   report.error(
@@ -80,16 +82,4 @@ export function containerText(node: DirectiveNode): string {
       .filter(Boolean)
       .join('\n\n')
   );
-}
-
-function lineAt(source: string, line: number): string {
-  let start = 0;
-  for (let current = 1; current < line; current++) {
-    start = source.indexOf('\n', start) + 1;
-    if (start === 0) {
-      return '';
-    }
-  }
-  const end = source.indexOf('\n', start);
-  return source.slice(start, end < 0 ? undefined : end);
 }

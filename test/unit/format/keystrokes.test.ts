@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { expandKeystrokes, splitKeystrokes, type TypeOperation } from '../../../src/format/index.js';
+import { countKeystrokes, expandKeystrokes, splitKeystrokes, type TypeOperation } from '../../../src/format/index.js';
 
 const op = (text: string, at = 100, duration = 1000): TypeOperation => ({ op: 'type', at, cell: 'c', offset: 3, text, duration });
 
@@ -38,4 +38,10 @@ test('gaps vary like a person typing, and pause longer after a line end', () => 
   const afterNewline = gaps[10];
   const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
   assert.ok(afterNewline > median, `gap after newline ${afterNewline} vs median ${median}`);
+});
+
+test('counting keystrokes agrees with splitting them', () => {
+  for (const text of ['plain ascii', 'tab\there\nnew line', 'café 🎉 e\u0301', '\r\n', '']) {
+    assert.equal(countKeystrokes(text), splitKeystrokes(text).length, JSON.stringify(text));
+  }
 });

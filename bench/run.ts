@@ -1,0 +1,17 @@
+import { benchCompiler } from './compiler.bench.js';
+import { printTable, type BenchRow } from './measure.js';
+
+/**
+ * `make bench`: every benchmark, measured in this one run, printed as tables
+ * of values and ratios. Exits non-zero when a target is missed.
+ */
+const sections: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [['Compiler (generated 1,000-step tutorial)', () => benchCompiler(1000)]];
+
+let missed = 0;
+for (const [title, run] of sections) {
+  const rows = await run();
+  printTable(title, rows);
+  missed += rows.filter(row => row.ok === false).length;
+}
+console.log(missed ? `\n${missed} target(s) missed` : '\nall targets met');
+process.exitCode = missed ? 1 : 0;
