@@ -82,6 +82,9 @@ $(VENV_STAMP): requirements-dev.txt
 		$(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; \
 	fi
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
+	@# The venv sits inside a "type": "module" package, which makes Node read JupyterLab's own
+	@# CommonJS helpers (node-version-check.js, ...) as ES modules and fail; this marker stops that.
+	@echo '{"type": "commonjs"}' > $(VENV)/package.json
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
