@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeScript, makeStep, notebookAt, op, settle, setup } from './helpers.js';
+import { ManualClock, Player } from '../../../src/player/index.js';
+import { RecordingHost, makeScript, makeStep, notebookAt, op, settle, setup } from './helpers.js';
 
 /** Four steps; step N creates cell `cN` and narrates for 1 s. */
 const fourSteps = () =>
@@ -148,4 +149,30 @@ test('a seek out of range throws', () => {
   assert.throws(() => player.seek(5), RangeError);
   assert.throws(() => player.seek(-1), RangeError);
   assert.throws(() => player.seek(1.5), RangeError);
+});
+
+test('a stale timer does nothing, even from a scheduler that cannot cancel it', async () => {
+  const script = makeScript([makeStep('One', [op.narrate('early', 0, 0), op.narrate('late', 1000, 0)]), makeStep('Two', [])]);
+  const clock = new ManualClock();
+  const scheduled: number[] = [];
+  const stubborn = {
+    schedule(at: number, callback: () => void) {
+      scheduled.push(at);
+      clock.schedule(at, callback);
+      return () => {};
+    }
+  };
+  const player = new Player({ script, clock, scheduler: stubborn, host: new RecordingHost(script) });
+  const said: string[] = [];
+  player.on('announcement', ({ text }) => said.push(text));
+  await player.play();
+  await player.pause();
+  clock.advance(500);
+  await player.play();
+  assert.deepEqual(scheduled, [1000, 1500]);
+  clock.advanceTo(1000);
+  assert.deepEqual(scheduled, [1000, 1500], 'the stale timer scheduled nothing');
+  assert.ok(!said.includes('late'));
+  clock.advanceTo(1500);
+  assert.equal(said.filter(text => text === 'late').length, 1);
 });

@@ -142,6 +142,20 @@ test('late timers are not cumulative, within a step and across steps', async () 
   assert.ok(Math.max(...lateness) <= 5, `lateness ${lateness.join(', ')}`);
 });
 
+test('pausing while a timer is late does not shorten the gap after it', async () => {
+  const script = makeScript([makeStep('One', [op.narrate('a', 0, 0), op.narrate('b', 100, 0), op.narrate('c', 200, 0)])]);
+  const { clock, player, recorder } = setup(script, { latency: 5 });
+  await player.play();
+  clock.advanceTo(102); // "b" was due at 100; its timer fires at 105
+  await player.pause();
+  assert.equal(player.cursor.time, 100, 'time stops at the cue not yet applied');
+  clock.advanceTo(1000);
+  await player.play();
+  clock.advance(1000);
+  const [, b, c] = recorder.applied;
+  assert.deepEqual([b.scheduledAt, b.appliedAt, c.scheduledAt], [1000, 1000, 1100]);
+});
+
 test('a kernel run waits for the kernel and shifts what follows by its real duration', async () => {
   const script = makeScript([
     makeStep('Run', [op.insertCell('a', 0, 0), op.type('a', 0, 'x = 1', 0, 0), op.run('a', 100), op.narrate('after', 300, 0)])
