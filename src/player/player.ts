@@ -567,6 +567,7 @@ export class Player {
     if (this.disposed) {
       return;
     }
+    // Where exactly the timeline stops no longer matters: only a seek leaves `error`.
     this.holdAt(this.position);
     this.pendingRun = undefined;
     const message = error instanceof Error ? error.message : String(error);
@@ -618,8 +619,8 @@ export class Player {
    * A ticket for a navigation command. A seek (absolute) makes every earlier
    * navigation still in the queue stale: its result would be replaced anyway,
    * so scrubbing the slider asks the host for one seek, not twenty. Relative
-   * moves (next, previous) never make each other stale: three presses of Next
-   * go three steps.
+   * moves (next, previous) never make each other stale: three presses of
+   * Previous go three steps back.
    */
   private navigation(absolute: boolean): number {
     const ticket = ++this.navigations;
