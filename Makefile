@@ -171,7 +171,7 @@ demo: setup build
 # ---- clean ------------------------------------------------------------------------------------
 
 clean:
-	rm -rf lib $(LABEXT_OUT) jupyterlab_notecast/_version.py dist build test-results *.egg-info
+	rm -rf lib $(LABEXT_OUT) jupyterlab_notecast/_version.py dist test-results *.egg-info
 
 distclean: clean
 	rm -rf node_modules $(VENV)

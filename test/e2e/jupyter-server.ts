@@ -5,7 +5,8 @@
  *
  * Everything the server writes (config, runtime files, user settings,
  * workspaces, galata's temp files) lives under one temporary folder that
- * `stop()` removes, so runs cannot leak state into each other.
+ * `stop()` removes, so runs cannot leak state into each other. Set
+ * NOTECAST_E2E_KEEP=1 to keep it, with the server's log, for debugging.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -97,6 +98,10 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
   let child: ChildProcess | undefined;
   const removeAll = async (): Promise<void> => {
     if (child) await stopProcessTree(child, dirs.runtime);
+    if (process.env.NOTECAST_E2E_KEEP) {
+      console.log(`NOTECAST_E2E_KEEP: kept ${base} (server.log, settings, root)`);
+      return;
+    }
     await rm(base, { recursive: true, force: true });
   };
 
