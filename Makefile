@@ -79,7 +79,7 @@ $(VENV_STAMP): requirements-dev.txt
 	@# Debian's own python3 has no venv module until python3-venv is installed.
 	@if [ ! -x $(VENV)/bin/python ] && ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
 		echo "==> apt-get install python3-venv"; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv; \
 	fi
 	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
 	@# The venv sits inside a "type": "module" package, which makes Node read JupyterLab's own
@@ -96,7 +96,7 @@ $(LAB_OVERRIDES): $(VENV_STAMP)
 chromium:
 	@if [ -x "$(CHROMIUM)" ]; then :; else \
 		echo "==> apt-get install chromium"; \
-		$(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
 # ---- build ------------------------------------------------------------------------------------
