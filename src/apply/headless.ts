@@ -50,17 +50,25 @@ export function notebookMetadata(script: Pick<Script, 'kernel'>): Record<string,
  * Yjs 13.6 warns on stderr about that read ("Invalid access: Add Yjs type to a
  * document before reading data") although nothing is wrong. Keep that one
  * warning out of command-line output; every other warning still shows.
+ * Returns a function that puts `console.warn` back.
  */
-function withoutPrematureAccessWarnings<T>(run: () => T): T {
+export function filterPrematureAccessWarnings(): () => void {
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (!args.some(arg => typeof arg === 'string' && arg.startsWith('Invalid access: Add Yjs type to a document'))) {
       warn(...args);
     }
   };
+  return () => {
+    console.warn = warn;
+  };
+}
+
+function withoutPrematureAccessWarnings<T>(run: () => T): T {
+  const restore = filterPrematureAccessWarnings();
   try {
     return run();
   } finally {
-    console.warn = warn;
+    restore();
   }
 }

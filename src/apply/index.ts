@@ -4,4 +4,4 @@ export { NotebookApplier, type EditConflict, type TypedPart } from './notebook-a
 export { Keyframes } from './keyframes.js';
 export { watchLearnerEdits, type LearnerEdit } from './learner-edits.js';
 export { mapOffset, minimalEdit } from './text-mapping.js';
-export { notebookMetadata, playToNotebook, type NotebookContent } from './headless.js';
+export { notebookMetadata, playToNotebook, filterPrematureAccessWarnings, type NotebookContent } from './headless.js';

@@ -185,11 +185,17 @@ export class NotebookApplier {
     this.expected.apply(operation, this.script);
   }
 
-  private deleteCell(operation: EditOperation & { op: 'delete-cell' }): void {
+  private deleteCell(operation: EditOperation & { op: 'delete-cell' }): void | EditConflict {
     this.cursor = undefined;
+    const expected = this.expected.get(operation.cell)?.source;
+    const cell = this.findCell(operation.cell);
+    if (cell && expected !== undefined && cell.ysource.toString() !== expected) {
+      // Deleting it would delete what the learner wrote there.
+      return { conflict: `The tutorial deletes ${this.cellName(operation.cell)}, which holds your changes.` };
+    }
     this.expected.apply(operation, this.script);
-    const index = this.notebook.cells.findIndex(cell => cell.id === operation.cell);
-    if (index >= 0) {
+    if (cell) {
+      const index = this.notebook.cells.findIndex(c => c.id === operation.cell);
       this.transact(() => this.notebook.deleteCell(index));
     }
   }

@@ -3,11 +3,12 @@ import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
 import { notebookCommand } from './commands/notebook.js';
+import { timelineCommand } from './commands/timeline.js';
 import { transcriptCommand } from './commands/transcript.js';
 import { InputError, UsageError, type CliIO } from './io.js';
 import { loadScript } from './load.js';
 
-export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand];
+export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand];
 
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
 

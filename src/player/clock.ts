@@ -79,6 +79,11 @@ export class ManualClock implements Clock, Scheduler {
     return this.timers.length;
   }
 
+  /** When the earliest waiting callback falls due, if any: drivers jump straight there. */
+  get nextTimerAt(): number | undefined {
+    return this.timers.length ? Math.min(...this.timers.map(timer => timer.at)) : undefined;
+  }
+
   /** Move time forward by `ms`, running what falls due. */
   advance(ms: number): void {
     this.advanceTo(this.time + ms);

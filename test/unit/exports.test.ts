@@ -13,7 +13,8 @@ test('the public surface of each module', async () => {
     'DEFAULT_KERNEL', 'DEFAULT_PACE', 'DEFAULT_SPEED', 'compile', 'directives'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/apply/index.js')).sort(), [
-    'NotebookApplier', 'PLAYER_ORIGIN', 'notebookMetadata', 'playToNotebook'
+    'Keyframes', 'NotebookApplier', 'PLAYER_ORIGIN', 'filterPrematureAccessWarnings', 'mapOffset', 'minimalEdit',
+    'notebookMetadata', 'playToNotebook', 'watchLearnerEdits'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), [
     'EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main'

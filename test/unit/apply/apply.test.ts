@@ -192,3 +192,14 @@ test("learner edits are reported; the player's own edits and outputs are not", (
   assert.equal(edits.length, 3, 'nothing is reported after stopping');
   assert.ok(PLAYER_ORIGIN);
 });
+
+test('the tutorial never deletes a cell that holds the learner\'s changes', () => {
+  const notebook = newNotebook();
+  const applier = new NotebookApplier(notebook, script);
+  applier.apply({ op: 'insert-cell', at: 0, cell: 'a', index: 0 });
+  applier.apply(typeOp('scratch'));
+  learnerTypes(notebook, 'a', 7, ' # keep me');
+  const result = applier.apply({ op: 'delete-cell', at: 0, cell: 'a' }) as EditConflict;
+  assert.match(result.conflict, /deletes the cell “alpha”, which holds your changes/);
+  assert.equal(source(notebook, 'a'), 'scratch # keep me');
+});

@@ -112,3 +112,18 @@ test('the installed bin never prints a stack trace', () => {
   const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
   assert.equal(version.stdout.trim(), JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version);
 });
+
+test('timeline shows each step, what is said, and the waits, and scales with speed', async () => {
+  const text = await run('timeline', tutorial);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /^Python basics: timeline at 1× speed\n\nStep 1 {2}0:00\.0 {2}\(0:\d\d\.\d\) {2}Welcome\n {4}0:00\.0 {2}says: Step 1 of 6: Welcome\. This tutorial/);
+  assert.match(text.stdout, /waits for the kernel to run cell 1\n {4}\d:\d\d\.\d {2}says: Cell 1 ran\n/);
+  assert.match(text.stdout, /says at once: Your turn: Add a fourth meeting.*\n {4}\d:\d\d\.\d {2}waits for the learner\n/);
+  assert.match(text.stdout, /Total: \d:\d\d\.\d, plus 4 waits for the kernel and 1 for the learner\n$/);
+  assert.ok(!/Typing .*\n.*Typing/.test(text.stdout.split('Step 3')[0].split('Step 2')[1]), 'one summary per block, never keystrokes');
+  const slow = JSON.parse((await run('timeline', tutorial, '--json')).stdout);
+  const fast = JSON.parse((await run('timeline', tutorial, '--json', '--speed', '2')).stdout);
+  assert.equal(slow.steps.length, 6);
+  assert.ok(Math.abs(fast.total * 2 - slow.total) < 50, `2× speed halves the time (${slow.total} vs ${fast.total})`);
+  assert.equal((await run('timeline', tutorial, '--speed', '9')).code, 2);
+});
