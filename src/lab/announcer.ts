@@ -1,0 +1,110 @@
+/**
+ * The one announcer of the whole app (A11Y R8, R9): two visually hidden live
+ * regions, polite and assertive, created empty when the plugin activates.
+ *
+ * Messages are queued and written at most every `THROTTLE_MS`, so a burst
+ * (scrubbing the slider, a step that starts as another ends) does not flood
+ * speech. A message marked `replace` drops pending replaceable ones: a newer
+ * step message replaces a pending one. Each message is written as a new child
+ * element, so the same text twice in a row is still an addition and is spoken
+ * again. Text only: `textContent`, never markup.
+ */
+import type { Politeness } from '../player/index.js';
+
+export const ANNOUNCER_ID = 'notecast-announcer';
+export const THROTTLE_MS = 150;
+
+interface Pending {
+  text: string;
+  politeness: Politeness;
+  replace: boolean;
+}
+
+export interface AnnounceOptions {
+  /** A newer replaceable message drops this one while it still waits. */
+  replace?: boolean;
+}
+
+export class Announcer {
+  readonly node: HTMLDivElement;
+  private readonly regions: Record<Politeness, HTMLDivElement>;
+  private readonly queue: Pending[] = [];
+  private timer: number | undefined;
+  private lastWrite = -Infinity;
+  /** Everything written, in order, for tests and "repeat narration". */
+  readonly log: Array<{ text: string; politeness: Politeness }> = [];
+
+  constructor(document: Document) {
+    const existing = document.getElementById(ANNOUNCER_ID);
+    existing?.remove();
+    this.node = document.createElement('div');
+    this.node.id = ANNOUNCER_ID;
+    this.node.className = 'jp-Notecast-visuallyHidden';
+    const region = (politeness: Politeness): HTMLDivElement => {
+      const element = document.createElement('div');
+      element.setAttribute('aria-live', politeness);
+      element.setAttribute('aria-atomic', 'true');
+      if (politeness === 'polite') {
+        element.setAttribute('role', 'status');
+      }
+      element.className = `jp-Notecast-announcer-${politeness}`;
+      this.node.appendChild(element);
+      return element;
+    };
+    this.regions = { polite: region('polite'), assertive: region('assertive') };
+    document.body.appendChild(this.node);
+  }
+
+  announce(text: string, politeness: Politeness = 'polite', options: AnnounceOptions = {}): void {
+    const replace = options.replace ?? false;
+    if (replace) {
+      for (let i = this.queue.length - 1; i >= 0; i--) {
+        if (this.queue[i].replace) {
+          this.queue.splice(i, 1);
+        }
+      }
+    }
+    this.queue.push({ text, politeness, replace });
+    this.schedule();
+  }
+
+  /** Empty both regions and drop what is queued. */
+  clear(): void {
+    this.queue.length = 0;
+    this.regions.polite.replaceChildren();
+    this.regions.assertive.replaceChildren();
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) {
+      window.clearTimeout(this.timer);
+    }
+    this.node.remove();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.queue.length === 0) {
+      return;
+    }
+    const wait = Math.max(0, this.lastWrite + THROTTLE_MS - performance.now());
+    this.timer = window.setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, wait);
+  }
+
+  private flush(): void {
+    const next = this.queue.shift();
+    if (next) {
+      const line = this.node.ownerDocument.createElement('div');
+      line.textContent = next.text;
+      this.regions[next.politeness].replaceChildren(line);
+      this.lastWrite = performance.now();
+      this.log.push({ text: next.text, politeness: next.politeness });
+      if (this.log.length > 500) {
+        this.log.splice(0, this.log.length - 500);
+      }
+    }
+    this.schedule();
+  }
+}

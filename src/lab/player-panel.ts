@@ -1,0 +1,508 @@
+/**
+ * The player's UI: one region per open tutorial, docked beside its notebook
+ * so it never covers the cells (R20, R21). Controls form one toolbar with a
+ * roving tab stop (R1); the step slider speaks "Step 4 of 12: <title>" (R2);
+ * captions show the narration (R12) while the announcer speaks it; the step
+ * list is real headings and buttons with each step's code on request.
+ *
+ * Every piece of tutorial text (title, narration, prompts, code) is set with
+ * `textContent`: it is text, never markup.
+ */
+import type { CommandRegistry } from '@lumino/commands';
+import type { Message } from '@lumino/messaging';
+import { Widget } from '@lumino/widgets';
+import { buildTranscript } from '../format/index.js';
+import { stepLabel } from '../player/index.js';
+import { CommandIDs, SINGLE_KEYS } from './commands.js';
+import type { Preferences } from './preferences.js';
+import { SPEEDS } from './preferences.js';
+import { listNumbers, type TutorialSession } from './session.js';
+
+export const PLAYER_CLASS = 'jp-NotecastPlayer';
+
+let ids = 0;
+
+export interface PlayerPanelOptions {
+  session: TutorialSession;
+  commands: CommandRegistry;
+  preferences: Preferences;
+  /** Called when the learner changes a preference in the player (speed, step mode). */
+  onPreference: (key: 'speed' | 'stepMode', value: number | boolean) => void;
+}
+
+type ControlName = 'play' | 'previous' | 'next' | 'takeOver' | 'resume';
+
+export class PlayerPanel extends Widget {
+  readonly session: TutorialSession;
+  private readonly commands: CommandRegistry;
+  private preferences: Preferences;
+  private readonly onPreference: PlayerPanelOptions['onPreference'];
+  private readonly toolbar: HTMLDivElement;
+  private readonly buttons: Record<ControlName, HTMLButtonElement>;
+  private readonly speed: HTMLSelectElement;
+  private readonly stepMode: HTMLInputElement;
+  private readonly slider: HTMLInputElement;
+  private readonly status: HTMLParagraphElement;
+  private readonly caption: HTMLDivElement;
+  private readonly notices: HTMLDivElement;
+  private readonly stepItems: HTMLLIElement[] = [];
+
+  constructor(options: PlayerPanelOptions) {
+    super();
+    this.session = options.session;
+    this.commands = options.commands;
+    this.preferences = options.preferences;
+    this.onPreference = options.onPreference;
+    const script = this.session.script;
+    const uid = `notecast-player-${++ids}`;
+    this.id = uid;
+    this.addClass(PLAYER_CLASS);
+    this.addClass('jp-Notecast');
+    this.title.label = `Tutorial: ${script.title}`;
+    this.title.caption = `Tutorial player: ${script.title} (${this.session.tutorialPath})`;
+    this.title.closable = true;
+    const node = this.node;
+    node.setAttribute('role', 'region');
+    node.setAttribute('aria-label', `Tutorial player: ${script.title}`);
+    const doc = node.ownerDocument;
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+      const element = doc.createElement(tag);
+      if (className) element.className = className;
+      if (text !== undefined) element.textContent = text;
+      return element;
+    };
+
+    const header = el('div', 'jp-NotecastPlayer-header');
+    header.appendChild(el('p', 'jp-NotecastPlayer-title', script.title));
+    if (script.description) {
+      header.appendChild(el('p', 'jp-NotecastPlayer-description', script.description));
+    }
+    node.appendChild(header);
+
+    // The toolbar (APG toolbar: one tab stop, arrows move).
+    this.toolbar = el('div', 'jp-NotecastPlayer-toolbar');
+    this.toolbar.setAttribute('role', 'toolbar');
+    this.toolbar.setAttribute('aria-label', 'Tutorial player');
+    const button = (name: ControlName, label: string, action: () => void): HTMLButtonElement => {
+      const b = el('button', `jp-NotecastPlayer-button jp-NotecastPlayer-${name}`, label);
+      b.type = 'button';
+      b.addEventListener('click', () => {
+        if (b.getAttribute('aria-disabled') !== 'true') {
+          action();
+        }
+      });
+      this.toolbar.appendChild(b);
+      return b;
+    };
+    this.buttons = {
+      play: button('play', 'Play', () => void this.session.togglePlay()),
+      previous: button('previous', 'Previous step', () => void this.session.previousStep()),
+      next: button('next', 'Next step', () => void this.session.nextStep()),
+      takeOver: button('takeOver', 'Take over', () => void this.session.takeOver(true)),
+      resume: button('resume', 'Resume', () => void this.session.resume())
+    };
+    const speedLabel = el('label', 'jp-NotecastPlayer-field');
+    speedLabel.appendChild(el('span', undefined, 'Speed'));
+    this.speed = el('select', 'jp-NotecastPlayer-speed');
+    for (const value of SPEEDS) {
+      const option = el('option', undefined, `${value}×`);
+      option.value = String(value);
+      this.speed.appendChild(option);
+    }
+    this.speed.addEventListener('change', () => {
+      const value = Number(this.speed.value);
+      void this.session.player.setSpeed(value);
+      this.onPreference('speed', value);
+    });
+    speedLabel.appendChild(this.speed);
+    this.toolbar.appendChild(speedLabel);
+    const modeLabel = el('label', 'jp-NotecastPlayer-field jp-NotecastPlayer-check');
+    this.stepMode = el('input', 'jp-NotecastPlayer-stepMode');
+    this.stepMode.type = 'checkbox';
+    this.stepMode.addEventListener('change', () => {
+      void this.session.player.setStepMode(this.stepMode.checked);
+      this.onPreference('stepMode', this.stepMode.checked);
+    });
+    modeLabel.appendChild(this.stepMode);
+    modeLabel.appendChild(el('span', undefined, 'Stop after each step'));
+    this.toolbar.appendChild(modeLabel);
+    this.toolbar.addEventListener('keydown', event => this.onToolbarKey(event));
+    this.toolbar.addEventListener('focusin', event => this.setRovingStop(event.target as HTMLElement));
+    node.appendChild(this.toolbar);
+
+    // The step slider.
+    const position = el('div', 'jp-NotecastPlayer-position');
+    const sliderLabel = el('label', 'jp-NotecastPlayer-sliderLabel', 'Step');
+    this.slider = el('input', 'jp-NotecastPlayer-slider');
+    this.slider.type = 'range';
+    this.slider.id = `${uid}-slider`;
+    sliderLabel.htmlFor = this.slider.id;
+    this.slider.min = '1';
+    this.slider.max = String(Math.max(1, script.steps.length));
+    this.slider.step = '1';
+    this.slider.addEventListener('input', () => void this.session.seek(Number(this.slider.value) - 1));
+    position.append(sliderLabel, this.slider);
+    this.status = el('p', 'jp-NotecastPlayer-status');
+    position.appendChild(this.status);
+    node.appendChild(position);
+
+    this.caption = el('div', 'jp-NotecastPlayer-caption');
+    node.appendChild(this.caption);
+    this.notices = el('div', 'jp-NotecastPlayer-notices');
+    node.appendChild(this.notices);
+
+    // The step list / transcript.
+    const steps = el('section', 'jp-NotecastPlayer-steps');
+    const stepsHeading = el('h2', undefined, 'Steps');
+    stepsHeading.id = `${uid}-steps`;
+    steps.setAttribute('aria-labelledby', stepsHeading.id);
+    steps.appendChild(stepsHeading);
+    const list = el('ol', 'jp-NotecastPlayer-stepList');
+    const transcript = buildTranscript(script);
+    transcript.steps.forEach((step, index) => {
+      const item = el('li', 'jp-NotecastPlayer-stepItem');
+      item.appendChild(el('h3', undefined, step.title));
+      if (step.narration) {
+        item.appendChild(el('p', 'jp-NotecastPlayer-narration', step.narration));
+      }
+      const go = el('button', 'jp-NotecastPlayer-go', `Go to step ${index + 1}: ${step.title}`);
+      go.type = 'button';
+      go.addEventListener('click', () => void this.session.seek(index));
+      item.appendChild(go);
+      if (step.actions.length) {
+        const details = el('details', 'jp-NotecastPlayer-code');
+        details.appendChild(el('summary', undefined, `Code for step ${index + 1}`));
+        for (const action of step.actions) {
+          details.appendChild(el('p', undefined, action.text));
+          if (action.code !== undefined) {
+            details.appendChild(el('pre', undefined, action.code));
+          }
+        }
+        item.appendChild(details);
+      }
+      list.appendChild(item);
+      this.stepItems.push(item);
+    });
+    steps.appendChild(list);
+    node.appendChild(steps);
+
+    node.addEventListener('keydown', event => this.onSingleKey(event));
+    this.session.changed.connect(this.refresh, this);
+    this.session.player.on('stateChanged', () => this.refresh());
+    this.session.player.on('stepChanged', () => this.refresh());
+    this.commands.keyBindingChanged.connect(this.updateShortcuts, this);
+    this.setRovingStop(this.buttons.play);
+    this.updateShortcuts();
+    this.refresh();
+  }
+
+  setPreferences(preferences: Preferences): void {
+    this.preferences = preferences;
+    this.updateShortcuts();
+    this.refresh();
+  }
+
+  /** The control that last had focus in the toolbar, for focus to return to. */
+  get rovingStop(): HTMLElement {
+    return (this.toolbar.querySelector('[tabindex="0"]') as HTMLElement | null) ?? this.buttons.play;
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.commands.keyBindingChanged.disconnect(this.updateShortcuts, this);
+    this.session.dispose();
+    super.dispose();
+  }
+
+  /** Activated (opened, or revealed from a tab): focus the toolbar's tab stop. */
+  protected override onActivateRequest(msg: Message): void {
+    super.onActivateRequest(msg);
+    if (!this.node.contains(document.activeElement)) {
+      this.rovingStop.focus();
+    }
+  }
+
+  protected override onCloseRequest(msg: Message): void {
+    super.onCloseRequest(msg);
+    this.dispose();
+  }
+
+  refresh(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    const session = this.session;
+    const player = session.player;
+    const state = player.state;
+    const count = session.script.steps.length;
+    const step = player.step;
+    const stopped = session.stoppedReason !== undefined;
+    const playing = state === 'playing' || state === 'waiting-for-kernel';
+    this.buttons.play.textContent = playing ? 'Pause' : 'Play';
+    const cursor = player.cursor;
+    this.disable(this.buttons.play, stopped);
+    this.disable(this.buttons.previous, stopped || (step === 0 && cursor.operation === 0 && cursor.keystroke === 0));
+    this.disable(this.buttons.next, stopped || state === 'ended' || step >= count);
+    this.disable(this.buttons.takeOver, stopped || !['playing', 'waiting-for-kernel', 'waiting-for-learner', 'paused'].includes(state));
+    this.disable(this.buttons.resume, stopped || !(state === 'taken-over' || (state === 'paused' && session.conflict !== undefined)));
+    this.speed.value = String(nearestSpeed(player.speed));
+    this.stepMode.checked = player.stepMode;
+    this.disable(this.speed, stopped);
+    this.disable(this.stepMode, stopped);
+
+    const shown = Math.min(step, count - 1);
+    this.slider.value = String(shown + 1);
+    const label = count ? stepLabel(shown, count, session.script.steps[shown].title) : 'No steps';
+    this.slider.setAttribute('aria-valuetext', state === 'ended' || step >= count ? `${label} (finished)` : label);
+    this.disable(this.slider, stopped);
+    this.status.textContent = `${describeState(state)} · ${state === 'ended' ? 'Finished' : label}`;
+    this.caption.textContent = session.caption;
+
+    this.stepItems.forEach((item, index) => {
+      if (index === step) {
+        item.setAttribute('aria-current', 'step');
+      } else {
+        item.removeAttribute('aria-current');
+      }
+    });
+    this.renderNotices();
+  }
+
+  private renderNotices(): void {
+    const session = this.session;
+    const doc = this.node.ownerDocument;
+    const notices: HTMLElement[] = [];
+    const notice = (text: string, action?: { label: string; run: () => void }): void => {
+      const box = doc.createElement('div');
+      box.className = 'jp-NotecastPlayer-notice';
+      const p = doc.createElement('p');
+      p.textContent = text;
+      box.appendChild(p);
+      if (action) {
+        const b = doc.createElement('button');
+        b.type = 'button';
+        b.className = 'jp-NotecastPlayer-button';
+        b.textContent = action.label;
+        b.addEventListener('click', action.run);
+        box.appendChild(b);
+      }
+      notices.push(box);
+    };
+    if (session.stoppedReason) {
+      notice(session.stoppedReason);
+    } else {
+      if (session.conflict) {
+        notice(`This step cannot continue: ${session.conflict} Press Resume to restore the tutorial's state, or Next step to skip.`);
+      }
+      if (session.rebuild.length) {
+        const numbers = session.rebuild
+          .map(id => session.ynotebook.cells.findIndex(cell => cell.id === id) + 1)
+          .filter(n => n > 0);
+        notice(`The kernel has not run ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`} for this step.`, {
+          label: 'Run cells up to here',
+          run: () => void this.commands.execute(CommandIDs.runToHere)
+        });
+      }
+      if (session.fileChanged) {
+        notice('The tutorial file changed on disk.', {
+          label: 'Reload tutorial',
+          run: () => void this.commands.execute(CommandIDs.open, { path: session.tutorialPath, reload: true })
+        });
+      }
+    }
+    // Rebuild only when the text changed, so focus on a notice's button survives updates.
+    const signature = notices.map(n => n.textContent).join('\n');
+    if (this.notices.dataset.signature !== signature) {
+      this.notices.dataset.signature = signature;
+      this.notices.replaceChildren(...notices);
+    }
+  }
+
+  private disable(element: HTMLElement, disabled: boolean): void {
+    if (disabled) {
+      element.setAttribute('aria-disabled', 'true');
+    } else {
+      element.removeAttribute('aria-disabled');
+    }
+    if (element instanceof HTMLSelectElement || (element instanceof HTMLInputElement && element.type !== 'range')) {
+      // Native form controls ignore aria-disabled: block changes, keep focus.
+      element.classList.toggle('jp-mod-disabled', disabled);
+    }
+  }
+
+  private get toolbarItems(): HTMLElement[] {
+    return [...Object.values(this.buttons), this.speed, this.stepMode];
+  }
+
+  private setRovingStop(target: HTMLElement): void {
+    const items = this.toolbarItems;
+    if (!items.includes(target)) {
+      return;
+    }
+    for (const item of items) {
+      item.tabIndex = item === target ? 0 : -1;
+    }
+  }
+
+  private onToolbarKey(event: KeyboardEvent): void {
+    if (event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    const items = this.toolbarItems;
+    const index = items.indexOf(event.target as HTMLElement);
+    if (index < 0) {
+      return;
+    }
+    let next: number | undefined;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = (index + 1) % items.length;
+        break;
+      case 'ArrowLeft':
+        next = (index - 1 + items.length) % items.length;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = items.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    this.setRovingStop(items[next]);
+    items[next].focus();
+  }
+
+  /** k/j/l while focus is in the player, when the learner enabled single keys. */
+  private onSingleKey(event: KeyboardEvent): void {
+    if (!this.preferences.singleKeyShortcuts || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) {
+      return;
+    }
+    const target = event.target as HTMLElement;
+    if (target.closest('input, select, textarea, [contenteditable]')) {
+      return;
+    }
+    const command = SINGLE_KEYS[event.key.toLowerCase()];
+    if (command) {
+      event.preventDefault();
+      event.stopPropagation();
+      void this.commands.execute(command);
+    }
+  }
+
+  private updateShortcuts(): void {
+    const set = (element: HTMLElement, command: string): void => {
+      const keys = new Set<string>();
+      for (const binding of this.commands.keyBindings) {
+        if (binding.command === command && binding.keys.length === 1) {
+          keys.add(ariaKeys(binding.keys[0]));
+        }
+      }
+      if (this.preferences.singleKeyShortcuts) {
+        for (const [key, bound] of Object.entries(SINGLE_KEYS)) {
+          if (bound === command) keys.add(key.toUpperCase());
+        }
+      }
+      if (keys.size) {
+        element.setAttribute('aria-keyshortcuts', [...keys].join(' '));
+      } else {
+        element.removeAttribute('aria-keyshortcuts');
+      }
+    };
+    set(this.buttons.play, CommandIDs.togglePlay);
+    set(this.buttons.previous, CommandIDs.previousStep);
+    set(this.buttons.next, CommandIDs.nextStep);
+    set(this.buttons.takeOver, CommandIDs.takeOver);
+    set(this.buttons.resume, CommandIDs.resume);
+  }
+}
+
+/** Lumino's "Accel Alt Shift P" → ARIA's "Control+Alt+Shift+P" (Meta on a Mac). */
+export function ariaKeys(keystroke: string): string {
+  const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+  return keystroke
+    .trim()
+    .split(/\s+/)
+    .map(part => {
+      switch (part) {
+        case 'Accel':
+          return mac ? 'Meta' : 'Control';
+        case 'Ctrl':
+          return 'Control';
+        case 'Cmd':
+          return 'Meta';
+        default:
+          return part;
+      }
+    })
+    .join('+');
+}
+
+function nearestSpeed(speed: number): number {
+  return SPEEDS.reduce((best, value) => (Math.abs(value - speed) < Math.abs(best - speed) ? value : best), 1);
+}
+
+function describeState(state: string): string {
+  switch (state) {
+    case 'idle':
+      return 'Ready';
+    case 'playing':
+      return 'Playing';
+    case 'waiting-for-kernel':
+      return 'Running code';
+    case 'waiting-for-learner':
+      return 'Your turn';
+    case 'paused':
+      return 'Paused';
+    case 'taken-over':
+      return 'You have control';
+    case 'ended':
+      return 'Ended';
+    case 'error':
+      return 'Stopped by an error';
+    default:
+      return state;
+  }
+}
+
+/** Shown instead of a player when a tutorial has errors: nothing plays. */
+export class TutorialErrorsPanel extends Widget {
+  constructor(path: string, problems: Array<{ text: string; severity: 'error' | 'warning' }>, onRetry: () => void) {
+    super();
+    this.id = `notecast-errors-${++ids}`;
+    this.addClass('jp-NotecastErrors');
+    this.addClass('jp-Notecast');
+    this.title.label = `Tutorial errors: ${path}`;
+    this.title.closable = true;
+    const node = this.node;
+    const doc = node.ownerDocument;
+    node.setAttribute('role', 'region');
+    node.setAttribute('aria-label', `Tutorial errors: ${path}`);
+    const heading = doc.createElement('h2');
+    heading.textContent = `${path} cannot play`;
+    node.appendChild(heading);
+    const intro = doc.createElement('p');
+    const errors = problems.filter(p => p.severity === 'error').length;
+    intro.textContent = `Fix ${errors === 1 ? 'this error' : `these ${errors} errors`} in the tutorial, save it, then press Try again. Nothing was played.`;
+    node.appendChild(intro);
+    const list = doc.createElement('ul');
+    for (const problem of problems) {
+      const item = doc.createElement('li');
+      item.className = `jp-NotecastErrors-${problem.severity}`;
+      item.textContent = `${problem.severity === 'error' ? 'Error' : 'Warning'}: ${problem.text}`;
+      list.appendChild(item);
+    }
+    node.appendChild(list);
+    const retry = doc.createElement('button');
+    retry.type = 'button';
+    retry.className = 'jp-NotecastPlayer-button';
+    retry.textContent = 'Try again';
+    retry.addEventListener('click', onRetry);
+    node.appendChild(retry);
+  }
+}

@@ -1,0 +1,64 @@
+/** The learner's preferences, from the settings registry (schema/plugin.json), R22. */
+import type { ISettingRegistry } from '@jupyterlab/settingregistry';
+
+export type ReducedMotionSetting = 'system' | 'on' | 'off';
+
+export interface Preferences {
+  speed: number;
+  stepMode: boolean;
+  reducedMotion: ReducedMotionSetting;
+  verbosity: 'full' | 'brief';
+  singleKeyShortcuts: boolean;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = {
+  speed: 1,
+  stepMode: false,
+  reducedMotion: 'system',
+  verbosity: 'full',
+  singleKeyShortcuts: false
+};
+
+export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
+
+export function readPreferences(settings: ISettingRegistry.ISettings | null): Preferences {
+  if (!settings) {
+    return { ...DEFAULT_PREFERENCES };
+  }
+  const get = <K extends keyof Preferences>(key: K): Preferences[K] => {
+    const value = settings.get(key).composite as Preferences[K] | undefined;
+    return value ?? DEFAULT_PREFERENCES[key];
+  };
+  const speed = Number(get('speed'));
+  return {
+    speed: speed >= 0.25 && speed <= 4 ? speed : 1,
+    stepMode: Boolean(get('stepMode')),
+    reducedMotion: (['system', 'on', 'off'] as const).includes(get('reducedMotion')) ? get('reducedMotion') : 'system',
+    verbosity: get('verbosity') === 'brief' ? 'brief' : 'full',
+    singleKeyShortcuts: Boolean(get('singleKeyShortcuts'))
+  };
+}
+
+const reducedMotionQuery = (): MediaQueryList | undefined =>
+  typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : undefined;
+
+/** "system" follows `prefers-reduced-motion` (R15). */
+export function resolveReducedMotion(setting: ReducedMotionSetting): boolean {
+  if (setting === 'on') {
+    return true;
+  }
+  if (setting === 'off') {
+    return false;
+  }
+  return reducedMotionQuery()?.matches ?? false;
+}
+
+/** Calls `onChange` when the system's reduced-motion preference changes; returns a stop function. */
+export function watchSystemMotion(onChange: () => void): () => void {
+  const query = reducedMotionQuery();
+  if (!query) {
+    return () => undefined;
+  }
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}

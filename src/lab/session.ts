@@ -1,0 +1,704 @@
+/**
+ * One tutorial playing into one notebook: the player (when), the applier (what,
+ * on the notebook's real shared model), keyframes (seeking), the kernel (runs),
+ * and the learner (take over, resume, consent). The lab's version of
+ * `src/cli/headless-session.ts`, with a real notebook panel and kernel.
+ *
+ * Playback never moves focus (R16): edits go to the Yjs model, the cell being
+ * typed into is scrolled into view without activating it. Only an explicit
+ * Take over moves focus into the notebook (R17).
+ */
+import type { YNotebook } from '@jupyter/ydoc';
+import type { JupyterFrontEnd } from '@jupyterlab/application';
+import { Dialog, showDialog } from '@jupyterlab/apputils';
+import type { ISessionContext } from '@jupyterlab/apputils';
+import type { Cell } from '@jupyterlab/cells';
+import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
+import type { Contents } from '@jupyterlab/services';
+import { Signal, type ISignal } from '@lumino/signaling';
+import { Keyframes, NotebookApplier, watchLearnerEdits } from '../apply/index.js';
+import { NotebookState, isEditOperation, type Script } from '../format/index.js';
+import {
+  Player,
+  realClock,
+  realScheduler,
+  stepLabel,
+  type Announcement,
+  type PlayerHost,
+  type PlayerState,
+  type RunResult
+} from '../player/index.js';
+import type { Announcer } from './announcer.js';
+import { KernelLostError, runCell } from './kernel.js';
+import { myVersionName, saveNotebookCopy, type NotebookMark } from './notebook-files.js';
+import { resolveReducedMotion, type Preferences } from './preferences.js';
+
+/** The class on the cell the player is typing into (a theme-coloured outline, R15-safe). */
+export const ACTIVE_CELL_CLASS = 'jp-Notecast-activeCell';
+
+/** Tutorials the learner allowed to run code in this browser session. */
+const consented = new Set<string>();
+
+export interface SessionOptions {
+  app: JupyterFrontEnd;
+  contents: Contents.IManager;
+  tutorialPath: string;
+  script: Script;
+  panel: NotebookPanel;
+  announcer: Announcer;
+  preferences: Preferences;
+  /** Whether the notebook was made for this session (else the learner's, continued). */
+  created: boolean;
+}
+
+export class TutorialSession {
+  readonly app: JupyterFrontEnd;
+  readonly contents: Contents.IManager;
+  readonly tutorialPath: string;
+  readonly script: Script;
+  readonly panel: NotebookPanel;
+  readonly player: Player;
+  readonly applier: NotebookApplier;
+  readonly keyframes: Keyframes;
+  /** What the captions show: the current narration or prompt. */
+  caption = '';
+  /** Cells the kernel has not run for this step (after a seek), in notebook order. */
+  rebuild: string[] = [];
+  /** Set when the tutorial's file changed on disk since it was loaded. */
+  fileChanged = false;
+  /** Why the session stopped for good, once it has. */
+  stoppedReason: string | undefined;
+  /** The last conflict message while paused on one. */
+  conflict: string | undefined;
+
+  private readonly announcer: Announcer;
+  private preferences: Preferences;
+  private readonly changedSignal = new Signal<this, void>(this);
+  private readonly disposedSignal = new Signal<this, void>(this);
+  private readonly stopWatching: () => void;
+  private readonly disposers: Array<() => void> = [];
+  private learnerDirty = false;
+  private markedCell: Cell | undefined;
+  private lastCellId: string | undefined;
+  private readonly playerRuns = new Set<Cell>();
+  /** The source each cell had when the kernel last ran it (by the player or "Run cells up to here"). */
+  private readonly ranSources = new Map<string, string>();
+  private running = false;
+  private pollTimer: number | undefined;
+  private lastModified: string | undefined;
+  private disposedFlag = false;
+
+  constructor(options: SessionOptions) {
+    this.app = options.app;
+    this.contents = options.contents;
+    this.tutorialPath = options.tutorialPath;
+    this.script = options.script;
+    this.panel = options.panel;
+    this.announcer = options.announcer;
+    this.preferences = options.preferences;
+    this.keyframes = new Keyframes(this.script);
+
+    const ynotebook = this.ynotebook;
+    const mark = this.mark;
+    const startStep = !options.created && mark?.step !== undefined ? Math.max(0, Math.min(mark.step, this.script.steps.length)) : 0;
+    this.applier = new NotebookApplier(ynotebook, this.script, this.keyframes.at(startStep));
+    if (mark?.consent) {
+      consented.add(this.tutorialPath);
+    }
+
+    const host: PlayerHost = {
+      applyEdit: (operation, typed) => {
+        const outcome = this.applier.apply(operation, typed);
+        if (!outcome) {
+          this.follow(operation.cell, operation.op !== 'type' || typed === undefined || typed.index === 0 || typed.text.includes('\n'));
+        }
+        return outcome;
+      },
+      runCell: cellId => this.runForPlayer(cellId),
+      seek: index => this.restoreTo(index),
+      restoreStep: index => this.restoreTo(index),
+      cellNumber: cellId => {
+        const index = this.ynotebook.cells.findIndex(cell => cell.id === cellId);
+        return index < 0 ? undefined : index + 1;
+      }
+    };
+    this.player = new Player({
+      script: this.script,
+      clock: realClock,
+      scheduler: realScheduler,
+      host,
+      speed: this.preferences.speed,
+      stepMode: this.preferences.stepMode,
+      reducedMotion: resolveReducedMotion(this.preferences.reducedMotion)
+    });
+    this.player.on('announcement', announcement => this.speak(announcement));
+    this.player.on('stateChanged', ({ state }) => this.onState(state));
+    this.player.on('stepChanged', ({ index }) => {
+      this.caption = this.script.steps[index]?.narration ?? 'Tutorial finished.';
+      this.conflict = undefined;
+      this.setMark({ step: index });
+      this.emitChanged();
+    });
+    this.player.on('operationApplied', ({ operation }) => {
+      if (operation.op === 'narrate') {
+        this.caption = operation.text;
+        this.emitChanged();
+      }
+    });
+    this.player.on('waitingForLearner', ({ prompt }) => {
+      this.caption = prompt ? `Your turn: ${prompt}` : 'Your turn. Press Play when you are ready.';
+      this.emitChanged();
+    });
+    this.player.on('conflict', ({ message }) => {
+      this.conflict = message;
+      this.emitChanged();
+    });
+    this.player.on('error', ({ message }) => {
+      console.warn(`Notecast: playback stopped: ${message}`);
+    });
+    this.caption = this.script.steps[0]?.narration ?? '';
+    this.learnerDirty = this.hasLearnerChanges();
+
+    this.stopWatching = watchLearnerEdits(ynotebook, () => {
+      this.learnerDirty = true;
+      void this.takeOver(false);
+    });
+    const onScheduled = (_: unknown, args: { notebook: Notebook; cell: Cell }): void => {
+      if (args.notebook === this.panel.content && !this.playerRuns.has(args.cell)) {
+        void this.takeOver(false);
+      }
+    };
+    NotebookActions.executionScheduled.connect(onScheduled);
+    this.disposers.push(() => NotebookActions.executionScheduled.disconnect(onScheduled));
+    const onStatus = (_: ISessionContext, status: string): void => {
+      if ((status === 'restarting' || status === 'autorestarting' || status === 'dead') && !this.running) {
+        if (this.player.state === 'playing' || this.player.state === 'waiting-for-kernel') {
+          void this.player.pause();
+          this.announcer.announce(`The kernel ${status === 'dead' ? 'died' : 'restarted'}. Playback paused.`, 'assertive');
+        }
+      }
+    };
+    this.panel.sessionContext.statusChanged.connect(onStatus);
+    this.disposers.push(() => this.panel.sessionContext.statusChanged.disconnect(onStatus));
+    const onPanelDisposed = (): void => this.stop('The notebook was closed. Playback stopped.');
+    this.panel.disposed.connect(onPanelDisposed);
+    this.disposers.push(() => this.panel.disposed.disconnect(onPanelDisposed));
+
+    if (options.created || startStep === 0) {
+      // A new notebook may hold JupyterLab's one blank cell: the tutorial's start replaces it.
+      if (!this.hasLearnerChanges()) {
+        this.applier.restore(this.keyframes.at(startStep));
+      }
+    }
+    if (startStep > 0) {
+      void this.player.seek(startStep);
+    }
+    this.watchFile();
+  }
+
+  get changed(): ISignal<this, void> {
+    return this.changedSignal;
+  }
+
+  get disposed(): ISignal<this, void> {
+    return this.disposedSignal;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposedFlag;
+  }
+
+  /** The notebook's shared model: the Yjs document the player writes. */
+  get ynotebook(): YNotebook {
+    return this.panel.content.model!.sharedModel as YNotebook;
+  }
+
+  get notebookPath(): string {
+    return this.panel.context.path;
+  }
+
+  get hasConsent(): boolean {
+    return consented.has(this.tutorialPath);
+  }
+
+  // Commands.
+
+  async togglePlay(): Promise<void> {
+    const state = this.player.state;
+    if (this.stoppedReason) {
+      this.announcer.announce(this.stoppedReason, 'assertive');
+      return;
+    }
+    if (state === 'playing' || state === 'waiting-for-kernel') {
+      await this.player.pause();
+      this.announcer.announce('Paused.');
+    } else if (state === 'taken-over') {
+      await this.resume();
+    } else if (await this.ensureConsent()) {
+      await this.player.play();
+    }
+  }
+
+  async nextStep(): Promise<void> {
+    if (this.stoppedReason) {
+      return;
+    }
+    const state = this.player.state;
+    const willPlay = state === 'idle' || state === 'paused' || state === 'waiting-for-learner';
+    if (willPlay && !(await this.ensureConsent())) {
+      return;
+    }
+    await this.player.nextStep();
+  }
+
+  async previousStep(): Promise<void> {
+    if (!this.stoppedReason) {
+      await this.player.previousStep();
+    }
+  }
+
+  async seek(index: number): Promise<void> {
+    if (!this.stoppedReason) {
+      await this.player.seek(Math.max(0, Math.min(index, this.script.steps.length)));
+    }
+  }
+
+  async restart(): Promise<void> {
+    if (!this.stoppedReason && (await this.ensureConsent())) {
+      await this.player.restart();
+    }
+  }
+
+  /**
+   * The learner takes control. Explicitly (the button or command): focus
+   * moves into the notebook's active cell, in edit mode. Detected (they
+   * edited or ran something): focus stays where they are.
+   */
+  async takeOver(explicit: boolean): Promise<void> {
+    if (this.stoppedReason) {
+      return;
+    }
+    const before = this.player.state;
+    await this.player.takeOver();
+    const tookOver = this.player.state === 'taken-over' && before !== 'taken-over';
+    if (!tookOver && !explicit) {
+      return;
+    }
+    const notebook = this.panel.content;
+    if (explicit) {
+      const index = this.lastCellId ? this.ynotebook.cells.findIndex(cell => cell.id === this.lastCellId) : -1;
+      this.app.shell.activateById(this.panel.id);
+      if (index >= 0) {
+        notebook.activeCellIndex = index;
+      }
+      if (notebook.activeCell) {
+        notebook.mode = 'edit';
+        notebook.activeCell.editor?.focus();
+      }
+    }
+    const active = notebook.activeCell ? notebook.activeCellIndex + 1 : undefined;
+    this.announcer.announce(
+      active !== undefined
+        ? `You have control. Cell ${active} is active. Press Escape to leave the editor.`
+        : 'You have control. Playback paused.'
+    );
+  }
+
+  /**
+   * Give control back. When the learner changed cells the rest of this step
+   * touches, ask first: continue on their version, or restore the tutorial's
+   * state after saving theirs as a file, or cancel.
+   */
+  async resume(): Promise<void> {
+    if (this.stoppedReason) {
+      return;
+    }
+    const state = this.player.state;
+    if (state !== 'taken-over' && state !== 'paused' && state !== 'waiting-for-learner') {
+      return;
+    }
+    if (!(await this.ensureConsent())) {
+      return;
+    }
+    const changed = this.conflictingCells();
+    if (!changed.length) {
+      await this.player.resume();
+      return;
+    }
+    const keepAs = await myVersionName(this.contents, this.notebookPath);
+    const cells = changed.map(n => `cell ${n}`).join(', ');
+    const body =
+      `You changed ${cells}, which the tutorial changes next.\n\n` +
+      `"Continue with my changes" goes on from here on your version. ` +
+      `"Restore the tutorial's state" first saves your version as ${keepAs}, then starts step ${this.player.step + 1} again as the tutorial has it.`;
+    const CONTINUE = 'Continue with my changes';
+    const RESTORE = "Restore the tutorial's state";
+    const result = await showDialog({
+      title: 'Resume the tutorial?',
+      body,
+      buttons: [
+        Dialog.cancelButton({ label: 'Cancel' }),
+        Dialog.createButton({ label: RESTORE, accept: true, displayType: 'warn' }),
+        Dialog.okButton({ label: CONTINUE })
+      ],
+      defaultButton: 2
+    });
+    if (this.isDisposed) {
+      return;
+    }
+    if (result.button.label === CONTINUE) {
+      await this.player.resume();
+    } else if (result.button.label === RESTORE) {
+      try {
+        await this.keepLearnerVersion(keepAs);
+      } catch (error) {
+        this.announcer.announce(`Could not save your version as ${keepAs}: ${String(error)}. Nothing was restored.`, 'assertive');
+        return;
+      }
+      this.announcer.announce(`Your version is saved as ${keepAs}.`);
+      await this.player.resume({ restore: true });
+    } else {
+      this.announcer.announce('Still paused. You have control.');
+    }
+  }
+
+  /** Say the current step and its narration again (R12: narration on request). */
+  repeatNarration(): void {
+    const index = Math.min(this.player.step, this.script.steps.length - 1);
+    const step = this.script.steps[index];
+    if (!step) {
+      return;
+    }
+    const label = stepLabel(index, this.script.steps.length, step.title);
+    this.announcer.announce(this.caption ? `${label}. ${this.caption}` : label);
+  }
+
+  /** Run, in order, the cells the kernel needs for this step; only on request, never automatic. */
+  async runUpToHere(): Promise<void> {
+    if (this.stoppedReason || !this.rebuild.length) {
+      this.announcer.announce('No cells need to run for this step.');
+      return;
+    }
+    if (!(await this.ensureConsent(true))) {
+      return;
+    }
+    const cells = [...this.rebuild];
+    const numbers: number[] = [];
+    for (const id of cells) {
+      const widget = this.cellWidget(id);
+      if (!widget) {
+        continue;
+      }
+      const number = this.panel.content.widgets.indexOf(widget) + 1;
+      const result = await this.execute(widget);
+      numbers.push(number);
+      if (!result.ok) {
+        this.announcer.announce(`Cell ${number} raised ${result.error ?? 'an error'}. Stopped running cells.`, 'assertive');
+        this.rebuild = this.rebuild.filter(cell => !cells.slice(0, numbers.length - 1).includes(cell));
+        this.emitChanged();
+        return;
+      }
+    }
+    this.rebuild = [];
+    this.announcer.announce(`Ran ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`}. The kernel is ready for this step.`);
+    this.emitChanged();
+  }
+
+  applyPreferences(preferences: Preferences): void {
+    this.preferences = preferences;
+    void this.player.setSpeed(preferences.speed);
+    void this.player.setStepMode(preferences.stepMode);
+    void this.player.setReducedMotion(resolveReducedMotion(preferences.reducedMotion));
+    this.emitChanged();
+  }
+
+  /** Stop for good (the notebook closed, the player closed): no error, nothing left running. */
+  stop(reason: string): void {
+    if (this.stoppedReason) {
+      return;
+    }
+    this.stoppedReason = reason;
+    this.player.dispose();
+    this.applier.dispose();
+    this.stopWatching();
+    this.unmark();
+    for (const dispose of this.disposers.splice(0)) {
+      dispose();
+    }
+    if (this.pollTimer !== undefined) {
+      window.clearInterval(this.pollTimer);
+    }
+    this.announcer.announce(reason);
+    this.emitChanged();
+  }
+
+  dispose(): void {
+    if (this.disposedFlag) {
+      return;
+    }
+    this.stop('The tutorial player was closed.');
+    this.disposedFlag = true;
+    this.disposedSignal.emit();
+    Signal.clearData(this);
+  }
+
+  // Host.
+
+  private async runForPlayer(cellId: string): Promise<RunResult> {
+    const widget = this.cellWidget(cellId);
+    if (!widget) {
+      throw new Error(`the cell to run (${this.script.cells[cellId]?.name ?? cellId}) is not in the notebook`);
+    }
+    const number = this.panel.content.widgets.indexOf(widget) + 1;
+    if (widget.model.type === 'code' && !(await this.ensureConsent(true))) {
+      void this.player.pause();
+      this.announcer.announce(`Cell ${number} was not run: running code needs your permission.`, 'assertive');
+      return { ok: false };
+    }
+    this.follow(cellId, true);
+    try {
+      return await this.execute(widget);
+    } catch (error) {
+      if (error instanceof KernelLostError) {
+        this.announcer.announce(`The kernel ${error.status === 'dead' ? 'died' : 'restarted'} while cell ${number} was running.`, 'assertive');
+        return { ok: false };
+      }
+      throw error;
+    }
+  }
+
+  private async execute(widget: Cell): Promise<RunResult> {
+    const id = widget.model.id;
+    this.playerRuns.add(widget);
+    this.running = true;
+    try {
+      const source = widget.model.sharedModel.getSource();
+      const result = await runCell(widget, this.panel.sessionContext);
+      this.ranSources.set(id, source);
+      this.rebuild = this.rebuild.filter(cell => cell !== id);
+      return result;
+    } finally {
+      this.running = false;
+      this.playerRuns.delete(widget);
+    }
+  }
+
+  /**
+   * Put the notebook in the tutorial's state at the start of step `index`,
+   * keeping the learner's version as a file first when they changed anything.
+   */
+  private async restoreTo(index: number): Promise<void> {
+    if (this.learnerDirty && this.hasLearnerChanges()) {
+      const keepAs = await myVersionName(this.contents, this.notebookPath);
+      await this.keepLearnerVersion(keepAs);
+      this.announcer.announce(`Your version is saved as ${keepAs}.`);
+    }
+    if (this.isDisposed || this.stoppedReason) {
+      return;
+    }
+    const state = this.keyframes.at(index);
+    this.applier.restore(state);
+    this.learnerDirty = false;
+    this.unmark();
+    this.rebuild = this.cellsToRebuild(index, state);
+    if (this.rebuild.length) {
+      const numbers = this.rebuild.map(id => state.indexOf(id) + 1);
+      this.announcer.announce(
+        `The kernel has not run ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`} for this step. Use Run cells up to here to run ${numbers.length === 1 ? 'it' : 'them'}.`
+      );
+    }
+    this.emitChanged();
+  }
+
+  private async keepLearnerVersion(path: string): Promise<void> {
+    await saveNotebookCopy(this.contents, path, this.ynotebook.toJSON());
+    this.learnerDirty = false;
+  }
+
+  /** Code cells that earlier steps ran, which the kernel has not run with their current source. */
+  private cellsToRebuild(index: number, state: NotebookState): string[] {
+    const ran = new Set<string>();
+    for (const step of this.script.steps.slice(0, index)) {
+      for (const operation of step.operations) {
+        if (operation.op === 'run' && this.script.cells[operation.cell]?.type === 'code') {
+          ran.add(operation.cell);
+        }
+      }
+    }
+    return state.cells
+      .filter(cell => ran.has(cell.id) && this.ranSources.get(cell.id) !== cell.source)
+      .map(cell => cell.id);
+  }
+
+  // Learner.
+
+  private async ensureConsent(force = false): Promise<boolean> {
+    if (this.hasConsent) {
+      return true;
+    }
+    const from = this.player.step;
+    const runsAhead = this.script.steps.slice(from).some(step => step.operations.some(op => op.op === 'run' && this.script.cells[op.cell]?.type === 'code'));
+    if (!runsAhead && !force) {
+      return true;
+    }
+    const ALLOW = 'Allow running code';
+    const result = await showDialog({
+      title: 'This tutorial will run code in your kernel',
+      body:
+        `"${this.script.title}" types code into ${this.notebookPath} and runs it in the ${this.script.kernel} kernel, ` +
+        'as if you pressed Run yourself. Allow it only if you trust where this tutorial comes from.',
+      buttons: [Dialog.cancelButton({ label: "Don't run code" }), Dialog.okButton({ label: ALLOW })],
+      defaultButton: 0
+    });
+    if (result.button.accept && result.button.label === ALLOW) {
+      consented.add(this.tutorialPath);
+      this.setMark({ consent: true });
+      return true;
+    }
+    this.announcer.announce('Nothing was played: this tutorial needs your permission to run code in your kernel.', 'assertive');
+    return false;
+  }
+
+  /** Cells (1-based) the rest of this step touches whose text the learner changed. */
+  private conflictingCells(): number[] {
+    const expected = this.applier.expectedState;
+    const touched = new Set<string>();
+    for (const operation of this.player.remainingOperations()) {
+      if (isEditOperation(operation) || operation.op === 'run') {
+        touched.add(operation.cell);
+      }
+    }
+    const numbers: number[] = [];
+    const cells = this.ynotebook.cells;
+    for (const id of touched) {
+      const want = expected.get(id);
+      if (!want) {
+        continue;
+      }
+      const index = cells.findIndex(cell => cell.id === id);
+      if (index < 0) {
+        numbers.push(expected.indexOf(id) + 1);
+      } else if (cells[index].getSource() !== want.source) {
+        numbers.push(index + 1);
+      }
+    }
+    return numbers.sort((a, b) => a - b);
+  }
+
+  /** Whether the notebook holds something of the learner's that restoring would replace. */
+  private hasLearnerChanges(): boolean {
+    const expected = this.applier.expectedState;
+    const actual = this.ynotebook.cells;
+    for (const cell of actual) {
+      const want = expected.get(cell.id);
+      const source = cell.getSource();
+      if (want ? want.source !== source || want.type !== cell.cell_type : source.trim() !== '') {
+        return true;
+      }
+    }
+    return expected.cells.some(cell => !actual.some(other => other.id === cell.id));
+  }
+
+  // Presentation.
+
+  private speak(announcement: Announcement): void {
+    let text = announcement.text;
+    if (text === 'You have control. Playback paused.') {
+      // takeOver() says which cell is active and how to leave the editor (R17).
+      return;
+    }
+    const stepMessage = /^Step \d+ of \d+: /.test(text);
+    if (stepMessage && this.preferences.verbosity === 'brief') {
+      const index = Math.min(this.player.step, this.script.steps.length - 1);
+      const label = stepLabel(index, this.script.steps.length, this.script.steps[index]?.title ?? '');
+      if (text.startsWith(label)) {
+        text = `${label}.`;
+      }
+    }
+    this.announcer.announce(text, announcement.politeness, { replace: stepMessage });
+  }
+
+  private onState(state: PlayerState): void {
+    if (state === 'taken-over' || state === 'ended' || state === 'idle') {
+      this.unmark();
+    }
+    if (state !== 'paused') {
+      this.conflict = undefined;
+    }
+    if (state === 'ended') {
+      this.caption = 'Tutorial finished.';
+    }
+    this.emitChanged();
+  }
+
+  /** Mark the cell the player works in and scroll it into view, without focus. */
+  private follow(cellId: string, scroll: boolean): void {
+    const widget = this.cellWidget(cellId);
+    if (!widget) {
+      return;
+    }
+    this.lastCellId = cellId;
+    if (this.markedCell !== widget) {
+      this.unmark();
+      widget.addClass(ACTIVE_CELL_CLASS);
+      this.markedCell = widget;
+      scroll = true;
+    }
+    if (scroll) {
+      const index = this.panel.content.widgets.indexOf(widget);
+      void this.panel.content.scrollToItem(index, 'smart').catch(() => undefined);
+    }
+  }
+
+  private unmark(): void {
+    if (this.markedCell && !this.markedCell.isDisposed) {
+      this.markedCell.removeClass(ACTIVE_CELL_CLASS);
+    }
+    this.markedCell = undefined;
+  }
+
+  private cellWidget(cellId: string): Cell | undefined {
+    return this.panel.content.widgets.find(widget => widget.model.id === cellId);
+  }
+
+  private get mark(): NotebookMark | undefined {
+    return this.ynotebook.getMetadata('notecast') as NotebookMark | undefined;
+  }
+
+  private setMark(change: Partial<NotebookMark>): void {
+    if (this.stoppedReason || this.panel.isDisposed) {
+      return;
+    }
+    const mark = { ...(this.mark ?? { tutorial: this.tutorialPath }), ...change };
+    this.ynotebook.setMetadata('notecast', mark as never);
+  }
+
+  private watchFile(): void {
+    const check = async (): Promise<void> => {
+      try {
+        const model = await this.contents.get(this.tutorialPath, { content: false });
+        if (this.lastModified !== undefined && model.last_modified !== this.lastModified && !this.fileChanged) {
+          this.fileChanged = true;
+          this.announcer.announce('The tutorial file changed on disk. Press Reload tutorial in the player to load the new version.');
+          this.emitChanged();
+        }
+        this.lastModified = model.last_modified;
+      } catch {
+        // Gone or unreachable: keep playing what was loaded.
+      }
+    };
+    void check();
+    this.pollTimer = window.setInterval(() => void check(), 3000);
+  }
+
+  private emitChanged(): void {
+    if (!this.disposedFlag) {
+      this.changedSignal.emit();
+    }
+  }
+}
+
+/** "1, 2 and 4". */
+export function listNumbers(numbers: number[]): string {
+  return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
