@@ -16,21 +16,31 @@ export interface NotebookMark {
   step?: number;
 }
 
+/**
+ * Whether `path` exists, from its folder's listing: asking for a missing file
+ * directly works too, but logs a 404 in the browser console every time.
+ */
 export async function exists(contents: Contents.IManager, path: string): Promise<boolean> {
+  const names = await namesIn(contents, PathExt.dirname(path));
+  return names.has(PathExt.basename(path));
+}
+
+async function namesIn(contents: Contents.IManager, dir: string): Promise<Set<string>> {
   try {
-    await contents.get(path, { content: false });
-    return true;
+    const listing = await contents.get(dir, { content: true, type: 'directory' });
+    return new Set(((listing.content ?? []) as Array<{ name: string }>).map(item => item.name));
   } catch {
-    return false;
+    return new Set();
   }
 }
 
 /** `<stem><suffix>.ipynb`, then `<stem><suffix>-1.ipynb`, … : the first that does not exist. */
 export async function freeName(contents: Contents.IManager, dir: string, stem: string, extension = '.ipynb', first = 0): Promise<string> {
+  const names = await namesIn(contents, dir);
   for (let n = first; ; n++) {
     const name = `${stem}${n === 0 ? '' : `-${n}`}${extension}`;
     const path = dir ? `${dir}/${name}` : name;
-    if (!(await exists(contents, path))) {
+    if (!names.has(name)) {
       return path;
     }
   }
@@ -53,11 +63,15 @@ export async function notebookFor(
 ): Promise<{ path: string; created: boolean }> {
   const dir = PathExt.dirname(tutorialPath);
   const stem = tutorialStem(tutorialPath);
+  const names = await namesIn(contents, dir);
   for (let n = 0; ; n++) {
     const name = `${stem}${n === 0 ? '' : `-${n}`}.ipynb`;
     const path = dir ? `${dir}/${name}` : name;
     let model: Contents.IModel;
     try {
+      if (!names.has(name)) {
+        throw new Error('free');
+      }
       model = await contents.get(path, { content: true, type: 'notebook' });
     } catch {
       await contents.save(path, {
@@ -86,10 +100,7 @@ export async function notebookFor(
 export function myVersionName(contents: Contents.IManager, notebookPath: string): Promise<string> {
   const dir = PathExt.dirname(notebookPath);
   const stem = PathExt.basename(notebookPath, '.ipynb');
-  return freeName(contents, dir, `${stem}-my-version`, '.ipynb', 1).then(path =>
-    // freeName's first candidate is `-my-version-1`.
-    path
-  );
+  return freeName(contents, dir, `${stem}-my-version`, '.ipynb', 1);
 }
 
 export async function saveNotebookCopy(contents: Contents.IManager, path: string, content: object): Promise<void> {

@@ -34,6 +34,8 @@ type ControlName = 'play' | 'previous' | 'next' | 'takeOver' | 'resume';
 
 export class PlayerPanel extends Widget {
   readonly session: TutorialSession;
+  /** The `role=region` element named "Tutorial player: <title>". */
+  readonly region: HTMLDivElement;
   private readonly commands: CommandRegistry;
   private preferences: Preferences;
   private readonly onPreference: PlayerPanelOptions['onPreference'];
@@ -56,15 +58,18 @@ export class PlayerPanel extends Widget {
     const script = this.session.script;
     const uid = `notecast-player-${++ids}`;
     this.id = uid;
-    this.addClass(PLAYER_CLASS);
-    this.addClass('jp-Notecast');
+    // The dock makes this widget's node a tabpanel; the region is inside it.
+    this.addClass('jp-NotecastPlayerPanel');
     this.title.label = `Tutorial: ${script.title}`;
     this.title.caption = `Tutorial player: ${script.title} (${this.session.tutorialPath})`;
     this.title.closable = true;
-    const node = this.node;
+    const doc = this.node.ownerDocument;
+    const node = doc.createElement('div');
+    node.className = `${PLAYER_CLASS} jp-Notecast`;
     node.setAttribute('role', 'region');
     node.setAttribute('aria-label', `Tutorial player: ${script.title}`);
-    const doc = node.ownerDocument;
+    this.region = node;
+    this.node.appendChild(node);
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
       const element = doc.createElement(tag);
       if (className) element.className = className;
@@ -219,7 +224,7 @@ export class PlayerPanel extends Widget {
   /** Activated (opened, or revealed from a tab): focus the toolbar's tab stop. */
   protected override onActivateRequest(msg: Message): void {
     super.onActivateRequest(msg);
-    if (!this.node.contains(document.activeElement)) {
+    if (!this.region.contains(document.activeElement)) {
       this.rovingStop.focus();
     }
   }
@@ -479,10 +484,12 @@ export class TutorialErrorsPanel extends Widget {
     this.addClass('jp-Notecast');
     this.title.label = `Tutorial errors: ${path}`;
     this.title.closable = true;
-    const node = this.node;
-    const doc = node.ownerDocument;
+    const doc = this.node.ownerDocument;
+    const node = doc.createElement('div');
+    node.className = 'jp-NotecastErrors-region';
     node.setAttribute('role', 'region');
     node.setAttribute('aria-label', `Tutorial errors: ${path}`);
+    this.node.appendChild(node);
     const heading = doc.createElement('h2');
     heading.textContent = `${path} cannot play`;
     node.appendChild(heading);

@@ -16,7 +16,7 @@ import type { Cell } from '@jupyterlab/cells';
 import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents } from '@jupyterlab/services';
 import { Signal, type ISignal } from '@lumino/signaling';
-import { Keyframes, NotebookApplier, watchLearnerEdits } from '../apply/index.js';
+import { Keyframes, NotebookApplier, PLAYER_ORIGIN, watchLearnerEdits } from '../apply/index.js';
 import { NotebookState, isEditOperation, type Script } from '../format/index.js';
 import {
   Player,
@@ -109,6 +109,9 @@ export class TutorialSession {
     const host: PlayerHost = {
       applyEdit: (operation, typed) => {
         const outcome = this.applier.apply(operation, typed);
+        if (!outcome && operation.op === 'insert-cell') {
+          this.removePlaceholders();
+        }
         if (!outcome) {
           this.follow(operation.cell, operation.op !== 'type' || typed === undefined || typed.index === 0 || typed.text.includes('\n'));
         }
@@ -159,7 +162,11 @@ export class TutorialSession {
     this.caption = this.script.steps[0]?.narration ?? '';
     this.learnerDirty = this.hasLearnerChanges();
 
-    this.stopWatching = watchLearnerEdits(ynotebook, () => {
+    this.stopWatching = watchLearnerEdits(ynotebook, edit => {
+      // JupyterLab keeps one blank cell in an empty notebook; adding it is not the learner's doing.
+      if (edit.kind === 'cells' && this.onlyPlaceholdersDiffer()) {
+        return;
+      }
       this.learnerDirty = true;
       void this.takeOver(false);
     });
@@ -184,11 +191,8 @@ export class TutorialSession {
     this.panel.disposed.connect(onPanelDisposed);
     this.disposers.push(() => this.panel.disposed.disconnect(onPanelDisposed));
 
-    if (options.created || startStep === 0) {
-      // A new notebook may hold JupyterLab's one blank cell: the tutorial's start replaces it.
-      if (!this.hasLearnerChanges()) {
-        this.applier.restore(this.keyframes.at(startStep));
-      }
+    if ((options.created || startStep === 0) && !this.hasLearnerChanges() && this.keyframes.at(startStep).cells.length) {
+      this.applier.restore(this.keyframes.at(startStep));
     }
     if (startStep > 0) {
       void this.player.seek(startStep);
@@ -583,6 +587,42 @@ export class TutorialSession {
       }
     }
     return numbers.sort((a, b) => a - b);
+  }
+
+  /**
+   * Blank cells the tutorial does not know, once the notebook has cells of the
+   * tutorial: JupyterLab's placeholder for an empty notebook. Removed with the
+   * player's origin, so it is not the learner's edit.
+   */
+  private removePlaceholders(): void {
+    const expected = this.applier.expectedState;
+    const cells = this.ynotebook.cells;
+    const placeholders = cells
+      .map((cell, index) => ({ cell, index }))
+      .filter(({ cell }) => !expected.get(cell.id) && cell.getSource() === '' && cell.cell_type !== 'raw');
+    if (!placeholders.length || placeholders.length === cells.length) {
+      return;
+    }
+    this.ynotebook.transact(
+      () => {
+        for (const { index } of placeholders.reverse()) {
+          this.ynotebook.deleteCell(index);
+        }
+      },
+      false,
+      PLAYER_ORIGIN
+    );
+  }
+
+  /** Whether the notebook is the expected one plus blank cells only. */
+  private onlyPlaceholdersDiffer(): boolean {
+    const expected = this.applier.expectedState;
+    const cells = this.ynotebook.cells;
+    const extraBlank = cells.every(cell => {
+      const want = expected.get(cell.id);
+      return want ? want.source === cell.getSource() : cell.getSource() === '';
+    });
+    return extraBlank && expected.cells.every(cell => cells.some(other => other.id === cell.id));
   }
 
   /** Whether the notebook holds something of the learner's that restoring would replace. */

@@ -59,6 +59,10 @@ export interface OpenLabOptions {
   /** A path below the server root to open, e.g. `tutorials/intro.md`. */
   path?: string;
   timeoutMs?: number;
+  /** Runs on the new page before JupyterLab loads (e.g. `page.addInitScript`). */
+  beforeLoad?: (page: Page) => Promise<void>;
+  /** Extra query parameters for the /lab URL, e.g. `{ notecast: 'tutorials/intro.md' }`. */
+  query?: Record<string, string>;
 }
 
 /**
@@ -77,8 +81,12 @@ export async function openLab(browser: Browser, serverUrl: string, options: Open
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
 
+  await options.beforeLoad?.(page);
+  const extra = Object.entries(options.query ?? {})
+    .map(([key, value]) => `&${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('');
   const tree = options.path ? `/tree/${options.path.split('/').map(encodeURIComponent).join('/')}` : '';
-  await page.goto(`${serverUrl}/lab${tree}?reset`, { timeout });
+  await page.goto(`${serverUrl}/lab${tree}?reset${extra}`, { timeout });
   await page.waitForFunction(() => window.jupyterapp !== undefined, undefined, { timeout });
   await page.evaluate(async () => {
     await window.jupyterapp!.started;

@@ -27,6 +27,11 @@ export interface JupyterServerOptions {
   copy?: string[];
   /** Files written into the server's root: relative path → contents. */
   files?: Record<string, string>;
+  /**
+   * User settings to start from, by settings file below the settings folder
+   * (`jupyterlab-notecast/plugin.jupyterlab-settings` → values); merged over the defaults here.
+   */
+  userSettings?: Record<string, object>;
   /** Milliseconds to wait for `/api/status` before giving up. */
   startTimeoutMs?: number;
 }
@@ -108,7 +113,7 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
   try {
     await Promise.all(Object.values(dirs).map(dir => mkdir(dir, { recursive: true })));
     await populateRoot(dirs.root, options);
-    for (const [file, value] of Object.entries(USER_SETTINGS)) {
+    for (const [file, value] of Object.entries({ ...USER_SETTINGS, ...options.userSettings })) {
       await mkdir(dirname(join(dirs.settings, file)), { recursive: true });
       await writeFile(join(dirs.settings, file), JSON.stringify(value, null, 2));
     }

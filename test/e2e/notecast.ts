@@ -1,0 +1,169 @@
+/**
+ * Helpers for driving the Notecast player in a real JupyterLab: open a
+ * tutorial, read the player's state, the notebook's cells and what the
+ * announcer said. Everything reads the page as a user or a screen reader
+ * would (roles, names, text), except the notebook's cells, read from its model.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from './jupyter-server.js';
+
+export const SETTINGS_FILE = 'jupyterlab-notecast/plugin.jupyterlab-settings';
+
+export interface CellSnapshot {
+  id: string;
+  type: string;
+  source: string;
+  /** Text of the outputs: streams, text/plain results, `ename: evalue` for errors. */
+  output: string;
+  executionCount: number | null;
+}
+
+/**
+ * Record every message the announcer speaks, from the start of the page:
+ * each message is a child added to one of its live regions.
+ */
+export async function recordAnnouncements(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: Array<{ text: string; politeness: string }> = [];
+    (window as unknown as { __notecastSpoken: typeof log }).__notecastSpoken = log;
+    const observer = new MutationObserver(records => {
+      for (const record of records) {
+        const region = record.target as HTMLElement;
+        const politeness = region.getAttribute?.('aria-live');
+        if (!politeness) continue;
+        for (const node of record.addedNodes) {
+          log.push({ text: node.textContent ?? '', politeness });
+        }
+      }
+    });
+    const start = (): void => observer.observe(document.body, { childList: true, subtree: true });
+    if (document.body) start();
+    else document.addEventListener('DOMContentLoaded', start);
+  });
+}
+
+export async function spoken(page: Page): Promise<Array<{ text: string; politeness: string }>> {
+  return page.evaluate(() => [...((window as unknown as { __notecastSpoken?: Array<{ text: string; politeness: string }> }).__notecastSpoken ?? [])]);
+}
+
+export async function waitForSpoken(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const found = (await spoken(page)).find(entry => pattern.test(entry.text));
+    if (found) return found.text;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`nothing matching ${pattern} was announced; heard:\n${(await spoken(page)).map(e => e.text).join('\n')}`);
+}
+
+/** Run a JupyterLab command in the page, as the palette would. */
+export async function execute(page: Page, command: string, args: Record<string, unknown> = {}): Promise<void> {
+  await page.evaluate(([id, a]) => window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>), [command, args] as const);
+}
+
+export function playerFor(page: Page, title: string): Locator {
+  return page.getByRole('region', { name: `Tutorial player: ${title}`, exact: true });
+}
+
+/** Opens a tutorial with `notecast:open` and returns its player once it shows. */
+export async function openTutorial(page: Page, path: string, title: string): Promise<Locator> {
+  await execute(page, 'notecast:open', { path });
+  const player = playerFor(page, title);
+  await player.waitFor({ state: 'visible', timeout: 60_000 });
+  return player;
+}
+
+/** The player's visible status line: "Playing · Step 2 of 6: Names and values". */
+export async function status(player: Locator): Promise<string> {
+  return (await player.locator('.jp-NotecastPlayer-status').textContent()) ?? '';
+}
+
+export async function waitForStatus(player: Locator, pattern: RegExp, timeout = 60_000): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await status(player);
+    if (pattern.test(last)) return last;
+    await player.page().waitForTimeout(100);
+  }
+  throw new Error(`the player's status never matched ${pattern}; last: "${last}"`);
+}
+
+/** The cells of the open notebook at `path`, from its shared model. */
+export async function notebookCells(page: Page, path: string): Promise<CellSnapshot[]> {
+  return page.evaluate(notebookPath => {
+    type AnyWidget = { context?: { path: string }; content?: { model?: { sharedModel: { cells: Array<Record<string, any>> } } } };
+    const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<AnyWidget> } };
+    for (const widget of app.shell.widgets('main')) {
+      if (widget.context?.path === notebookPath && widget.content?.model) {
+        return widget.content.model.sharedModel.cells.map(cell => {
+          const json = cell.toJSON() as { outputs?: Array<Record<string, any>>; execution_count?: number | null };
+          const output = (json.outputs ?? [])
+            .map(o => {
+              if (o.output_type === 'stream') return Array.isArray(o.text) ? o.text.join('') : o.text;
+              if (o.output_type === 'error') return `${o.ename}: ${o.evalue}`;
+              const plain = o.data?.['text/plain'];
+              return Array.isArray(plain) ? plain.join('') : (plain ?? '');
+            })
+            .join('');
+          return {
+            id: cell.id as string,
+            type: cell.cell_type as string,
+            source: cell.getSource() as string,
+            output,
+            executionCount: json.execution_count ?? null
+          };
+        });
+      }
+    }
+    throw new Error(`no open notebook at ${notebookPath}`);
+  }, path);
+}
+
+/** What `notecast notebook` says the tutorial ends with: cell ids, types and sources. */
+export function expectedNotebook(tutorial: string): Array<{ id: string; type: string; source: string }> {
+  const json = execFileSync(process.execPath, [join(REPO_ROOT, 'bin/notecast.js'), 'notebook', join(REPO_ROOT, tutorial)], {
+    encoding: 'utf8'
+  });
+  const notebook = JSON.parse(json) as { cells: Array<{ id: string; cell_type: string; source: string | string[] }> };
+  return notebook.cells.map(cell => ({
+    id: cell.id,
+    type: cell.cell_type,
+    source: Array.isArray(cell.source) ? cell.source.join('') : cell.source
+  }));
+}
+
+/** The outputs the tutorial's `:::run` blocks expect, by cell id. */
+export function expectedOutputs(tutorial: string): Map<string, string> {
+  const json = execFileSync(process.execPath, [join(REPO_ROOT, 'bin/notecast.js'), 'compile', join(REPO_ROOT, tutorial)], {
+    encoding: 'utf8'
+  });
+  const script = JSON.parse(json) as { steps: Array<{ operations: Array<{ op: string; cell?: string; expect?: string }> }> };
+  const outputs = new Map<string, string>();
+  for (const step of script.steps) {
+    for (const operation of step.operations) {
+      if (operation.op === 'run' && operation.expect !== undefined && operation.cell) {
+        outputs.set(operation.cell, operation.expect);
+      }
+    }
+  }
+  return outputs;
+}
+
+/** Press a key with focus on the player's Play/Pause button (a keyboard user's way in). */
+export async function pressInPlayer(player: Locator, key: string): Promise<void> {
+  const toggle = player.getByRole('toolbar', { name: 'Tutorial player' }).getByRole('button', { name: /^(Play|Pause)$/ });
+  await toggle.focus();
+  await player.page().keyboard.press(key);
+}
+
+/** Accept the consent dialog with the keyboard. */
+export async function allowRunningCode(page: Page): Promise<void> {
+  const allow = page.getByRole('button', { name: 'Allow running code' });
+  await allow.waitFor({ state: 'visible', timeout: 15_000 });
+  await allow.focus();
+  await page.keyboard.press('Enter');
+  await allow.waitFor({ state: 'detached', timeout: 15_000 });
+}

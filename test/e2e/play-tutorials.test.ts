@@ -1,0 +1,144 @@
+/**
+ * Every tutorial in tutorials/ plays to the end in a real JupyterLab with a
+ * real kernel, driven with the keyboard only (the Play button and the
+ * notecast shortcuts), and leaves the notebook `notecast notebook` predicts,
+ * with the outputs its `:::run` blocks expect. Nothing runs before consent.
+ *
+ * Fast settings (4×, whole blocks) keep the run short; typing keystroke by
+ * keystroke is covered by take-over.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openLab, type LabPage } from './browser.js';
+import { REPO_ROOT, startJupyterServer, type JupyterServer } from './jupyter-server.js';
+import {
+  SETTINGS_FILE,
+  allowRunningCode,
+  expectedNotebook,
+  expectedOutputs,
+  notebookCells,
+  openTutorial,
+  pressInPlayer,
+  recordAnnouncements,
+  spoken,
+  status,
+  waitForStatus
+} from './notecast.js';
+
+const TUTORIALS = readdirSync(join(REPO_ROOT, 'tutorials'))
+  .filter(name => name.endsWith('.md'))
+  .sort()
+  .map(name => `tutorials/${name}`);
+
+let server: JupyterServer | undefined;
+let browser: Browser | undefined;
+let lab: LabPage;
+
+before(
+  async () => {
+    server = await startJupyterServer({
+      copy: ['tutorials'],
+      userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } }
+    });
+    browser = await launchBrowser();
+    lab = await openLab(browser, server.url, { beforeLoad: recordAnnouncements });
+  },
+  { timeout: 150_000 }
+);
+
+after(
+  async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  },
+  { timeout: 30_000 }
+);
+
+function titleOf(tutorial: string): string {
+  return /^title:\s*(.+)$/m.exec(readFileSync(join(REPO_ROOT, tutorial), 'utf8'))![1].trim();
+}
+
+test('the announcer exists, empty, with a polite and an assertive region', async () => {
+  const announcer = await lab.page.evaluate(() => {
+    const node = document.getElementById('notecast-announcer');
+    if (!node) return undefined;
+    const style = getComputedStyle(node);
+    return {
+      parentIsBody: node.parentElement === document.body,
+      display: style.display,
+      live: [...node.querySelectorAll('[aria-live]')].map(region => region.getAttribute('aria-live'))
+    };
+  });
+  assert.ok(announcer, 'no #notecast-announcer');
+  assert.equal(announcer.parentIsBody, true);
+  assert.notEqual(announcer.display, 'none');
+  assert.deepEqual(announcer.live.sort(), ['assertive', 'polite']);
+});
+
+test('no code runs before the learner agrees: declining the consent dialog plays nothing', { timeout: 90_000 }, async () => {
+  const { page } = lab;
+  const tutorial = TUTORIALS[0];
+  const player = await openTutorial(page, tutorial, titleOf(tutorial));
+  assert.match(await status(player), /^Ready/);
+  await pressInPlayer(player, 'Enter');
+  const decline = page.getByRole('button', { name: "Don't run code" });
+  await decline.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Escape');
+  await decline.waitFor({ state: 'detached' });
+  await page.waitForTimeout(1000);
+  assert.match(await status(player), /^Ready/);
+  const cells = await notebookCells(page, tutorial.replace(/\.md$/, '.ipynb'));
+  assert.ok(cells.every(cell => cell.executionCount === null && cell.output === ''), 'a cell ran without consent');
+  assert.ok((await spoken(page)).some(entry => /needs your permission/.test(entry.text)));
+});
+
+for (const tutorial of TUTORIALS) {
+  test(`${tutorial} plays to the end with the keyboard, leaving the expected cells and outputs`, { timeout: 240_000 }, async () => {
+    const { page } = lab;
+    const title = titleOf(tutorial);
+    const player = await openTutorial(page, tutorial, title);
+    const notebookPath = tutorial.replace(/\.md$/, '.ipynb');
+    await pressInPlayer(player, 'Alt+Shift+P');
+    if (await page.getByRole('button', { name: 'Allow running code' }).isVisible().catch(() => false)) {
+      await allowRunningCode(page);
+    } else {
+      await page
+        .getByRole('button', { name: 'Allow running code' })
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => allowRunningCode(page))
+        .catch(() => undefined);
+    }
+    for (let guard = 0; guard < 50; guard++) {
+      const now = await waitForStatus(player, /^(Ended|Your turn|Paused|Stopped|You have control)/, 180_000);
+      if (now.startsWith('Ended')) break;
+      assert.match(now, /^Your turn/, `playback stopped unexpectedly: ${now}`);
+      // The tutorial waits for the learner: continue with the shortcut.
+      await pressInPlayer(player, 'Alt+Shift+P');
+      await waitForStatus(player, /^(Playing|Running code|Ended)/, 10_000);
+    }
+    const cells = await notebookCells(page, notebookPath);
+    assert.deepEqual(
+      cells.map(({ id, type, source }) => ({ id, type, source })),
+      expectedNotebook(tutorial)
+    );
+    for (const [cell, expected] of expectedOutputs(tutorial)) {
+      const actual = cells.find(c => c.id === cell);
+      assert.ok(actual, `cell ${cell} is missing`);
+      assert.equal(actual.output.trim(), expected.trim(), `the output of cell ${cell}`);
+    }
+    assert.ok(cells.filter(c => c.type === 'code').some(c => c.executionCount !== null), 'no cell ran in the kernel');
+    const heard = (await spoken(page)).map(entry => entry.text);
+    assert.ok(heard.some(text => text === 'Tutorial finished.'), 'the end was not announced');
+    assert.ok(heard.some(text => /^Cell \d+ ran/.test(text)), 'no kernel result was announced');
+  });
+}
+
+test('no page error comes from Notecast', () => {
+  const errors = [...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`), ...lab.consoleErrors].filter(text =>
+    /notecast/i.test(text)
+  );
+  assert.deepEqual(errors, []);
+});
