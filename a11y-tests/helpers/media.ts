@@ -1,0 +1,91 @@
+/**
+ * Media emulation and geometry: reduced motion, forced colours, a 320 px viewport,
+ * target sizes, and whether anything covers an element.
+ */
+import type { Page } from 'playwright-core';
+
+export async function emulateReducedMotion(page: Page): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+}
+
+export async function emulateForcedColors(page: Page): Promise<void> {
+  await page.emulateMedia({ forcedColors: 'active' });
+}
+
+/** 320 CSS px wide: WCAG 1.4.10's reflow width (1280 px at 400 % zoom). */
+export async function useNarrowViewport(page: Page, width = 320, height = 640): Promise<void> {
+  await page.setViewportSize({ width, height });
+}
+
+export interface TargetSize {
+  description: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The rendered size of every interactive element inside `selector` that is visible:
+ * buttons, inputs, selects, summaries, links, and ARIA widgets. WCAG 2.5.8 asks ≥ 24×24 CSS px
+ * (or enough spacing); the player aims for the size itself.
+ */
+export async function targetSizes(page: Page, selector: string): Promise<TargetSize[]> {
+  return page.evaluate(sel => {
+    const root = document.querySelector(sel);
+    if (!root) return [];
+    const interactive = root.querySelectorAll<HTMLElement>(
+      'button, input, select, textarea, summary, a[href], [role=button], [role=slider], [role=checkbox], [tabindex]:not([tabindex="-1"])'
+    );
+    const sizes: TargetSize[] = [];
+    for (const element of interactive) {
+      const rect = element.getBoundingClientRect();
+      const style = getComputedStyle(element);
+      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') continue;
+      // A checkbox inside its <label> is targeted through the whole label.
+      const label = element instanceof HTMLInputElement && element.type === 'checkbox' ? element.closest('label') : null;
+      const box = label ? label.getBoundingClientRect() : rect;
+      const name = (element.getAttribute('aria-label') || element.textContent || (element as HTMLInputElement).labels?.[0]?.textContent || element.tagName)
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 60);
+      sizes.push({ description: `${element.tagName.toLowerCase()} "${name}"`, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 });
+    }
+    return sizes;
+  }, selector);
+}
+
+/**
+ * Which element is painted on top at the centre and corners of `selector`'s visible box:
+ * every point must belong to the element itself (or its descendants). Returns what covers it.
+ */
+export async function coveringElements(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(sel => {
+    const target = document.querySelector(sel);
+    if (!target) return [`no ${sel}`];
+    const rect = target.getBoundingClientRect();
+    const left = Math.max(rect.left, 0);
+    const top = Math.max(rect.top, 0);
+    const right = Math.min(rect.right, window.innerWidth) - 1;
+    const bottom = Math.min(rect.bottom, window.innerHeight) - 1;
+    if (right <= left || bottom <= top) return [`${sel} is not in the viewport`];
+    const points: Array<[number, number]> = [
+      [(left + right) / 2, (top + bottom) / 2],
+      [left + 2, top + 2],
+      [right - 2, top + 2],
+      [left + 2, bottom - 2],
+      [right - 2, bottom - 2]
+    ];
+    const covers = new Set<string>();
+    for (const [x, y] of points) {
+      const hit = document.elementFromPoint(x, y);
+      if (hit && !target.contains(hit) && !hit.contains(target)) {
+        covers.add(`${hit.tagName.toLowerCase()}.${String(hit.className).split(/\s+/).join('.')}`);
+      }
+    }
+    return [...covers];
+  }, selector);
+}
+
+/** Whether the page scrolls sideways (reflow fails) — the document, not inner scrollers. */
+export async function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}

@@ -1,0 +1,51 @@
+/**
+ * The per-file setup every accessibility test file shares: one JupyterLab server with the
+ * fixtures, one Chromium, and a fresh page (browser context) per test.
+ */
+import { after, before } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openLabWith, startServer, type JupyterServer, type LabPage } from './lab.js';
+import { FIXTURES } from './player.js';
+import { serveVirtualScreenReader } from './screen-reader.js';
+
+export interface Suite {
+  readonly server: JupyterServer;
+  readonly browser: Browser;
+  /** A fresh Lab with Notecast (virtual screen reader served, not started). */
+  openLab(options?: { notecast?: boolean }): Promise<LabPage>;
+}
+
+export function useSuite(): Suite {
+  let server: JupyterServer | undefined;
+  let browser: Browser | undefined;
+  const opened: LabPage[] = [];
+  before(
+    async () => {
+      server = await startServer({ copy: FIXTURES });
+      browser = await launchBrowser();
+    },
+    { timeout: 150_000 }
+  );
+  after(
+    async () => {
+      for (const lab of opened) await lab.context.close().catch(() => undefined);
+      await browser?.close().catch(() => undefined);
+      await server?.stop();
+    },
+    { timeout: 30_000 }
+  );
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    async openLab(options = {}) {
+      const lab = await openLabWith(browser!, server!, options.notecast ?? true);
+      await serveVirtualScreenReader(lab.context);
+      opened.push(lab);
+      return lab;
+    }
+  };
+}
