@@ -244,7 +244,7 @@ export class PlayerPanel extends Widget {
     const count = session.script.steps.length;
     const step = player.step;
     const stopped = session.stoppedReason !== undefined;
-    const playing = state === 'playing' || state === 'waiting-for-kernel';
+    const playing = !stopped && (state === 'playing' || state === 'waiting-for-kernel');
     this.buttons.play.textContent = playing ? 'Pause' : 'Play';
     const cursor = player.cursor;
     this.disable(this.buttons.play, stopped);
@@ -262,7 +262,7 @@ export class PlayerPanel extends Widget {
     const label = count ? stepLabel(shown, count, session.script.steps[shown].title) : 'No steps';
     this.slider.setAttribute('aria-valuetext', state === 'ended' || step >= count ? `${label} (finished)` : label);
     this.disable(this.slider, stopped);
-    this.status.textContent = `${describeState(state)} · ${state === 'ended' ? 'Finished' : label}`;
+    this.status.textContent = `${stopped ? 'Stopped' : describeState(state)} · ${state === 'ended' ? 'Finished' : label}`;
     this.caption.textContent = session.caption;
 
     this.stepItems.forEach((item, index) => {
