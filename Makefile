@@ -25,8 +25,9 @@ PORT ?= 8888
 ifndef TOKEN
 TOKEN := $(shell od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 endif
-# What `make demo` serves.
+# What `make demo` serves, and the tutorial it opens in the player (a path below DEMO_ROOT).
 DEMO_ROOT ?= tutorials
+DEMO_TUTORIAL ?= 01-python-basics.md
 
 NODE_TEST ?= node --test --test-reporter=spec
 UNIT_TESTS ?= lib/test/unit/
@@ -168,17 +169,22 @@ a11y: setup build
 		$(NODE_TEST) --test-concurrency=1 "$${files[@]}"; \
 	fi
 
-bench: build-lib
+# The JupyterLab part of the benchmarks measures the installed extension in Chromium.
+bench: setup build
 	@echo "==> benchmarks"
 	npm run --silent bench
 
 # ---- demo -------------------------------------------------------------------------------------
 
+# `?notecast=<path>` makes the extension open that tutorial in the player once Lab has started
+# (ready to play: nothing plays until Play); default_url does the same for a bare http://host:port/.
 demo: setup build
-	@echo "==> JupyterLab serving $(DEMO_ROOT)/ — open http://$(HOST):$(PORT)/lab?token=$(TOKEN)  (Ctrl+C twice stops it)"
+	@echo "==> JupyterLab serving $(DEMO_ROOT)/ with $(DEMO_TUTORIAL) in the tutorial player"
+	@echo "    open http://$(HOST):$(PORT)/lab?notecast=$(DEMO_TUTORIAL)&token=$(TOKEN)  (Ctrl+C twice stops it)"
 	$(VENV)/bin/jupyter lab --no-browser \
 		--ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
 		--ServerApp.root_dir=$(abspath $(DEMO_ROOT)) --ServerApp.allow_root=True \
+		--ServerApp.default_url='/lab?notecast=$(DEMO_TUTORIAL)' \
 		--IdentityProvider.token=$(TOKEN) --LabApp.news_url=None
 
 # ---- clean ------------------------------------------------------------------------------------

@@ -5,7 +5,10 @@ import { printTable, type BenchRow } from './measure.js';
  * `make bench`: every benchmark, measured in this one run, printed as tables
  * of values and ratios. Exits non-zero when a target is missed.
  */
-const sections: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [['Compiler (generated 1,000-step tutorial)', () => benchCompiler(1000)]];
+const sections: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [
+  ['Compiler (generated 1,000-step tutorial)', () => benchCompiler(1000)],
+  ['JupyterLab extension (Chromium, real server)', async () => (await import('./lab.bench.js')).benchLab()],
+];
 
 let missed = 0;
 for (const [title, run] of sections) {
