@@ -29,7 +29,17 @@ export async function describeFocus(page: Page, within: string[] = []): Promise<
           .join(' ')
       : '';
     const labels = (el as HTMLInputElement).labels;
-    const labelText = labels && labels.length ? [...labels].map(l => l.textContent ?? '').join(' ') : '';
+    // A label's text without the text of the control inside it (a <select>'s options).
+    const labelText =
+      labels && labels.length
+        ? [...labels]
+            .map(label => {
+              const copy = label.cloneNode(true) as HTMLElement;
+              copy.querySelectorAll('select, input, textarea, button').forEach(control => control.remove());
+              return copy.textContent ?? '';
+            })
+            .join(' ')
+        : '';
     const name = (el.getAttribute('aria-label') || byId || labelText || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80);
     const cell = el.closest('.jp-Cell');
     const cells = cell ? [...(cell.parentElement?.querySelectorAll(':scope > .jp-Cell') ?? [])] : [];

@@ -1,0 +1,172 @@
+/**
+ * What is spoken (A11Y.md R8–R10, R12, R17–R19): `@guidepup/virtual-screen-reader`, served from
+ * node_modules into the page, records everything a screen reader would say during a full
+ * keyboard play-through and during a take-over/resume, compared with reviewed golden logs in
+ * a11y-tests/golden/. On top of the golden comparison, the rules the logs must keep:
+ * one message per step, code never read keystroke by keystroke, kernel results brief,
+ * repeated narration spoken again.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { axeConfig } from './helpers/axe.js';
+import { goldenPath, readGolden, toLines, UPDATE_GOLDEN, writeGolden } from './helpers/golden.js';
+import { settle } from './helpers/lab.js';
+import {
+  acceptConsent,
+  dialog,
+  openTutorial,
+  player,
+  STEP_COUNT,
+  waitForEnabled,
+  waitForEnd,
+  waitForNoRunningCell,
+  waitForStep,
+  waitForToggle
+} from './helpers/player.js';
+import { announcements, clearSpokenPhraseLog, spokenPhraseLog, startScreenReader, stopScreenReader } from './helpers/screen-reader.js';
+import { useSuite } from './helpers/suite.js';
+
+const suite = useSuite();
+
+/** Code the fixture types: none of it may ever be spoken. */
+const CODE_FRAGMENTS = ['x = 41', 'y = x + 1', 'print(y)', 'import time', 'time.sleep(2)', 'print("done")'];
+
+async function compareWithGolden(name: string, lines: string[]): Promise<void> {
+  if (UPDATE_GOLDEN) {
+    await writeGolden(name, lines);
+    return;
+  }
+  const golden = readGolden(name);
+  assert.ok(golden, `${goldenPath(name)} is missing: run \`UPDATE_GOLDEN=1 make a11y\`, review it, commit it.`);
+  assert.deepEqual(lines, golden, `what is spoken differs from ${goldenPath(name)} (UPDATE_GOLDEN=1 rewrites it; review the diff)`);
+}
+
+/** Opens the fixture tutorial and starts the virtual screen reader with an empty log. */
+async function openWithScreenReader(page: Page): Promise<void> {
+  await openTutorial(page);
+  await settle(page);
+  await startScreenReader(page);
+  await clearSpokenPhraseLog(page);
+}
+
+test('a full keyboard play-through says one message per step, never code, brief kernel results', { timeout: 180_000 }, async () => {
+  const { page } = await suite.openLab();
+  await openWithScreenReader(page);
+  const p = player(page);
+  // Focus is on Play after opening (the learner asked for the player).
+  await p.playPause.focus();
+  await page.keyboard.press('Enter');
+  await acceptConsent(page);
+  await waitForStep(page, 3);
+  await waitForToggle(page, 'Play');
+  await p.playPause.focus();
+  await page.keyboard.press('Enter');
+  await waitForEnd(page);
+  await waitForNoRunningCell(page);
+  await page.waitForTimeout(500);
+  // Repeat the narration twice: the same text must be spoken twice.
+  await page.keyboard.press('Alt+Shift+L');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Alt+Shift+L');
+  await page.waitForTimeout(500);
+  const log = toLines(await spokenPhraseLog(page));
+  await stopScreenReader(page);
+
+  const spoken = announcements(log);
+  const texts = spoken.map(a => a.text);
+  for (let n = 1; n <= STEP_COUNT; n++) {
+    const steps = texts.slice(0, -2).filter(t => t.startsWith(`Step ${n} of ${STEP_COUNT}:`));
+    assert.equal(steps.length, 1, `step ${n} announced ${steps.length} times:\n${texts.join('\n')}`);
+  }
+  for (const fragment of CODE_FRAGMENTS) {
+    assert.ok(!log.some(phrase => phrase.includes(fragment)), `code "${fragment}" was spoken:\n${log.join('\n')}`);
+  }
+  const kernel = texts.filter(t => /^Cell \d+ (ran|raised)/.test(t));
+  assert.equal(kernel.length, 3, `one brief kernel result per run:\n${texts.join('\n')}`);
+  for (const line of kernel) assert.ok(line.length <= 60, `kernel result too long: ${line}`);
+  assert.equal(texts.at(-1), texts.at(-2), 'repeated narration was not spoken again');
+  assert.match(texts.at(-1) ?? '', /^Step 4 of 4: Wait for the kernel/);
+  assert.ok(spoken.every(a => a.politeness === 'polite' || /turn|error|raised|cannot|needs/i.test(a.text)), 'assertive only for errors and "the tutorial needs you"');
+  await compareWithGolden('play-through', log);
+});
+
+test('take over and resume: says who has control, asks before overwriting, says where it resumes', { timeout: 180_000 }, async () => {
+  const { page } = await suite.openLab();
+  const p = player(page);
+  await openTutorial(page);
+  await p.stepMode.check();
+  await settle(page);
+  await startScreenReader(page);
+  await clearSpokenPhraseLog(page);
+  await p.playPause.focus();
+  await page.keyboard.press('Enter');
+  await acceptConsent(page);
+  await waitForToggle(page, 'Play');
+  await waitForNoRunningCell(page);
+  await waitForEnabled(p.takeOver);
+  // Take over with the shortcut, from the player.
+  await p.playPause.focus();
+  await page.keyboard.press('Alt+Shift+C');
+  await page.waitForFunction(() => !!document.activeElement?.closest('.cm-editor'), undefined, { timeout: 10_000 });
+  await page.waitForTimeout(400);
+  // The learner changes cell 1, leaves the editor, and resumes from the notebook.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('  # mine');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Alt+Shift+R');
+  const continueButton = dialog(page).getByRole('button', { name: 'Continue with my changes' });
+  await continueButton.waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(300);
+  await continueButton.focus();
+  await page.keyboard.press('Enter');
+  await dialog(page).waitFor({ state: 'detached' });
+  await waitForStep(page, 2);
+  await waitForToggle(page, 'Play');
+  await waitForNoRunningCell(page);
+  await page.waitForTimeout(500);
+  const log = toLines(await spokenPhraseLog(page));
+  await stopScreenReader(page);
+  const texts = announcements(log).map(a => a.text);
+  assert.ok(texts.includes('You have control. Cell 1 is active. Press Escape to leave the editor.'), texts.join('\n'));
+  assert.ok(texts.some(t => /^Resuming at step 2/.test(t)), `no "Resuming at step 2":\n${texts.join('\n')}`);
+  assert.ok(log.some(phrase => phrase.startsWith('dialog, Resume the tutorial?')), 'the conflict dialog was not spoken');
+  for (const fragment of ['# mine', ...CODE_FRAGMENTS]) {
+    assert.ok(!texts.some(t => t.includes(fragment)), `code "${fragment}" was announced`);
+  }
+  await compareWithGolden('take-over-resume', log);
+});
+
+test('the announcer exists from activation: on body, empty, clip-hidden, one polite and one assertive region', async () => {
+  const { page } = await suite.openLab();
+  const announcer = await page.evaluate(sel => {
+    const nodes = document.querySelectorAll(sel);
+    const node = nodes[0] as HTMLElement | undefined;
+    if (!node) return undefined;
+    const style = getComputedStyle(node);
+    const rect = node.getBoundingClientRect();
+    return {
+      count: nodes.length,
+      parentIsBody: node.parentElement === document.body,
+      text: node.textContent,
+      display: style.display,
+      visibility: style.visibility,
+      clipped: style.clipPath !== 'none' || style.clip !== 'auto',
+      tiny: rect.width <= 1 && rect.height <= 1,
+      polite: [...node.querySelectorAll('[aria-live="polite"]')].map(r => r.getAttribute('role')),
+      assertive: node.querySelectorAll('[aria-live="assertive"]').length
+    };
+  }, axeConfig.announcerSelector);
+  assert.deepEqual(announcer, {
+    count: 1,
+    parentIsBody: true,
+    text: '',
+    display: announcer?.display === 'none' ? 'not none' : announcer?.display,
+    visibility: 'visible',
+    clipped: true,
+    tiny: true,
+    polite: ['status'],
+    assertive: 1
+  });
+});
