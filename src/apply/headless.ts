@@ -16,8 +16,8 @@ export function playToNotebook(script: Script): NotebookContent {
 
 function play(script: Script): NotebookContent {
   const notebook = YNotebook.create({ data: { metadata: notebookMetadata(script) } } as never);
+  const applier = new NotebookApplier(notebook, script);
   try {
-    const applier = new NotebookApplier(notebook, script);
     for (const step of script.steps) {
       for (const operation of step.operations) {
         if (isEditOperation(operation)) {
@@ -27,6 +27,7 @@ function play(script: Script): NotebookContent {
     }
     return notebook.toJSON();
   } finally {
+    applier.dispose();
     // A YNotebook keeps Node alive until disposed.
     notebook.dispose();
   }

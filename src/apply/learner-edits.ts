@@ -16,23 +16,30 @@ export interface LearnerEdit {
  * they are not edits. Returns a function that stops watching.
  */
 export function watchLearnerEdits(notebook: YNotebook, onEdit: (edit: LearnerEdit) => void): () => void {
-  const cells = notebook.ydoc.getArray('cells');
   const listener = (transaction: Y.Transaction) => {
-    if (transaction.origin === PLAYER_ORIGIN || !transaction.local) {
-      return;
-    }
-    for (const type of transaction.changed.keys()) {
-      if (type === cells) {
-        onEdit({ kind: 'cells' });
-        return;
-      }
-      const parent = type._item?.parent as Y.Map<unknown> | undefined;
-      if (parent && parent.parent === cells && parent.get('source') === type) {
-        onEdit({ kind: 'source', cellId: parent.get('id') as string });
-        return;
-      }
+    const edit = learnerEditIn(transaction, notebook);
+    if (edit) {
+      onEdit(edit);
     }
   };
   notebook.ydoc.on('afterTransaction', listener);
   return () => notebook.ydoc.off('afterTransaction', listener);
+}
+
+/** The learner's edit in a transaction on the notebook's document, if it is one. */
+export function learnerEditIn(transaction: Y.Transaction, notebook: YNotebook): LearnerEdit | undefined {
+  if (transaction.origin === PLAYER_ORIGIN || !transaction.local) {
+    return undefined;
+  }
+  const cells = notebook.ydoc.getArray('cells');
+  for (const type of transaction.changed.keys()) {
+    if (type === cells) {
+      return { kind: 'cells' };
+    }
+    const parent = type._item?.parent as Y.Map<unknown> | undefined;
+    if (parent && parent.parent === cells && parent.get('source') === type) {
+      return { kind: 'source', cellId: parent.get('id') as string };
+    }
+  }
+  return undefined;
 }

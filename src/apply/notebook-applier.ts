@@ -1,6 +1,7 @@
 import type { ISharedCell, YNotebook } from '@jupyter/ydoc';
 import * as Y from 'yjs';
 import { NotebookState, type EditOperation, type Script, type TypeOperation } from '../format/index.js';
+import { learnerEditIn } from './learner-edits.js';
 import { PLAYER_ORIGIN } from './origin.js';
 import { mapOffset, minimalEdit } from './text-mapping.js';
 
@@ -42,6 +43,19 @@ type TextCell = ISharedCell & { ysource: Y.Text };
 export class NotebookApplier {
   private expected: NotebookState;
   private cursor: TypingCursor | undefined;
+  /** Cells by id; entries go stale when cells are deleted or moved, and are then rebuilt. */
+  private byId = new Map<string, TextCell>();
+  /**
+   * Whether anyone but the player changed the notebook since it last matched
+   * `expected`: when not, a restore needs to look only at what the tutorial
+   * itself changes, which keeps seeking flat however long the notebook is.
+   */
+  private touchedByOthers = false;
+  private readonly onTransaction = (transaction: Y.Transaction) => {
+    if (learnerEditIn(transaction, this.notebook)) {
+      this.touchedByOthers = true;
+    }
+  };
 
   constructor(
     readonly notebook: YNotebook,
@@ -49,6 +63,13 @@ export class NotebookApplier {
     expected: NotebookState = new NotebookState()
   ) {
     this.expected = expected.clone();
+    this.touchedByOthers = !sameCells(notebook, this.expected);
+    notebook.ydoc.on('afterTransaction', this.onTransaction);
+  }
+
+  /** Stop watching the document. */
+  dispose(): void {
+    this.notebook.ydoc.off('afterTransaction', this.onTransaction);
   }
 
   /** The notebook as the tutorial expects it now (a copy). */
@@ -57,7 +78,12 @@ export class NotebookApplier {
   }
 
   findCell(id: string): TextCell | undefined {
-    return this.notebook.cells.find(cell => cell.id === id) as TextCell | undefined;
+    const cached = this.byId.get(id);
+    if (cached && !cached.isDisposed) {
+      return cached;
+    }
+    this.byId = new Map(this.notebook.cells.map(cell => [cell.id, cell as TextCell]));
+    return this.byId.get(id);
   }
 
   /**
@@ -78,49 +104,85 @@ export class NotebookApplier {
   }
 
   /**
-   * Make the notebook exactly `state` with the fewest edits: cells the state
-   * lacks are removed, missing ones inserted, sources changed by one minimal
-   * replacement each (so a bound editor keeps its place). The caller saves the
-   * learner's version first when it matters.
+   * Make the notebook exactly `state` with few edits, on the same document:
+   * the cells both lists share at their start and end stay (their sources
+   * changed by one minimal replacement each, so a bound editor keeps its
+   * place), and only the run of cells between them is replaced. Seeking to a
+   * nearby step therefore costs the same however long the notebook is. The
+   * caller saves the learner's version first when it matters.
    */
   restore(state: NotebookState): void {
     this.cursor = undefined;
-    // `notebook.cells` follows the Yjs array only when a transaction ends, so
-    // each change to the list of cells is its own transaction.
-    for (let i = this.notebook.cells.length - 1; i >= 0; i--) {
-      const cell = this.notebook.cells[i];
-      if (state.get(cell.id)?.type !== cell.cell_type) {
-        this.transact(() => this.notebook.deleteCell(i));
-      }
+    // When only the player has written here, the notebook is `expected`, and
+    // comparing plain strings (mostly the same string objects) is enough.
+    const trusted = !this.touchedByOthers;
+    const current: Array<{ id: string; type: string }> = trusted
+      ? this.expected.cells
+      : this.notebook.cells.map(cell => ({ id: cell.id, type: cell.cell_type }));
+    // Unchanged cells are the very same objects in both states (see `NotebookState`).
+    const same = (i: number, j: number) =>
+      current[i] === state.cells[j] || (current[i].id === state.cells[j].id && current[i].type === state.cells[j].type);
+    let prefix = 0;
+    while (prefix < current.length && prefix < state.cells.length && same(prefix, prefix)) {
+      prefix++;
     }
-    state.cells.forEach((target, index) => {
-      const current = this.notebook.cells.findIndex(cell => cell.id === target.id);
-      if (current < 0) {
-        this.transact(() =>
-          this.notebook.insertCell(index, { cell_type: target.type, id: target.id, source: target.source, metadata: {} })
-        );
-      } else if (current !== index) {
-        this.transact(() => this.notebook.moveCell(current, index));
-      }
-    });
+    let suffix = 0;
+    while (
+      suffix < current.length - prefix &&
+      suffix < state.cells.length - prefix &&
+      same(current.length - 1 - suffix, state.cells.length - 1 - suffix)
+    ) {
+      suffix++;
+    }
+    // `notebook.cells` follows the Yjs array only when a transaction ends, so
+    // the change to the list of cells and the source edits are separate.
+    if (current.length - suffix > prefix) {
+      this.transact(() => this.notebook.deleteCellRange(prefix, current.length - suffix));
+    }
+    const inserted = state.cells.slice(prefix, state.cells.length - suffix);
+    if (inserted.length) {
+      this.transact(() =>
+        this.notebook.insertCells(
+          prefix,
+          inserted.map(cell => ({ cell_type: cell.type, id: cell.id, source: cell.source, metadata: {} }))
+        )
+      );
+    }
+    // The kept cells: the shared prefix, then the shared suffix (shifted).
+    const shift = current.length - state.cells.length;
     this.transact(() => {
-      state.cells.forEach((target, index) => {
-        const cell = this.notebook.cells[index] as TextCell;
-        const edit = minimalEdit(cell.ysource.toString(), target.source);
-        if (!edit) {
-          return;
+      const update = (index: number) => {
+        const target = state.cells[index];
+        const before = trusted ? this.expected.cells[index < prefix ? index : index + shift] : undefined;
+        if (before !== target && before?.source !== target.source) {
+          this.setSource(this.notebook.cells[index] as TextCell, target.source);
         }
-        cell.ysource.delete(edit.at, edit.remove);
-        cell.ysource.insert(edit.at, edit.insert);
-        // Outputs of code that is no longer there would mislead.
-        if (cell.cell_type === 'code') {
-          const code = cell as unknown as { setOutputs(outputs: unknown[]): void; execution_count: number | null };
-          code.setOutputs([]);
-          code.execution_count = null;
-        }
-      });
+      };
+      for (let index = 0; index < prefix; index++) {
+        update(index);
+      }
+      for (let index = state.cells.length - suffix; index < state.cells.length; index++) {
+        update(index);
+      }
     });
     this.expected = state.clone();
+    this.touchedByOthers = false;
+  }
+
+  /** One minimal replacement, so a bound editor keeps its place; stale outputs go. */
+  private setSource(cell: TextCell, source: string): void {
+    const edit = minimalEdit(cell.ysource.toString(), source);
+    if (!edit) {
+      return;
+    }
+    cell.ysource.delete(edit.at, edit.remove);
+    cell.ysource.insert(edit.at, edit.insert);
+    // Outputs of code that is no longer there would mislead.
+    if (cell.cell_type === 'code') {
+      const code = cell as unknown as { setOutputs(outputs: unknown[]): void; execution_count: number | null };
+      code.setOutputs([]);
+      code.execution_count = null;
+    }
   }
 
   private insertCell(operation: EditOperation & { op: 'insert-cell' }): void | EditConflict {
@@ -208,6 +270,14 @@ export class NotebookApplier {
   private transact(edit: () => void): void {
     this.notebook.transact(edit, false, PLAYER_ORIGIN);
   }
+}
+
+
+function sameCells(notebook: YNotebook, state: NotebookState): boolean {
+  return (
+    notebook.cells.length === state.cells.length &&
+    notebook.cells.every((cell, i) => cell.id === state.cells[i].id && cell.source === state.cells[i].source)
+  );
 }
 
 function preview(text: string): string {

@@ -13,10 +13,15 @@ export interface CellState {
  * on it, and the player's keyframes are snapshots of it.
  */
 export class NotebookState {
+  /**
+   * The cells, in order. Cell objects are never changed in place (an edit
+   * puts a new object at its index), so copies of a state share them and
+   * copying stays cheap however long the notebook is.
+   */
   readonly cells: CellState[];
 
   constructor(cells: readonly CellState[] = []) {
-    this.cells = cells.map(cell => ({ ...cell }));
+    this.cells = [...cells];
   }
 
   clone(): NotebookState {
@@ -59,8 +64,7 @@ export class NotebookState {
         if (operation.offset > cell.source.length) {
           return `offset ${operation.offset} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
-        cell.source =
-          cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset);
+        this.replace(cell, cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset));
         return null;
       }
       case 'delete-text': {
@@ -71,8 +75,7 @@ export class NotebookState {
         if (operation.offset + operation.length > cell.source.length) {
           return `range ${operation.offset}..${operation.offset + operation.length} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
-        cell.source =
-          cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length);
+        this.replace(cell, cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length));
         return null;
       }
       case 'delete-cell': {
@@ -84,5 +87,9 @@ export class NotebookState {
         return null;
       }
     }
+  }
+
+  private replace(cell: CellState, source: string): void {
+    this.cells[this.cells.indexOf(cell)] = { ...cell, source };
   }
 }
