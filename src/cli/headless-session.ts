@@ -109,6 +109,7 @@ export class HeadlessSession {
   dispose(): void {
     this.stopWatching();
     this.player.dispose();
+    this.applier.dispose();
     // A YNotebook keeps Node alive until disposed.
     this.notebook.dispose();
   }
