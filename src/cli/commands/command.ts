@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { Script } from '../../format/index.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
 import { InputError, type CliIO } from '../io.js';
 import type { Loaded } from '../load.js';
@@ -40,4 +41,22 @@ export async function writeOutput(io: CliIO, path: string | undefined, text: str
     io.stderr(`${path}: error: cannot write the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     throw new InputError(String(error));
   }
+}
+
+/**
+ * What most commands do: load the one input, report its messages, and write
+ * what `render` makes of its script to `-o` or stdout. Exit 1 when the input
+ * has errors.
+ */
+export async function renderScript(
+  { io, files, values, load }: CommandContext,
+  render: (script: Script) => string | Promise<string>
+): Promise<number> {
+  const loaded = await load(files[0]);
+  report(io, loaded.diagnostics);
+  if (!loaded.script) {
+    return 1;
+  }
+  await writeOutput(io, values.output as string | undefined, await render(loaded.script));
+  return 0;
 }

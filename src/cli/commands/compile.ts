@@ -1,5 +1,5 @@
 import { stringifyScript } from '../../format/index.js';
-import { report, writeOutput, type Command } from './command.js';
+import { renderScript, type Command } from './command.js';
 
 export const compileCommand: Command = {
   name: 'compile',
@@ -8,13 +8,5 @@ export const compileCommand: Command = {
   options: { output: { type: 'string', short: 'o' } },
   minFiles: 1,
   maxFiles: 1,
-  async run({ io, files, values, load }) {
-    const loaded = await load(files[0]);
-    report(io, loaded.diagnostics);
-    if (!loaded.script) {
-      return 1;
-    }
-    await writeOutput(io, values.output as string | undefined, stringifyScript(loaded.script));
-    return 0;
-  }
+  run: context => renderScript(context, stringifyScript)
 };

@@ -1,5 +1,5 @@
 import { playToNotebook } from '../../apply/index.js';
-import { report, writeOutput, type Command } from './command.js';
+import { renderScript, type Command } from './command.js';
 
 export const notebookCommand: Command = {
   name: 'notebook',
@@ -8,14 +8,6 @@ export const notebookCommand: Command = {
   options: { output: { type: 'string', short: 'o' } },
   minFiles: 1,
   maxFiles: 1,
-  async run({ io, files, values, load }) {
-    const loaded = await load(files[0]);
-    report(io, loaded.diagnostics);
-    if (!loaded.script) {
-      return 1;
-    }
-    // nbformat's own on-disk style: one-space indent, trailing newline.
-    await writeOutput(io, values.output as string | undefined, `${JSON.stringify(playToNotebook(loaded.script), null, 1)}\n`);
-    return 0;
-  }
+  // nbformat's own on-disk style: one-space indent, trailing newline.
+  run: context => renderScript(context, script => `${JSON.stringify(playToNotebook(script), null, 1)}\n`)
 };

@@ -1,7 +1,7 @@
 import { MAX_SPEED, MIN_SPEED } from '../../player/index.js';
 import { UsageError } from '../io.js';
 import { buildTimeline, renderTimeline } from '../timeline.js';
-import { report, writeOutput, type Command } from './command.js';
+import { renderScript, type Command } from './command.js';
 
 export const timelineCommand: Command = {
   name: 'timeline',
@@ -10,18 +10,14 @@ export const timelineCommand: Command = {
   options: { speed: { type: 'string', short: 's', default: '1' }, json: { type: 'boolean' }, output: { type: 'string', short: 'o' } },
   minFiles: 1,
   maxFiles: 1,
-  async run({ io, files, values, load }) {
-    const speed = Number(values.speed);
+  run(context) {
+    const speed = Number(context.values.speed);
     if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
-      throw new UsageError(`--speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}, not "${values.speed}"`);
+      throw new UsageError(`--speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}, not "${context.values.speed}"`);
     }
-    const loaded = await load(files[0]);
-    report(io, loaded.diagnostics);
-    if (!loaded.script) {
-      return 1;
-    }
-    const timeline = await buildTimeline(loaded.script, speed);
-    await writeOutput(io, values.output as string | undefined, values.json ? `${JSON.stringify(timeline, null, 2)}\n` : renderTimeline(timeline));
-    return 0;
+    return renderScript(context, async script => {
+      const timeline = await buildTimeline(script, speed);
+      return context.values.json ? `${JSON.stringify(timeline, null, 2)}\n` : renderTimeline(timeline);
+    });
   }
 };

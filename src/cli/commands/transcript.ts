@@ -1,6 +1,6 @@
 import { buildTranscript, renderTranscript, type TranscriptFormat } from '../../format/index.js';
 import { UsageError } from '../io.js';
-import { report, writeOutput, type Command } from './command.js';
+import { renderScript, type Command } from './command.js';
 
 const FORMATS: TranscriptFormat[] = ['markdown', 'html', 'text'];
 
@@ -11,17 +11,11 @@ export const transcriptCommand: Command = {
   options: { format: { type: 'string', short: 'f', default: 'markdown' }, output: { type: 'string', short: 'o' } },
   minFiles: 1,
   maxFiles: 1,
-  async run({ io, files, values, load }) {
-    const format = values.format as TranscriptFormat;
+  run(context) {
+    const format = context.values.format as TranscriptFormat;
     if (!FORMATS.includes(format)) {
       throw new UsageError(`unknown --format "${format}", expected ${FORMATS.join(', ')}`);
     }
-    const loaded = await load(files[0]);
-    report(io, loaded.diagnostics);
-    if (!loaded.script) {
-      return 1;
-    }
-    await writeOutput(io, values.output as string | undefined, renderTranscript(buildTranscript(loaded.script), format));
-    return 0;
+    return renderScript(context, script => renderTranscript(buildTranscript(script), format));
   }
 };
