@@ -302,9 +302,11 @@ class Notecast {
     this.errorPanels.delete(path);
 
     let text: string;
+    let loadedModified: string | undefined;
     try {
       const model = await this.contents.get(path, { content: true, type: 'file', format: 'text' });
       text = String(model.content ?? '');
+      loadedModified = model.last_modified;
     } catch (error) {
       this.announcer.announce(`Could not open the tutorial ${path}: ${errorMessage(error)}`, 'assertive');
       await showDialog({ title: 'Could not open the tutorial', body: `${path}: ${errorMessage(error)}`, buttons: [Dialog.okButton({ label: 'Close' })] });
@@ -341,7 +343,8 @@ class Notecast {
       panel: notebook,
       announcer: this.announcer,
       preferences: this.preferences,
-      created
+      created,
+      loadedModified
     });
     const player = new PlayerPanel({
       session,

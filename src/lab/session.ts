@@ -49,6 +49,8 @@ export interface SessionOptions {
   preferences: Preferences;
   /** Whether the notebook was made for this session (else the learner's, continued). */
   created: boolean;
+  /** The tutorial file's `last_modified` when it was read, to notice changes on disk. */
+  loadedModified?: string;
 }
 
 export class TutorialSession {
@@ -96,6 +98,7 @@ export class TutorialSession {
     this.panel = options.panel;
     this.announcer = options.announcer;
     this.preferences = options.preferences;
+    this.lastModified = options.loadedModified;
     this.keyframes = new Keyframes(this.script);
 
     const ynotebook = this.ynotebook;

@@ -63,6 +63,11 @@ export async function execute(page: Page, command: string, args: Record<string, 
   await page.evaluate(([id, a]) => window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>), [command, args] as const);
 }
 
+/** Start a command without waiting for it to finish (one that shows a dialog finishes when it closes). */
+export async function start(page: Page, command: string, args: Record<string, unknown> = {}): Promise<void> {
+  await page.evaluate(([id, a]) => void window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>), [command, args] as const);
+}
+
 export function playerFor(page: Page, title: string): Locator {
   return page.getByRole('region', { name: `Tutorial player: ${title}`, exact: true });
 }

@@ -1,0 +1,158 @@
+/**
+ * Opening tutorials every way a learner can, and the world changing under a
+ * playing tutorial: two tutorials at once (shortcuts act on the one in
+ * focus), the tutorial file changing on disk (reload offered), the kernel
+ * restarting mid-run (announced, paused), compiled `.notecast.json` scripts
+ * opening with the player by default, the shortcut help built from the
+ * live keybindings.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator } from 'playwright-core';
+import { launchBrowser, openLab, type LabPage } from './browser.js';
+import { REPO_ROOT, startJupyterServer, type JupyterServer } from './jupyter-server.js';
+import {
+  SETTINGS_FILE,
+  allowRunningCode,
+  execute,
+  openTutorial,
+  playerFor,
+  pressInPlayer,
+  recordAnnouncements,
+  spoken,
+  start,
+  status,
+  waitForSpoken,
+  waitForStatus
+} from './notecast.js';
+
+const SLOW = 'test/fixtures/lab/slow-run.md';
+const CHANGING = 'changing.md';
+const changing = (title: string): string => `---\ntitle: ${title}\n---\n\n# Only step\n\nSome narration.\n`;
+
+let server: JupyterServer | undefined;
+let browser: Browser | undefined;
+let lab: LabPage;
+
+before(
+  async () => {
+    const compiled = execFileSync(process.execPath, [join(REPO_ROOT, 'bin/notecast.js'), 'compile', join(REPO_ROOT, 'tutorials/03-data-exploration.md')], {
+      encoding: 'utf8'
+    });
+    server = await startJupyterServer({
+      copy: ['tutorials', SLOW],
+      files: { [CHANGING]: changing('Before the change'), 'exploration.notecast.json': compiled },
+      userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } }
+    });
+    browser = await launchBrowser();
+    lab = await openLab(browser, server.url, { beforeLoad: recordAnnouncements });
+  },
+  { timeout: 150_000 }
+);
+
+after(
+  async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  },
+  { timeout: 30_000 }
+);
+
+function focusIn(player: Locator): Promise<void> {
+  return player.getByRole('toolbar', { name: 'Tutorial player' }).getByRole('button', { name: 'Next step', exact: true }).focus();
+}
+
+test('"Open as Tutorial" is in the file browser\'s context menu for Markdown files', { timeout: 60_000 }, async () => {
+  const { page } = lab;
+  const item = page.locator('.jp-DirListing-item', { hasText: CHANGING });
+  await item.waitFor({ state: 'visible', timeout: 20_000 });
+  await item.click({ button: 'right' });
+  const entry = page.getByRole('menuitem', { name: 'Open as Tutorial' });
+  await entry.waitFor({ state: 'visible', timeout: 10_000 });
+  await entry.click();
+  await playerFor(page, 'Before the change').waitFor({ state: 'visible', timeout: 30_000 });
+});
+
+test('a tutorial that changes on disk offers a reload, which shows the new version', { timeout: 60_000 }, async () => {
+  const { page } = lab;
+  writeFileSync(join(server!.rootDir, CHANGING), changing('After the change'));
+  const player = playerFor(page, 'Before the change');
+  const reload = player.getByRole('button', { name: 'Reload tutorial' });
+  await reload.waitFor({ state: 'visible', timeout: 20_000 });
+  await waitForSpoken(page, /^The tutorial file changed on disk\./);
+  await reload.focus();
+  await page.keyboard.press('Enter');
+  await playerFor(page, 'After the change').waitFor({ state: 'visible', timeout: 30_000 });
+  assert.equal(await playerFor(page, 'Before the change').count(), 0);
+});
+
+test('two tutorials open at once: each has its own player and shortcuts act on the one in focus', { timeout: 90_000 }, async () => {
+  const { page } = lab;
+  const basics = await openTutorial(page, 'tutorials/01-python-basics.md', 'Python basics');
+  const functions = await openTutorial(page, 'tutorials/02-functions-and-errors.md', 'Functions and errors');
+  await focusIn(basics);
+  await page.keyboard.press('Alt+Shift+L');
+  await waitForSpoken(page, /^Step 1 of 6: Welcome\./);
+  await focusIn(functions);
+  await page.keyboard.press('Alt+Shift+L');
+  await waitForSpoken(page, /^Step 1 of \d+: A first function\./);
+  await pressInPlayer(functions, 'Alt+Shift+P');
+  await allowRunningCode(page);
+  await waitForStatus(functions, /^(Playing|Running code)/, 10_000);
+  assert.match(await status(basics), /^Ready/);
+  await pressInPlayer(functions, 'Alt+Shift+P');
+  await waitForStatus(functions, /^Paused/, 10_000);
+  assert.match(await status(basics), /^Ready/);
+});
+
+test('the kernel restarting mid-run is announced and pauses playback', { timeout: 90_000 }, async () => {
+  const { page } = lab;
+  const player = await openTutorial(page, SLOW, 'A slow cell');
+  await pressInPlayer(player, 'Alt+Shift+P');
+  await allowRunningCode(page);
+  await waitForStatus(player, /^Running code/, 30_000);
+  await page.waitForTimeout(500);
+  await page.evaluate(async () => {
+    const app = window.jupyterapp as unknown as {
+      shell: { widgets(area: string): Iterable<{ context?: { path: string }; sessionContext?: { restartKernel(): Promise<void> } }> };
+    };
+    for (const widget of app.shell.widgets('main')) {
+      if (widget.context?.path === 'test/fixtures/lab/slow-run.ipynb') await widget.sessionContext!.restartKernel();
+    }
+  });
+  await waitForSpoken(page, /^The kernel restarted while cell 1 was running\.$/, 30_000);
+  await waitForStatus(player, /^Paused/, 10_000);
+  assert.equal((await spoken(page)).find(entry => /kernel restarted/.test(entry.text))?.politeness, 'assertive');
+});
+
+test('a compiled .notecast.json script opens with the player by default', { timeout: 60_000 }, async () => {
+  const { page } = lab;
+  await execute(page, 'docmanager:open', { path: 'exploration.notecast.json' });
+  const player = playerFor(page, 'A small data exploration');
+  await player.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.match(await status(player), /^Ready/);
+});
+
+test('the shortcut help lists every player command with its live keys', { timeout: 30_000 }, async () => {
+  const { page } = lab;
+  await start(page, 'notecast:show-shortcuts');
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor({ state: 'visible', timeout: 10_000 });
+  const text = (await dialog.textContent()) ?? '';
+  for (const label of ['Play Tutorial', 'Next Tutorial Step', 'Previous Tutorial Step', 'Take Over from the Tutorial', 'Resume the Tutorial']) {
+    assert.ok(text.includes(label), `${label} is missing from the shortcut help`);
+  }
+  assert.match(text, /Alt\+Shift\+P|Alt Shift P|⌥⇧P/);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+});
+
+test('no page error comes from Notecast', () => {
+  const errors = [...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`), ...lab.consoleErrors].filter(text =>
+    /notecast/i.test(text)
+  );
+  assert.deepEqual(errors, []);
+});
