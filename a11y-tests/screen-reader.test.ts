@@ -24,7 +24,15 @@ import {
   waitForStep,
   waitForToggle
 } from './helpers/player.js';
-import { announcements, clearSpokenPhraseLog, spokenPhraseLog, startScreenReader, stopScreenReader } from './helpers/screen-reader.js';
+import {
+  announcements,
+  announcerLog,
+  clearSpokenPhraseLog,
+  recordAnnouncer,
+  spokenPhraseLog,
+  startScreenReader,
+  stopScreenReader
+} from './helpers/screen-reader.js';
 import { useSuite } from './helpers/suite.js';
 
 const suite = useSuite();
@@ -169,4 +177,27 @@ test('the announcer exists from activation: on body, empty, clip-hidden, one pol
     polite: ['status'],
     assertive: 1
   });
+});
+
+test('R9: scrubbing the step slider is throttled, and the newest step message replaces pending ones', { timeout: 120_000 }, async () => {
+  const { page } = await suite.openLab();
+  await openTutorial(page);
+  await settle(page, 1_000);
+  await recordAnnouncer(page, axeConfig.announcerSelector);
+  const p = player(page);
+  await p.slider.focus();
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowLeft', 'ArrowLeft', 'ArrowRight']) {
+    await page.keyboard.press(key);
+  }
+  // 1 → 2 → 3 → 4 → 3 → 2 → 3
+  await waitForStep(page, 3);
+  await page.waitForTimeout(1_000);
+  const log = await announcerLog(page);
+  const steps = log.filter(entry => /^Step \d of 4/.test(entry.text));
+  assert.ok(steps.length >= 1 && steps.length < 6, `six key presses gave ${steps.length} step messages:\n${JSON.stringify(log, null, 1)}`);
+  assert.match(steps.at(-1)!.text, /^Step 3 of 4: Your turn/, 'the last message is where the slider stopped');
+  for (let i = 1; i < log.length; i++) {
+    assert.ok(log[i]!.at - log[i - 1]!.at >= 120, `two messages ${log[i]!.at - log[i - 1]!.at} ms apart:\n${JSON.stringify(log, null, 1)}`);
+  }
+  assert.ok(log.every(entry => entry.politeness === 'polite'), 'seeking is polite');
 });
