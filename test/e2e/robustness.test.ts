@@ -150,6 +150,17 @@ test('the shortcut help lists every player command with its live keys', { timeou
   await dialog.waitFor({ state: 'detached' });
 });
 
+test('/lab?notecast=<path> (what make demo opens) shows that tutorial in the player, ready to play', { timeout: 90_000 }, async () => {
+  const demo = await openLab(browser!, server!.url, { query: { notecast: 'tutorials/01-python-basics.md' } });
+  try {
+    const player = playerFor(demo.page, 'Python basics');
+    await player.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(await status(player), /^Ready/);
+  } finally {
+    await demo.context.close();
+  }
+});
+
 test('no page error comes from Notecast', () => {
   const errors = [...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`), ...lab.consoleErrors].filter(text =>
     /notecast/i.test(text)

@@ -92,6 +92,9 @@ test('take over mid-typing moves focus into the cell; an edit there survives "Co
   await press(toolbarButton(player, 'Play'));
   await allowRunningCode(page);
   await waitMidTyping(page, 'hello');
+  // The cell being typed into is marked; playback has not moved focus (still on Play/Pause).
+  assert.equal(await page.locator('.jp-Notebook .jp-Cell.jp-Notecast-activeCell').count(), 1);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Pause');
 
   await press(toolbarButton(player, 'Take over'));
   await waitForStatus(player, /^You have control/, 5_000);
