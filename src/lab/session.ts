@@ -239,6 +239,8 @@ export class TutorialSession {
     if (state === 'playing' || state === 'waiting-for-kernel') {
       await this.player.pause();
       this.announcer.announce('Paused.');
+    } else if (state === 'error') {
+      this.announcer.announce('Playback stopped because of an error. Choose a step in the step list or with the slider to start again.', 'assertive');
     } else if (state === 'taken-over') {
       await this.resume();
     } else if (await this.ensureConsent()) {

@@ -45,7 +45,7 @@ before(
     server = await startJupyterServer({
       copy: ['tutorials', SLOW],
       files: { [CHANGING]: changing('Before the change'), 'exploration.notecast.json': compiled },
-      userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } }
+      userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on', singleKeyShortcuts: true } }
     });
     browser = await launchBrowser();
     lab = await openLab(browser, server.url, { beforeLoad: recordAnnouncements });
@@ -134,6 +134,21 @@ test('a compiled .notecast.json script opens with the player by default', { time
   const player = playerFor(page, 'A small data exploration');
   await player.waitFor({ state: 'visible', timeout: 30_000 });
   assert.match(await status(player), /^Ready/);
+});
+
+test('with single-key shortcuts on, J/K/L work inside the player and are exposed in aria-keyshortcuts', { timeout: 30_000 }, async () => {
+  const { page } = lab;
+  const player = playerFor(page, 'A small data exploration');
+  const toolbar = player.getByRole('toolbar', { name: 'Tutorial player' });
+  assert.match((await toolbar.getByRole('button', { name: 'Play', exact: true }).getAttribute('aria-keyshortcuts')) ?? '', /(^| )K( |$)/);
+  assert.match((await toolbar.getByRole('button', { name: 'Play', exact: true }).getAttribute('aria-keyshortcuts')) ?? '', /Alt\+Shift\+P/);
+  await toolbar.getByRole('button', { name: 'Previous step', exact: true }).focus();
+  const before = (await spoken(page)).length;
+  await page.keyboard.press('j');
+  await waitForStatus(player, /^Paused · Step 1 of/, 10_000);
+  await page.waitForTimeout(500);
+  const said = (await spoken(page)).slice(before).map(entry => entry.text);
+  assert.ok(said.some(text => /^Step 1 of \d+: .+\.$/.test(text)), `J did not go to step 1: ${said.join(' | ')}`);
 });
 
 test('the shortcut help lists every player command with its live keys', { timeout: 30_000 }, async () => {
