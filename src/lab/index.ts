@@ -335,6 +335,12 @@ class Notecast {
       return;
     }
     await notebook.context.ready;
+    // A new, empty notebook enters edit mode once revealed, which would put focus in its
+    // blank cell; the learner asked for the tutorial, so focus goes to the player instead.
+    await notebook.revealed;
+    if (notebook.content.mode === 'edit') {
+      notebook.content.mode = 'command';
+    }
     const session = new TutorialSession({
       app: this.app,
       contents: this.contents,

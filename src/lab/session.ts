@@ -608,6 +608,11 @@ export class TutorialSession {
     if (!placeholders.length || placeholders.length === cells.length) {
       return;
     }
+    // Removing the cell that has focus would drop focus to <body>, where no shortcut works:
+    // keep it in the notebook, on the cell that took the placeholder's place.
+    const notebook = this.panel.content;
+    const focused = document.activeElement;
+    const hadFocus = placeholders.some(({ index }) => notebook.widgets[index]?.node.contains(focused));
     this.ynotebook.transact(
       () => {
         for (const { index } of placeholders.reverse()) {
@@ -617,6 +622,9 @@ export class TutorialSession {
       false,
       PLAYER_ORIGIN
     );
+    if (hadFocus && !notebook.node.contains(document.activeElement)) {
+      void NotebookActions.focusActiveCell(notebook, { preventScroll: true });
+    }
   }
 
   /** Whether the notebook is the expected one plus blank cells only. */
