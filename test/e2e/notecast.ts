@@ -72,6 +72,20 @@ export function playerFor(page: Page, title: string): Locator {
   return page.getByRole('region', { name: `Tutorial player: ${title}`, exact: true });
 }
 
+/** Bring a player's tab to the front (another player may share its dock area). */
+export async function revealPlayer(page: Page, title: string): Promise<void> {
+  await page.evaluate(label => {
+    const app = window.jupyterapp as unknown as {
+      shell: { widgets(area: string): Iterable<{ id: string; node: HTMLElement }>; activateById(id: string): void };
+    };
+    for (const widget of app.shell.widgets('main')) {
+      if ([...widget.node.querySelectorAll('[role=region]')].some(region => region.getAttribute('aria-label') === label)) {
+        app.shell.activateById(widget.id);
+      }
+    }
+  }, `Tutorial player: ${title}`);
+}
+
 /** Opens a tutorial with `notecast:open` and returns its player once it shows. */
 export async function openTutorial(page: Page, path: string, title: string): Promise<Locator> {
   await execute(page, 'notecast:open', { path });

@@ -22,6 +22,7 @@ import {
   playerFor,
   pressInPlayer,
   recordAnnouncements,
+  revealPlayer,
   spoken,
   start,
   status,
@@ -61,8 +62,9 @@ after(
   { timeout: 30_000 }
 );
 
-function focusIn(player: Locator): Promise<void> {
-  return player.getByRole('toolbar', { name: 'Tutorial player' }).getByRole('button', { name: 'Next step', exact: true }).focus();
+async function focusIn(player: Locator, title: string): Promise<void> {
+  await revealPlayer(lab.page, title);
+  await player.getByRole('toolbar', { name: 'Tutorial player' }).getByRole('button', { name: 'Next step', exact: true }).focus();
 }
 
 test('"Open as Tutorial" is in the file browser\'s context menu for Markdown files', { timeout: 60_000 }, async () => {
@@ -93,16 +95,18 @@ test('two tutorials open at once: each has its own player and shortcuts act on t
   const { page } = lab;
   const basics = await openTutorial(page, 'tutorials/01-python-basics.md', 'Python basics');
   const functions = await openTutorial(page, 'tutorials/02-functions-and-errors.md', 'Functions and errors');
-  await focusIn(basics);
+  await focusIn(basics, 'Python basics');
   await page.keyboard.press('Alt+Shift+L');
   await waitForSpoken(page, /^Step 1 of 6: Welcome\./);
-  await focusIn(functions);
+  await focusIn(functions, 'Functions and errors');
   await page.keyboard.press('Alt+Shift+L');
   await waitForSpoken(page, /^Step 1 of \d+: A first function\./);
   await pressInPlayer(functions, 'Alt+Shift+P');
   await allowRunningCode(page);
+  await revealPlayer(page, 'Python basics');
   await waitForStatus(functions, /^(Playing|Running code)/, 10_000);
   assert.match(await status(basics), /^Ready/);
+  await revealPlayer(page, 'Functions and errors');
   await pressInPlayer(functions, 'Alt+Shift+P');
   await waitForStatus(functions, /^Paused/, 10_000);
   assert.match(await status(basics), /^Ready/);

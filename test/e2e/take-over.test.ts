@@ -156,6 +156,19 @@ test('"Restore the tutorial\'s state" saves the learner\'s version as a file fir
   await waitForStatus(player, /^Paused/, 5_000);
 });
 
+test('running a cell yourself while the tutorial plays takes over; Resume goes on', { timeout: 90_000 }, async () => {
+  const { page } = lab;
+  const player = playerFor(page, 'Python basics');
+  await pressInPlayer(player, 'Alt+Shift+P');
+  await waitForStatus(player, /^(Playing|Running code|Your turn)/, 10_000);
+  await page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell').first().locator('.jp-InputPrompt').click();
+  await page.keyboard.press('Control+Enter');
+  await waitForStatus(player, /^You have control/, 10_000);
+  await waitForSpoken(page, /^You have control\. Cell 1 is active\. Press Escape to leave the editor\.$/);
+  await press(toolbarButton(player, 'Resume'));
+  await waitForStatus(player, /^(Playing|Running code|Your turn|Paused)/, 10_000);
+});
+
 test('the step slider speaks "Step N of M: title" and seeking says which cells the kernel needs', { timeout: 60_000 }, async () => {
   const { page } = lab;
   const player = playerFor(page, 'Python basics');
