@@ -108,7 +108,7 @@ test('R2, R3: the step slider speaks "Step n of N: title"; Play/Pause is one but
 
 test('keyboard only: a whole tutorial played, taken over and resumed without the mouse', { timeout: 180_000 }, async () => {
   const page = await openPlayer();
-  // Opening may leave focus in the new notebook's cell editor (pending/focus.test.ts): Escape
+  // Opening may leave focus in the new notebook's cell editor (focus.test.ts guards that it does not): Escape
   // leaves the editor, Tab walks to the player's tab stop.
   if (!(await describeFocus(page, [PLAYER])).inside[PLAYER]) {
     await page.keyboard.press('Escape');

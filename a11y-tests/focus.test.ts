@@ -1,18 +1,16 @@
 /**
- * PENDING (fails against the current UI; move to a11y-tests/ once it passes):
- * R17 "focus moves into the notebook only when the learner asked" and the player's own
- * contract "opened → focus on the toolbar's tab stop". Today opening a tutorial whose notebook
- * is new puts focus on Play for a moment, then JupyterLab focuses the new notebook's empty
- * cell editor (edit mode), where no player shortcut works (R6) and the learner did not ask
- * to be.
+ * Focus where the learner expects it (A11Y.md R16, R17): opening a tutorial puts focus on the
+ * player's toolbar (the learner asked for the player), and playback never drops focus — not
+ * even when it removes JupyterLab's placeholder cell of a new notebook, which had focus.
+ * (Both failed against the first player UI; fixed in d7e83be.)
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { axeConfig } from '../helpers/axe.js';
-import { describeFocus, focusLine } from '../helpers/keyboard.js';
-import { settle } from '../helpers/lab.js';
-import { dialog, openTutorial, stepValueText } from '../helpers/player.js';
-import { useSuite } from '../helpers/suite.js';
+import { axeConfig } from './helpers/axe.js';
+import { describeFocus, focusLine } from './helpers/keyboard.js';
+import { settle } from './helpers/lab.js';
+import { dialog, openTutorial, stepValueText } from './helpers/player.js';
+import { useSuite } from './helpers/suite.js';
 
 const suite = useSuite();
 
@@ -27,9 +25,8 @@ test('opening a tutorial puts focus on the player toolbar and keeps it there', {
 
 /**
  * R16: playback never moves focus — which includes never deleting the element that has it.
- * Today, when play starts from the notebook (Escape, then the play shortcut), the player
- * replaces the new notebook's empty placeholder cell, which had focus, and focus falls to
- * <body>: no shortcut works any more (their selectors need focus in the player or notebook).
+ * Play starts from the notebook (Escape, then the play shortcut); the player removes the new
+ * notebook's empty placeholder cell; focus must not fall to <body>, where no shortcut works.
  */
 test('starting playback from the notebook never drops focus to <body>', { timeout: 120_000 }, async () => {
   const { page } = await suite.openLab();
