@@ -45,13 +45,14 @@ export function describeCode(code: string): string {
   return parts.join(', ');
 }
 
-/** "1 line" / "3 lines" of a text (a trailing newline opens no line). */
+/**
+ * How many lines of code a text holds. The line breaks that only join it to
+ * what is already in a cell (a leading newline when appending, a trailing
+ * one when inserting at the start) open no line of their own.
+ */
 export function countLines(text: string): number {
-  if (text.length === 0) {
-    return 0;
-  }
-  const lines = text.split('\n').length;
-  return text.endsWith('\n') ? lines - 1 : lines;
+  const code = text.replace(/^\n/, '').replace(/\n$/, '');
+  return code.length === 0 ? 0 : code.split('\n').length;
 }
 
 export function plural(count: number, word: string): string {

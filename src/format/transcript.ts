@@ -51,14 +51,14 @@ export function buildTranscript(script: Script): Transcript {
           if (next?.op === 'type' && next.cell === operation.cell) {
             notebook.apply(next, script);
             i++;
-            actions.push(typeAction(`Creates ${type} ${label(operation.cell)} and types`, next, codeLanguage(operation.cell)));
+            actions.push(typeAction(lines => `Creates ${type} ${label(operation.cell)} and types ${lines}`, next, codeLanguage(operation.cell)));
           } else {
             actions.push({ text: `Creates an empty ${type} ${label(operation.cell)}.` });
           }
           break;
         }
         case 'type':
-          actions.push(typeAction(`Types into ${label(operation.cell)}`, operation, codeLanguage(operation.cell)));
+          actions.push(typeAction(lines => `Types ${lines} into ${label(operation.cell)}`, operation, codeLanguage(operation.cell)));
           break;
         case 'delete-text': {
           const removed = before.get(operation.cell)?.source.slice(operation.offset, operation.offset + operation.length) ?? '';
@@ -101,10 +101,10 @@ export function buildTranscript(script: Script): Transcript {
   return { title: script.title, ...(script.description ? { description: script.description } : {}), steps };
 }
 
-function typeAction(lead: string, operation: Operation & { op: 'type' }, language: string): TranscriptAction {
+function typeAction(lead: (lines: string) => string, operation: Operation & { op: 'type' }, language: string): TranscriptAction {
   const about = operation.summary ?? describeCode(operation.text);
-  const lines = plural(countLines(operation.text), 'line');
-  return { text: `${lead} ${lines}${about ? ` (${about})` : ''}:`, code: operation.text, language };
+  const lines = plural(Math.max(1, countLines(operation.text)), 'line');
+  return { text: `${lead(lines)}${about ? ` (${about})` : ''}:`, code: operation.text, language };
 }
 
 export type TranscriptFormat = 'markdown' | 'html' | 'text';

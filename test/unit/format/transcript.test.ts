@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile } from '../../../src/compiler/index.js';
-import { buildTranscript, describeCode, renderTranscript } from '../../../src/format/index.js';
+import { buildTranscript, countLines, describeCode, renderTranscript } from '../../../src/format/index.js';
 
 const tutorial = `---
 title: <script>alert(1)</script> & co
@@ -56,4 +56,12 @@ test('code is described in a few words, never read out', () => {
   assert.equal(describeCode('def mean(values):\n    return sum(values) / len(values)'), 'defines mean');
   assert.equal(describeCode('import statistics\nx = 3\nprint(x)'), 'imports statistics, assigns x, prints');
   assert.equal(describeCode('from collections import Counter'), 'imports Counter from collections');
+});
+
+test('lines are counted as code, not as the newline that joins it to a cell', () => {
+  assert.equal(countLines('x = 1'), 1);
+  assert.equal(countLines('\ny = x + 1\nprint(y)'), 2);
+  assert.equal(countLines('import os\n'), 1);
+  assert.equal(countLines('a\n\nb'), 3);
+  assert.equal(countLines(''), 0);
 });

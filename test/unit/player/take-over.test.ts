@@ -54,7 +54,7 @@ test('resume with restore has the host restore the step, then replays it from it
   host.notebook.get('a')!.source = 'learner was here';
   await player.resume({ restore: true });
   assert.equal(host.calls.filter(call => call.startsWith('restore')).join(), 'restore 1');
-  assert.deepEqual(recorder.said.slice(-3), ['Resuming at step 2', 'Step 2 of 2: Two. Add y.', 'Typing 2 lines into cell 1: assigns y']);
+  assert.deepEqual(recorder.said.slice(-3), ['Resuming at step 2', 'Step 2 of 2: Two. Add y.', 'Typing 1 line into cell 1: assigns y']);
   clock.advance(1000);
   assert.equal(host.source('a'), 'x = 1\ny = 2');
   assert.deepEqual(host.notebook.cells, notebookAt(script, 2).cells);
