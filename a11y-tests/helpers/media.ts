@@ -61,11 +61,23 @@ export async function coveringElements(page: Page, selector: string): Promise<st
   return page.evaluate(sel => {
     const target = document.querySelector(sel);
     if (!target) return [`no ${sel}`];
-    const rect = target.getBoundingClientRect();
-    const left = Math.max(rect.left, 0);
-    const top = Math.max(rect.top, 0);
-    const right = Math.min(rect.right, window.innerWidth) - 1;
-    const bottom = Math.min(rect.bottom, window.innerHeight) - 1;
+    // The part of the element its scroll containers show: a cell scrolled half under the
+    // notebook's toolbar is covered only where it is scrolled away, which is not "covered".
+    let { left, top, right, bottom } = target.getBoundingClientRect();
+    for (let el = target.parentElement; el; el = el.parentElement) {
+      const overflow = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (/(auto|scroll)/.test(overflow.overflowX + overflow.overflowY) && box.width > 0 && box.height > 0) {
+        left = Math.max(left, box.left);
+        top = Math.max(top, box.top);
+        right = Math.min(right, box.right);
+        bottom = Math.min(bottom, box.bottom);
+      }
+    }
+    left = Math.max(left, 0);
+    top = Math.max(top, 0);
+    right = Math.min(right, window.innerWidth) - 1;
+    bottom = Math.min(bottom, window.innerHeight) - 1;
     if (right <= left || bottom <= top) return [`${sel} is not in the viewport`];
     const points: Array<[number, number]> = [
       [(left + right) / 2, (top + bottom) / 2],
