@@ -16,15 +16,7 @@ export interface NotebookMark {
   step?: number;
 }
 
-/**
- * Whether `path` exists, from its folder's listing: asking for a missing file
- * directly works too, but logs a 404 in the browser console every time.
- */
-export async function exists(contents: Contents.IManager, path: string): Promise<boolean> {
-  const names = await namesIn(contents, PathExt.dirname(path));
-  return names.has(PathExt.basename(path));
-}
-
+/** The names in a folder: asking for a missing file directly would log a 404 in the console. */
 async function namesIn(contents: Contents.IManager, dir: string): Promise<Set<string>> {
   try {
     const listing = await contents.get(dir, { content: true, type: 'directory' });
