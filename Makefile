@@ -177,14 +177,13 @@ bench: setup build
 # ---- demo -------------------------------------------------------------------------------------
 
 # `?notecast=<path>` makes the extension open that tutorial in the player once Lab has started
-# (ready to play: nothing plays until Play); default_url does the same for a bare http://host:port/.
+# (ready to play: nothing plays until Play). Open the URL printed below.
 demo: setup build
 	@echo "==> JupyterLab serving $(DEMO_ROOT)/ with $(DEMO_TUTORIAL) in the tutorial player"
 	@echo "    open http://$(HOST):$(PORT)/lab?notecast=$(DEMO_TUTORIAL)&token=$(TOKEN)  (Ctrl+C twice stops it)"
 	$(VENV)/bin/jupyter lab --no-browser \
 		--ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
 		--ServerApp.root_dir=$(abspath $(DEMO_ROOT)) --ServerApp.allow_root=True \
-		--ServerApp.default_url='/lab?notecast=$(DEMO_TUTORIAL)' \
 		--IdentityProvider.token=$(TOKEN) --LabApp.news_url=None
 
 # ---- clean ------------------------------------------------------------------------------------
