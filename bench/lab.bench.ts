@@ -8,7 +8,7 @@
  */
 import { launchBrowser, openLab } from '../test/e2e/browser.js';
 import { startJupyterServer } from '../test/e2e/jupyter-server.js';
-import { SETTINGS_FILE, allowRunningCode, expectedNotebook, openTutorial, recordAnnouncements } from '../test/e2e/notecast.js';
+import { SETTINGS_FILE, TUTORIAL_FILES, allowRunningCode, expectedNotebook, openTutorial, recordAnnouncements } from '../test/e2e/notecast.js';
 import type { BenchRow } from './measure.js';
 
 const TARGET_TASK_MS = 50;
@@ -24,7 +24,7 @@ declare global {
 
 export async function benchLab(): Promise<BenchRow[]> {
   const server = await startJupyterServer({
-    copy: ['tutorials'],
+    copy: TUTORIAL_FILES,
     userSettings: { [SETTINGS_FILE]: { speed: 1, reducedMotion: 'off' } }
   });
   const browser = await launchBrowser();

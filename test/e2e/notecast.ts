@@ -5,11 +5,21 @@
  * would (roles, names, text), except the notebook's cells, read from its model.
  */
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from './jupyter-server.js';
 
 export const SETTINGS_FILE = 'jupyterlab-notecast/plugin.jupyterlab-settings';
+
+/**
+ * The tutorials' Markdown files, to copy into a test server: only these, so a notebook
+ * that `make demo` left in tutorials/ does not make the player continue it.
+ */
+export const TUTORIAL_FILES = readdirSync(join(REPO_ROOT, 'tutorials'))
+  .filter(name => name.endsWith('.md'))
+  .sort()
+  .map(name => `tutorials/${name}`);
 
 export interface CellSnapshot {
   id: string;

@@ -16,6 +16,7 @@ import { launchBrowser, openLab, type LabPage } from './browser.js';
 import { REPO_ROOT, startJupyterServer, type JupyterServer } from './jupyter-server.js';
 import {
   SETTINGS_FILE,
+  TUTORIAL_FILES,
   allowRunningCode,
   expectedNotebook,
   expectedOutputs,
@@ -40,7 +41,7 @@ let lab: LabPage;
 before(
   async () => {
     server = await startJupyterServer({
-      copy: ['tutorials'],
+      copy: TUTORIAL_FILES,
       userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } }
     });
     browser = await launchBrowser();

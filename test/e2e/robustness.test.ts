@@ -16,6 +16,7 @@ import { launchBrowser, openLab, type LabPage } from './browser.js';
 import { REPO_ROOT, startJupyterServer, type JupyterServer } from './jupyter-server.js';
 import {
   SETTINGS_FILE,
+  TUTORIAL_FILES,
   allowRunningCode,
   execute,
   openTutorial,
@@ -44,7 +45,7 @@ before(
       encoding: 'utf8'
     });
     server = await startJupyterServer({
-      copy: ['tutorials', SLOW],
+      copy: [...TUTORIAL_FILES, SLOW],
       files: { [CHANGING]: changing('Before the change'), 'exploration.notecast.json': compiled },
       userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on', singleKeyShortcuts: true } }
     });

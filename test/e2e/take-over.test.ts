@@ -14,6 +14,7 @@ import { launchBrowser, openLab, type LabPage } from './browser.js';
 import { startJupyterServer, type JupyterServer } from './jupyter-server.js';
 import {
   SETTINGS_FILE,
+  TUTORIAL_FILES,
   allowRunningCode,
   expectedNotebook,
   notebookCells,
@@ -40,7 +41,7 @@ let lab: LabPage;
 before(
   async () => {
     server = await startJupyterServer({
-      copy: ['tutorials', KERNEL_ERROR, PAYLOAD],
+      copy: [...TUTORIAL_FILES, KERNEL_ERROR, PAYLOAD],
       files: {
         'broken.md': '---\ntitle: Broken\n---\n\n# One\n\nText.\n\n::rnu\n'
       },
