@@ -177,13 +177,17 @@ bench: setup build
 # ---- demo -------------------------------------------------------------------------------------
 
 # `?notecast=<path>` makes the extension open that tutorial in the player once Lab has started
-# (ready to play: nothing plays until Play). Open the URL printed below.
+# (ready to play: nothing plays until Play). Open the URL printed below. Lab serves a copy of
+# $(DEMO_ROOT)/ in $(DEMO_DIR), so the notebooks the player writes next to the tutorials (and
+# Jupyter's checkpoints) stay out of the repository; newer tutorials replace older copies.
+DEMO_DIR := $(VENV_DIR)/notecast-demo
 demo: setup build
-	@echo "==> JupyterLab serving $(DEMO_ROOT)/ with $(DEMO_TUTORIAL) in the tutorial player"
+	@mkdir -p $(DEMO_DIR) && cp -u $(DEMO_ROOT)/*.md $(DEMO_DIR)/
+	@echo "==> JupyterLab serving a copy of $(DEMO_ROOT)/ ($(DEMO_DIR)) with $(DEMO_TUTORIAL) in the tutorial player"
 	@echo "    open http://$(HOST):$(PORT)/lab?notecast=$(DEMO_TUTORIAL)&token=$(TOKEN)  (Ctrl+C twice stops it)"
 	$(VENV)/bin/jupyter lab --no-browser \
 		--ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) --ServerApp.port_retries=0 \
-		--ServerApp.root_dir=$(abspath $(DEMO_ROOT)) --ServerApp.allow_root=True \
+		--ServerApp.root_dir=$(DEMO_DIR) --ServerApp.allow_root=True \
 		--IdentityProvider.token=$(TOKEN) --LabApp.news_url=None
 
 # ---- clean ------------------------------------------------------------------------------------
