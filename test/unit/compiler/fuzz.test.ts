@@ -15,7 +15,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 
 const corpus = [
-  ...readdirSync(fromRoot('tutorials')).map(name => readFileSync(fromRoot('tutorials', name), 'utf8')),
+  ...readdirSync(fromRoot('tutorials'))
+    .filter(name => name.endsWith('.md'))
+    .map(name => readFileSync(fromRoot('tutorials', name), 'utf8')),
   ...readdirSync(fromRoot('test', 'fixtures', 'compiler')).map(name =>
     readFileSync(fromRoot('test', 'fixtures', 'compiler', name, 'input.md'), 'latin1')
   )
