@@ -67,6 +67,11 @@ export class NotebookApplier {
     notebook.ydoc.on('afterTransaction', this.onTransaction);
   }
 
+  /** Whether the notebook holds exactly what the tutorial expects: no one else's edits. */
+  matchesExpected(): boolean {
+    return sameCells(this.notebook, this.expected);
+  }
+
   /** Stop watching the document. */
   dispose(): void {
     this.notebook.ydoc.off('afterTransaction', this.onTransaction);
@@ -276,7 +281,9 @@ export class NotebookApplier {
 function sameCells(notebook: YNotebook, state: NotebookState): boolean {
   return (
     notebook.cells.length === state.cells.length &&
-    notebook.cells.every((cell, i) => cell.id === state.cells[i].id && cell.source === state.cells[i].source)
+    notebook.cells.every(
+      (cell, i) => cell.id === state.cells[i].id && cell.cell_type === state.cells[i].type && cell.source === state.cells[i].source
+    )
   );
 }
 

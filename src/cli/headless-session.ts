@@ -64,12 +64,7 @@ export class HeadlessSession {
 
   /** Whether the notebook holds anything the tutorial did not put there. */
   get hasLearnerChanges(): boolean {
-    const expected = this.applier.expectedState.cells;
-    const actual = this.notebook.cells;
-    return (
-      expected.length !== actual.length ||
-      expected.some((cell, i) => cell.id !== actual[i].id || cell.type !== actual[i].cell_type || cell.source !== actual[i].source)
-    );
+    return !this.applier.matchesExpected();
   }
 
   /** Let pending promises (host calls, the command queue) settle. */
