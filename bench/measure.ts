@@ -35,20 +35,6 @@ export function pairedMedianMs(a: () => unknown, b: () => unknown, runs = 11, wa
   return times.map(list => list.sort((x, y) => x - y)[Math.floor(list.length / 2)]) as [number, number];
 }
 
-/** Medians of values two samplers return, sampled alternately (for timings taken inside the sampler). */
-export function pairedMedianOf(a: () => number, b: () => number, runs = 21, warmup = 3): [number, number] {
-  for (let i = 0; i < warmup; i++) {
-    a();
-    b();
-  }
-  const samples: [number[], number[]] = [[], []];
-  for (let i = 0; i < runs; i++) {
-    samples[0].push(a());
-    samples[1].push(b());
-  }
-  return samples.map(list => list.sort((x, y) => x - y)[Math.floor(list.length / 2)]) as [number, number];
-}
-
 export interface BenchRow {
   measure: string;
   value: string;

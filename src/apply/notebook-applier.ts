@@ -41,7 +41,13 @@ type TextCell = ISharedCell & { ysource: Y.Text };
  * conflict in words, never an exception.
  */
 export class NotebookApplier {
+  /**
+   * The notebook as the tutorial expects it. States handed in (a keyframe, the
+   * constructor's) are shared with their giver and never changed: the first
+   * edit after one works on a copy, so a seek copies nothing.
+   */
   private expected: NotebookState;
+  private expectedIsShared = true;
   private cursor: TypingCursor | undefined;
   /** Cells by id; entries go stale when cells are deleted or moved, and are then rebuilt. */
   private byId = new Map<string, TextCell>();
@@ -62,7 +68,7 @@ export class NotebookApplier {
     private readonly script: Pick<Script, 'cells'>,
     expected: NotebookState = new NotebookState()
   ) {
-    this.expected = expected.clone();
+    this.expected = expected;
     this.touchedByOthers = !sameCells(notebook, this.expected);
     notebook.ydoc.on('afterTransaction', this.onTransaction);
   }
@@ -75,6 +81,14 @@ export class NotebookApplier {
   /** Stop watching the document. */
   dispose(): void {
     this.notebook.ydoc.off('afterTransaction', this.onTransaction);
+  }
+
+  private writableExpected(): NotebookState {
+    if (this.expectedIsShared) {
+      this.expected = this.expected.clone();
+      this.expectedIsShared = false;
+    }
+    return this.expected;
   }
 
   /** The notebook as the tutorial expects it now (a copy). */
@@ -124,27 +138,30 @@ export class NotebookApplier {
     const current: Array<{ id: string; type: string }> = trusted
       ? this.expected.cells
       : this.notebook.cells.map(cell => ({ id: cell.id, type: cell.cell_type }));
-    // Unchanged cells are the very same objects in both states (see `NotebookState`).
-    const same = (i: number, j: number) =>
-      current[i] === state.cells[j] || (current[i].id === state.cells[j].id && current[i].type === state.cells[j].type);
+    // Unchanged cells are the very same objects in both states (see
+    // `NotebookState`), so the reference test decides almost every cell. The
+    // loops are kept plain: they visit every kept cell on each seek.
+    const target = state.cells;
+    const shared = Math.min(current.length, target.length);
     let prefix = 0;
-    while (prefix < current.length && prefix < state.cells.length && same(prefix, prefix)) {
+    while (
+      prefix < shared &&
+      (current[prefix] === target[prefix] || (current[prefix].id === target[prefix].id && current[prefix].type === target[prefix].type))
+    ) {
       prefix++;
     }
     let suffix = 0;
-    while (
-      suffix < current.length - prefix &&
-      suffix < state.cells.length - prefix &&
-      same(current.length - 1 - suffix, state.cells.length - 1 - suffix)
-    ) {
-      suffix++;
+    for (let i = current.length - 1, j = target.length - 1; suffix < shared - prefix; i--, j--, suffix++) {
+      if (current[i] !== target[j] && (current[i].id !== target[j].id || current[i].type !== target[j].type)) {
+        break;
+      }
     }
     // `notebook.cells` follows the Yjs array only when a transaction ends, so
     // the change to the list of cells and the source edits are separate.
     if (current.length - suffix > prefix) {
       this.transact(() => this.notebook.deleteCellRange(prefix, current.length - suffix));
     }
-    const inserted = state.cells.slice(prefix, state.cells.length - suffix);
+    const inserted = target.slice(prefix, target.length - suffix);
     if (inserted.length) {
       this.transact(() =>
         this.notebook.insertCells(
@@ -154,23 +171,30 @@ export class NotebookApplier {
       );
     }
     // The kept cells: the shared prefix, then the shared suffix (shifted).
-    const shift = current.length - state.cells.length;
-    this.transact(() => {
-      const update = (index: number) => {
-        const target = state.cells[index];
-        const before = trusted ? this.expected.cells[index < prefix ? index : index + shift] : undefined;
-        if (before !== target && before?.source !== target.source) {
-          this.setSource(this.notebook.cells[index] as TextCell, target.source);
+    // Only those whose source differs are edited, in one transaction (none
+    // when nothing differs, the usual case when stepping forward).
+    const shift = current.length - target.length;
+    const expected = this.expected.cells;
+    const changed: number[] = [];
+    const compare = (from: number, to: number, offset: number) => {
+      for (let index = from; index < to; index++) {
+        const before = trusted ? expected[index + offset] : undefined;
+        if (before !== target[index] && before?.source !== target[index].source) {
+          changed.push(index);
         }
-      };
-      for (let index = 0; index < prefix; index++) {
-        update(index);
       }
-      for (let index = state.cells.length - suffix; index < state.cells.length; index++) {
-        update(index);
-      }
-    });
-    this.expected = state.clone();
+    };
+    compare(0, prefix, 0);
+    compare(target.length - suffix, target.length, shift);
+    if (changed.length) {
+      this.transact(() => {
+        for (const index of changed) {
+          this.setSource(this.notebook.cells[index] as TextCell, target[index].source);
+        }
+      });
+    }
+    this.expected = state;
+    this.expectedIsShared = true;
     this.touchedByOthers = false;
   }
 
@@ -192,7 +216,7 @@ export class NotebookApplier {
 
   private insertCell(operation: EditOperation & { op: 'insert-cell' }): void | EditConflict {
     this.cursor = undefined;
-    this.expected.apply(operation, this.script);
+    this.writableExpected().apply(operation, this.script);
     if (this.findCell(operation.cell)) {
       return;
     }
@@ -225,7 +249,7 @@ export class NotebookApplier {
       nextIndex: typed.index + typed.text.length,
       position: Y.createRelativePositionFromTypeIndex(cell.ysource, at + typed.text.length, -1)
     };
-    this.expected.apply({ ...operation, offset: operation.offset + typed.index, text: typed.text }, this.script);
+    this.writableExpected().apply({ ...operation, offset: operation.offset + typed.index, text: typed.text }, this.script);
   }
 
   private deleteText(operation: EditOperation & { op: 'delete-text' }): void | EditConflict {
@@ -249,7 +273,7 @@ export class NotebookApplier {
       at = first;
     }
     this.transact(() => cell.ysource.delete(at, removed.length));
-    this.expected.apply(operation, this.script);
+    this.writableExpected().apply(operation, this.script);
   }
 
   private deleteCell(operation: EditOperation & { op: 'delete-cell' }): void | EditConflict {
@@ -260,7 +284,7 @@ export class NotebookApplier {
       // Deleting it would delete what the learner wrote there.
       return { conflict: `The tutorial deletes ${this.cellName(operation.cell)}, which holds your changes.` };
     }
-    this.expected.apply(operation, this.script);
+    this.writableExpected().apply(operation, this.script);
     if (cell) {
       const index = this.notebook.cells.findIndex(c => c.id === operation.cell);
       this.transact(() => this.notebook.deleteCell(index));

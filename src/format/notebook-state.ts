@@ -21,33 +21,45 @@ export class NotebookState {
   readonly cells: CellState[];
 
   constructor(cells: readonly CellState[] = []) {
-    this.cells = [...cells];
+    this.cells = cells.slice();
   }
 
   clone(): NotebookState {
     return new NotebookState(this.cells);
   }
 
+  /**
+   * Searched from the end: tutorials mostly edit the cells they added last,
+   * so a step costs the same however many cells come before them.
+   */
   indexOf(id: string): number {
-    return this.cells.findIndex(cell => cell.id === id);
+    for (let index = this.cells.length - 1; index >= 0; index--) {
+      if (this.cells[index].id === id) {
+        return index;
+      }
+    }
+    return -1;
   }
 
   get(id: string): CellState | undefined {
-    return this.cells.find(cell => cell.id === id);
+    const index = this.indexOf(id);
+    return index < 0 ? undefined : this.cells[index];
   }
 
   /**
    * Apply one edit, or explain why it cannot apply (the script is then
-   * inconsistent). Never throws.
+   * inconsistent). Never throws. `validated`: the script already passed
+   * validation, so a new cell's id cannot be taken and the search for it
+   * (the whole notebook, as the id is not there) is skipped.
    */
-  apply(operation: EditOperation, script: Pick<Script, 'cells'>): string | null {
+  apply(operation: EditOperation, script: Pick<Script, 'cells'>, validated = false): string | null {
     switch (operation.op) {
       case 'insert-cell': {
         const info = script.cells[operation.cell];
         if (!info) {
           return `cell "${operation.cell}" is not declared in "cells"`;
         }
-        if (this.get(operation.cell)) {
+        if (!validated && this.get(operation.cell)) {
           return `cell "${operation.cell}" already exists`;
         }
         if (operation.index > this.cells.length) {
@@ -57,25 +69,27 @@ export class NotebookState {
         return null;
       }
       case 'type': {
-        const cell = this.get(operation.cell);
+        const index = this.indexOf(operation.cell);
+        const cell = this.cells[index];
         if (!cell) {
           return `cell "${operation.cell}" does not exist at this point`;
         }
         if (operation.offset > cell.source.length) {
           return `offset ${operation.offset} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
-        this.replace(cell, cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset));
+        this.cells[index] = { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) };
         return null;
       }
       case 'delete-text': {
-        const cell = this.get(operation.cell);
+        const index = this.indexOf(operation.cell);
+        const cell = this.cells[index];
         if (!cell) {
           return `cell "${operation.cell}" does not exist at this point`;
         }
         if (operation.offset + operation.length > cell.source.length) {
           return `range ${operation.offset}..${operation.offset + operation.length} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
-        this.replace(cell, cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length));
+        this.cells[index] = { ...cell, source: cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length) };
         return null;
       }
       case 'delete-cell': {
@@ -87,9 +101,5 @@ export class NotebookState {
         return null;
       }
     }
-  }
-
-  private replace(cell: CellState, source: string): void {
-    this.cells[this.cells.indexOf(cell)] = { ...cell, source };
   }
 }

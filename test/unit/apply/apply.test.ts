@@ -203,3 +203,27 @@ test('the tutorial never deletes a cell that holds the learner\'s changes', () =
   assert.match(result.conflict, /deletes the cell “alpha”, which holds your changes/);
   assert.equal(source(notebook, 'a'), 'scratch # keep me');
 });
+
+test('keyframes answer any order of seeks the same, and a restore never changes the state it was given', () => {
+  const { script: compiled } = compile(readFileSync(fromRoot('tutorials', '02-functions-and-errors.md')));
+  assert.ok(compiled);
+  const reference = new Keyframes(compiled, 4);
+  const expected = Array.from({ length: compiled.steps.length + 1 }, (_, step) => structuredClone(reference.at(step).cells));
+  const keyframes = new Keyframes(compiled, 4);
+  const applier = new NotebookApplier(newNotebook(), compiled);
+  // Forward one at a time (the cached last answer), backwards, jumps, repeats.
+  const order = [0, 1, 2, 3, 3, 7, 6, 2, compiled.steps.length, 1, 5, 9, 8, 0];
+  for (const step of order.filter(step => step <= compiled.steps.length)) {
+    const state = keyframes.at(step);
+    assert.deepEqual(state.cells, expected[step], `step ${step}`);
+    applier.restore(state);
+    // Playing the step edits the applier's own copy, never the keyframe it was given.
+    for (const operation of compiled.steps[step]?.operations ?? []) {
+      if (isEditOperation(operation)) {
+        applier.apply(operation);
+      }
+    }
+    assert.deepEqual(state.cells, expected[step], `step ${step} after playing it`);
+    assert.deepEqual(keyframes.at(step).cells, expected[step], `step ${step} asked again`);
+  }
+});
