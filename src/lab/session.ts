@@ -379,7 +379,10 @@ export class TutorialSession {
       return;
     }
     const label = stepLabel(index, this.script.steps.length, step.title);
-    this.announcer.announce(this.caption ? `${label}. ${this.caption}` : label);
+    // Once the tutorial has ended the caption says so; what is worth hearing
+    // again is the narration of the step the learner last heard.
+    const text = this.player.step >= this.script.steps.length ? step.narration : this.caption;
+    this.announcer.announce(text ? `${label}. ${text}` : label);
   }
 
   /** Run, in order, the cells the kernel needs for this step; only on request, never automatic. */
