@@ -3,37 +3,15 @@
  * extension, a real ipykernel, and Debian's Chromium.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openLab, type LabPage } from './browser.js';
-import { startJupyterServer, type JupyterServer } from './jupyter-server.js';
+import { test } from 'node:test';
+import { notecastErrors, useSuite } from './suite.js';
 
 const PLUGIN_ID = 'jupyterlab-notecast:plugin';
 
-let server: JupyterServer | undefined;
-let browser: Browser | undefined;
-let lab: LabPage;
-
-before(
-  async () => {
-    server = await startJupyterServer();
-    browser = await launchBrowser();
-    lab = await openLab(browser, server.url);
-  },
-  { timeout: 150_000 }
-);
-
-after(
-  async () => {
-    // Each step runs even if an earlier one failed, so nothing is left running.
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  },
-  { timeout: 30_000 }
-);
+const suite = useSuite();
 
 test('the Notecast plugin is registered and activated', async () => {
-  const state = await lab.page.evaluate(id => {
+  const state = await suite.lab.page.evaluate(id => {
     const app = window.jupyterapp!;
     return { registered: app.hasPlugin(id), activated: app.isPluginActivated(id) };
   }, PLUGIN_ID);
@@ -41,7 +19,7 @@ test('the Notecast plugin is registered and activated', async () => {
 });
 
 test('a python3 notebook runs 1+1 in a real kernel and shows 2', { timeout: 90_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   await page.evaluate(() => window.jupyterapp!.commands.execute('notebook:create-new', { kernelName: 'python3' }));
   const firstCell = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell').first();
   await firstCell.locator('.cm-content').click();
@@ -54,18 +32,13 @@ test('a python3 notebook runs 1+1 in a real kernel and shows 2', { timeout: 90_0
 
 test('no news toast asks about official Jupyter news', async () => {
   // Runs after the notebook test, so the notification plugin has long had time to show it.
-  const notificationsActive = await lab.page.evaluate(() =>
+  const notificationsActive = await suite.lab.page.evaluate(() =>
     window.jupyterapp!.isPluginActivated('@jupyterlab/apputils-extension:notification')
   );
   assert.ok(notificationsActive, 'the plugin that shows the news toast is not running, so this test proves nothing');
-  assert.equal(await lab.page.getByText('official Jupyter news').count(), 0);
+  assert.equal(await suite.lab.page.getByText('official Jupyter news').count(), 0);
 });
 
 test('no page error or console error comes from Notecast', () => {
-  const fromNotecast = (text: string): boolean => /notecast/i.test(text);
-  const errors = [
-    ...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`),
-    ...lab.consoleErrors
-  ].filter(fromNotecast);
-  assert.deepEqual(errors, []);
+  assert.deepEqual(notecastErrors(suite.lab), []);
 });

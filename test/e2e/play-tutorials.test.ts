@@ -10,10 +10,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openLab, type LabPage } from './browser.js';
-import { REPO_ROOT, startJupyterServer, type JupyterServer } from './jupyter-server.js';
+import { test } from 'node:test';
+import { REPO_ROOT } from './jupyter-server.js';
 import {
   SETTINGS_FILE,
   TUTORIAL_FILES,
@@ -28,42 +26,24 @@ import {
   status,
   waitForStatus
 } from './notecast.js';
+import { notecastErrors, useSuite } from './suite.js';
 
 const TUTORIALS = readdirSync(join(REPO_ROOT, 'tutorials'))
   .filter(name => name.endsWith('.md'))
   .sort()
   .map(name => `tutorials/${name}`);
 
-let server: JupyterServer | undefined;
-let browser: Browser | undefined;
-let lab: LabPage;
-
-before(
-  async () => {
-    server = await startJupyterServer({
-      copy: TUTORIAL_FILES,
-      userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } }
-    });
-    browser = await launchBrowser();
-    lab = await openLab(browser, server.url, { beforeLoad: recordAnnouncements });
-  },
-  { timeout: 150_000 }
-);
-
-after(
-  async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  },
-  { timeout: 30_000 }
-);
+const suite = useSuite({
+  server: { copy: TUTORIAL_FILES, userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } } },
+  lab: { beforeLoad: recordAnnouncements }
+});
 
 function titleOf(tutorial: string): string {
   return /^title:\s*(.+)$/m.exec(readFileSync(join(REPO_ROOT, tutorial), 'utf8'))![1].trim();
 }
 
 test('the announcer exists, empty, with a polite and an assertive region', async () => {
-  const announcer = await lab.page.evaluate(() => {
+  const announcer = await suite.lab.page.evaluate(() => {
     const node = document.getElementById('notecast-announcer');
     if (!node) return undefined;
     const style = getComputedStyle(node);
@@ -80,7 +60,7 @@ test('the announcer exists, empty, with a polite and an assertive region', async
 });
 
 test('no code runs before the learner agrees: declining the consent dialog plays nothing', { timeout: 90_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const tutorial = TUTORIALS[0];
   const player = await openTutorial(page, tutorial, titleOf(tutorial));
   assert.match(await status(player), /^Ready/);
@@ -98,7 +78,7 @@ test('no code runs before the learner agrees: declining the consent dialog plays
 
 for (const tutorial of TUTORIALS) {
   test(`${tutorial} plays to the end with the keyboard, leaving the expected cells and outputs`, { timeout: 240_000 }, async () => {
-    const { page } = lab;
+    const { page } = suite.lab;
     const title = titleOf(tutorial);
     const player = await openTutorial(page, tutorial, title);
     const notebookPath = tutorial.replace(/\.md$/, '.ipynb');
@@ -138,8 +118,5 @@ for (const tutorial of TUTORIALS) {
 }
 
 test('no page error comes from Notecast', () => {
-  const errors = [...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`), ...lab.consoleErrors].filter(text =>
-    /notecast/i.test(text)
-  );
-  assert.deepEqual(errors, []);
+  assert.deepEqual(notecastErrors(suite.lab), []);
 });

@@ -10,10 +10,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator } from 'playwright-core';
-import { launchBrowser, openLab, type LabPage } from './browser.js';
-import { REPO_ROOT, startJupyterServer, type JupyterServer } from './jupyter-server.js';
+import { test } from 'node:test';
+import type { Locator } from 'playwright-core';
+import { REPO_ROOT } from './jupyter-server.js';
 import {
   SETTINGS_FILE,
   TUTORIAL_FILES,
@@ -30,46 +29,33 @@ import {
   waitForSpoken,
   waitForStatus
 } from './notecast.js';
+import { notecastErrors, useSuite } from './suite.js';
 
 const SLOW = 'test/fixtures/lab/slow-run.md';
 const CHANGING = 'changing.md';
 const changing = (title: string): string => `---\ntitle: ${title}\n---\n\n# Only step\n\nSome narration.\n`;
 
-let server: JupyterServer | undefined;
-let browser: Browser | undefined;
-let lab: LabPage;
-
-before(
-  async () => {
+const suite = useSuite({
+  server: () => {
     const compiled = execFileSync(process.execPath, [join(REPO_ROOT, 'bin/notecast.js'), 'compile', join(REPO_ROOT, 'tutorials/03-data-exploration.md')], {
       encoding: 'utf8'
     });
-    server = await startJupyterServer({
+    return {
       copy: [...TUTORIAL_FILES, SLOW],
       files: { [CHANGING]: changing('Before the change'), 'exploration.notecast.json': compiled },
       userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on', singleKeyShortcuts: true } }
-    });
-    browser = await launchBrowser();
-    lab = await openLab(browser, server.url, { beforeLoad: recordAnnouncements });
+    };
   },
-  { timeout: 150_000 }
-);
-
-after(
-  async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  },
-  { timeout: 30_000 }
-);
+  lab: { beforeLoad: recordAnnouncements }
+});
 
 async function focusIn(player: Locator, title: string): Promise<void> {
-  await revealPlayer(lab.page, title);
+  await revealPlayer(suite.lab.page, title);
   await player.getByRole('toolbar', { name: 'Tutorial player' }).getByRole('button', { name: 'Next step', exact: true }).focus();
 }
 
 test('"Open as Tutorial" is in the file browser\'s context menu for Markdown files', { timeout: 60_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const item = page.locator('.jp-DirListing-item', { hasText: CHANGING });
   await item.waitFor({ state: 'visible', timeout: 20_000 });
   await item.click({ button: 'right' });
@@ -80,8 +66,8 @@ test('"Open as Tutorial" is in the file browser\'s context menu for Markdown fil
 });
 
 test('a tutorial that changes on disk offers a reload, which shows the new version', { timeout: 60_000 }, async () => {
-  const { page } = lab;
-  writeFileSync(join(server!.rootDir, CHANGING), changing('After the change'));
+  const { page } = suite.lab;
+  writeFileSync(join(suite.server.rootDir, CHANGING), changing('After the change'));
   const player = playerFor(page, 'Before the change');
   const reload = player.getByRole('button', { name: 'Reload tutorial' });
   await reload.waitFor({ state: 'visible', timeout: 20_000 });
@@ -93,7 +79,7 @@ test('a tutorial that changes on disk offers a reload, which shows the new versi
 });
 
 test('two tutorials open at once: each has its own player and shortcuts act on the one in focus', { timeout: 90_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const basics = await openTutorial(page, 'tutorials/01-python-basics.md', 'Python basics');
   const functions = await openTutorial(page, 'tutorials/02-functions-and-errors.md', 'Functions and errors');
   await focusIn(basics, 'Python basics');
@@ -114,7 +100,7 @@ test('two tutorials open at once: each has its own player and shortcuts act on t
 });
 
 test('the kernel restarting mid-run is announced and pauses playback', { timeout: 90_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = await openTutorial(page, SLOW, 'A slow cell');
   await pressInPlayer(player, 'Alt+Shift+P');
   await allowRunningCode(page);
@@ -134,7 +120,7 @@ test('the kernel restarting mid-run is announced and pauses playback', { timeout
 });
 
 test('a compiled .notecast.json script opens with the player by default', { timeout: 60_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   await execute(page, 'docmanager:open', { path: 'exploration.notecast.json' });
   const player = playerFor(page, 'A small data exploration');
   await player.waitFor({ state: 'visible', timeout: 30_000 });
@@ -142,7 +128,7 @@ test('a compiled .notecast.json script opens with the player by default', { time
 });
 
 test('with single-key shortcuts on, J/K/L work inside the player and are exposed in aria-keyshortcuts', { timeout: 30_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = playerFor(page, 'A small data exploration');
   const toolbar = player.getByRole('toolbar', { name: 'Tutorial player' });
   assert.match((await toolbar.getByRole('button', { name: 'Play', exact: true }).getAttribute('aria-keyshortcuts')) ?? '', /(^| )K( |$)/);
@@ -157,7 +143,7 @@ test('with single-key shortcuts on, J/K/L work inside the player and are exposed
 });
 
 test('the shortcut help lists every player command with its live keys', { timeout: 30_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   await start(page, 'notecast:show-shortcuts');
   const dialog = page.getByRole('dialog');
   await dialog.waitFor({ state: 'visible', timeout: 10_000 });
@@ -171,7 +157,7 @@ test('the shortcut help lists every player command with its live keys', { timeou
 });
 
 test('/lab?notecast=<path> (what make demo opens) shows that tutorial in the player, ready to play', { timeout: 90_000 }, async () => {
-  const demo = await openLab(browser!, server!.url, { query: { notecast: 'tutorials/01-python-basics.md' } });
+  const demo = await suite.openLab({ query: { notecast: 'tutorials/01-python-basics.md' } });
   try {
     const player = playerFor(demo.page, 'Python basics');
     await player.waitFor({ state: 'visible', timeout: 60_000 });
@@ -182,8 +168,5 @@ test('/lab?notecast=<path> (what make demo opens) shows that tutorial in the pla
 });
 
 test('no page error comes from Notecast', () => {
-  const errors = [...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`), ...lab.consoleErrors].filter(text =>
-    /notecast/i.test(text)
-  );
-  assert.deepEqual(errors, []);
+  assert.deepEqual(notecastErrors(suite.lab), []);
 });

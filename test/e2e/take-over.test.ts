@@ -8,10 +8,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openLab, type LabPage } from './browser.js';
-import { startJupyterServer, type JupyterServer } from './jupyter-server.js';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import {
   SETTINGS_FILE,
   TUTORIAL_FILES,
@@ -27,6 +25,7 @@ import {
   waitForSpoken,
   waitForStatus
 } from './notecast.js';
+import { useSuite } from './suite.js';
 
 const BASICS = 'tutorials/01-python-basics.md';
 const BASICS_NOTEBOOK = 'tutorials/01-python-basics.ipynb';
@@ -34,33 +33,17 @@ const KERNEL_ERROR = 'test/fixtures/lab/kernel-error.md';
 const PAYLOAD = 'test/fixtures/lab/html-payload.md';
 const PAYLOAD_TITLE = `<img src=x onerror="window.__notecastPwned='title'"><b>Bold</b> title`;
 
-let server: JupyterServer | undefined;
-let browser: Browser | undefined;
-let lab: LabPage;
-
-before(
-  async () => {
-    server = await startJupyterServer({
-      copy: [...TUTORIAL_FILES, KERNEL_ERROR, PAYLOAD],
-      files: {
-        'broken.md': '---\ntitle: Broken\n---\n\n# One\n\nText.\n\n::rnu\n'
-      },
-      // 1× with keystrokes, so that there is typing to interrupt.
-      userSettings: { [SETTINGS_FILE]: { speed: 1, reducedMotion: 'off' } }
-    });
-    browser = await launchBrowser();
-    lab = await openLab(browser, server.url, { beforeLoad: recordAnnouncements });
+const suite = useSuite({
+  server: {
+    copy: [...TUTORIAL_FILES, KERNEL_ERROR, PAYLOAD],
+    files: {
+      'broken.md': '---\ntitle: Broken\n---\n\n# One\n\nText.\n\n::rnu\n'
+    },
+    // 1× with keystrokes, so that there is typing to interrupt.
+    userSettings: { [SETTINGS_FILE]: { speed: 1, reducedMotion: 'off' } }
   },
-  { timeout: 150_000 }
-);
-
-after(
-  async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  },
-  { timeout: 30_000 }
-);
+  lab: { beforeLoad: recordAnnouncements }
+});
 
 function toolbarButton(player: Locator, name: string): Locator {
   return player.getByRole('toolbar', { name: 'Tutorial player' }).getByRole('button', { name, exact: true });
@@ -88,7 +71,7 @@ async function waitMidTyping(page: Page, id: string): Promise<void> {
 }
 
 test('take over mid-typing moves focus into the cell; an edit there survives "Continue with my changes"', { timeout: 120_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = await openTutorial(page, BASICS, 'Python basics');
   await press(toolbarButton(player, 'Play'));
   await allowRunningCode(page);
@@ -121,11 +104,11 @@ test('take over mid-typing moves focus into the cell; an edit there survives "Co
   const source = await cellSource(page, 'hello');
   assert.ok(source.startsWith('# mine\n'), `the learner's line is gone: ${JSON.stringify(source)}`);
   assert.ok(source.endsWith('greeting = "Hello, notebook!"\nprint(greeting)'), `the tutorial's code is incomplete: ${JSON.stringify(source)}`);
-  assert.ok(!existsSync(join(server!.rootDir, 'tutorials/01-python-basics-my-version-1.ipynb')), 'continuing saved a copy');
+  assert.ok(!existsSync(join(suite.server.rootDir, 'tutorials/01-python-basics-my-version-1.ipynb')), 'continuing saved a copy');
 });
 
 test('"Restore the tutorial\'s state" saves the learner\'s version as a file first, then replays the step', { timeout: 150_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = playerFor(page, 'Python basics');
   await waitMidTyping(page, 'numbers');
   await press(toolbarButton(player, 'Take over'));
@@ -143,7 +126,7 @@ test('"Restore the tutorial\'s state" saves the learner\'s version as a file fir
   await press(dialog.getByRole('button', { name: "Restore the tutorial's state" }));
   await waitForSpoken(page, /^Resuming at step 3$/);
 
-  const file = join(server!.rootDir, 'tutorials', saved);
+  const file = join(suite.server.rootDir, 'tutorials', saved);
   assert.ok(existsSync(file), `${saved} was not written`);
   const kept = JSON.parse(readFileSync(file, 'utf8')) as { cells: Array<{ id: string; source: string | string[] }> };
   const keptSource = kept.cells.map(cell => (Array.isArray(cell.source) ? cell.source.join('') : cell.source)).join('\n');
@@ -158,7 +141,7 @@ test('"Restore the tutorial\'s state" saves the learner\'s version as a file fir
 });
 
 test('running a cell yourself while the tutorial plays takes over; Resume goes on', { timeout: 90_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = playerFor(page, 'Python basics');
   await pressInPlayer(player, 'Alt+Shift+P');
   await waitForStatus(player, /^(Playing|Running code|Your turn)/, 10_000);
@@ -171,7 +154,7 @@ test('running a cell yourself while the tutorial plays takes over; Resume goes o
 });
 
 test('the step slider speaks "Step N of M: title" and seeking says which cells the kernel needs', { timeout: 60_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = playerFor(page, 'Python basics');
   const slider = player.getByRole('slider', { name: 'Step' });
   await slider.focus();
@@ -188,7 +171,7 @@ test('the step slider speaks "Step N of M: title" and seeking says which cells t
 });
 
 test('a kernel error pauses playback and says what failed; Play goes on', { timeout: 120_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = await openTutorial(page, KERNEL_ERROR, 'A step that fails');
   await page.getByRole('combobox', { name: 'Speed' }).first().waitFor();
   await player.getByRole('combobox', { name: 'Speed' }).selectOption('4');
@@ -204,7 +187,7 @@ test('a kernel error pauses playback and says what failed; Play goes on', { time
 });
 
 test('closing the notebook mid-play stops the player cleanly', { timeout: 60_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = playerFor(page, 'A step that fails');
   await player.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   await pressInPlayer(player, 'Alt+Shift+S');
@@ -219,12 +202,12 @@ test('closing the notebook mid-play stops the player cleanly', { timeout: 60_000
   assert.match((await player.textContent()) ?? '', /The notebook was closed\. Playback stopped\./);
   assert.equal(await toolbarButton(player, 'Play').getAttribute('aria-disabled'), 'true');
   await page.waitForTimeout(1500);
-  const errors = lab.pageErrors.map(error => error.message);
+  const errors = suite.lab.pageErrors.map(error => error.message);
   assert.deepEqual(errors, []);
 });
 
 test('a tutorial with errors shows them with line and column, announces them, and plays nothing', { timeout: 60_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   await page.evaluate(() => window.jupyterapp!.commands.execute('notecast:open', { path: 'broken.md' }));
   const region = page.getByRole('region', { name: 'Tutorial errors: broken.md' });
   await region.waitFor({ state: 'visible', timeout: 30_000 });
@@ -235,7 +218,7 @@ test('a tutorial with errors shows them with line and column, announces them, an
 });
 
 test('titles, narration and prompts holding HTML and scripts are shown as text; nothing runs without consent', { timeout: 60_000 }, async () => {
-  const { page } = lab;
+  const { page } = suite.lab;
   const player = await openTutorial(page, PAYLOAD, PAYLOAD_TITLE);
   assert.equal(await player.locator('img, script, b, em').count(), 0, 'markup from the tutorial became elements');
   assert.match((await player.locator('.jp-NotecastPlayer-caption').textContent()) ?? '', /<img src=x onerror=/);
@@ -246,8 +229,8 @@ test('titles, narration and prompts holding HTML and scripts are shown as text; 
   await press(decline);
   await page.waitForTimeout(1500);
   assert.equal(await page.evaluate(() => (window as unknown as { __notecastPwned?: string }).__notecastPwned), undefined);
-  assert.equal(existsSync(join(server!.rootDir, 'test/fixtures/lab/pwned.txt')), false);
-  assert.equal(existsSync(join(server!.rootDir, 'pwned.txt')), false);
+  assert.equal(existsSync(join(suite.server.rootDir, 'test/fixtures/lab/pwned.txt')), false);
+  assert.equal(existsSync(join(suite.server.rootDir, 'pwned.txt')), false);
   const cells = await notebookCells(page, 'test/fixtures/lab/html-payload.ipynb');
   assert.ok(cells.every(cell => cell.executionCount === null), 'a cell ran');
   assert.match(await status(player), /^Ready/);
