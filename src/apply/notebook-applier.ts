@@ -141,9 +141,12 @@ export class NotebookApplier {
     // Unchanged cells are the very same objects in both states (see
     // `NotebookState`), so the reference test decides almost every cell. The
     // loops are kept plain: they visit every kept cell on each seek.
+    // Stepping forward gives a copy of `expected` whose leading cells are
+    // known to be untouched: only the rest needs looking at.
     const target = state.cells;
     const shared = Math.min(current.length, target.length);
-    let prefix = 0;
+    const known = trusted ? Math.min(state.knownSharedPrefix(this.expected), shared) : 0;
+    let prefix = known;
     while (
       prefix < shared &&
       (current[prefix] === target[prefix] || (current[prefix].id === target[prefix].id && current[prefix].type === target[prefix].type))
@@ -184,7 +187,7 @@ export class NotebookApplier {
         }
       }
     };
-    compare(0, prefix, 0);
+    compare(known, prefix, 0);
     compare(target.length - suffix, target.length, shift);
     if (changed.length) {
       this.transact(() => {

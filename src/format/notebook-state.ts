@@ -20,12 +20,38 @@ export class NotebookState {
    */
   readonly cells: CellState[];
 
+  /**
+   * For a copy: the state it was copied from and how many leading cells are
+   * still that state's very objects, so that comparing the two (a seek to the
+   * next step) can skip them. One level only: copying this state forgets its
+   * own origin, so a chain of copies never keeps old states alive.
+   */
+  private origin: { state: NotebookState; unchangedPrefix: number } | undefined;
+
   constructor(cells: readonly CellState[] = []) {
     this.cells = cells.slice();
   }
 
   clone(): NotebookState {
-    return new NotebookState(this.cells);
+    const copy = new NotebookState(this.cells);
+    copy.origin = { state: this, unchangedPrefix: this.cells.length };
+    this.origin = undefined;
+    return copy;
+  }
+
+  /**
+   * How many leading cells this state shares, as the same objects, with
+   * `other`, when that is known without looking (this is a copy of `other`);
+   * otherwise 0.
+   */
+  knownSharedPrefix(other: NotebookState): number {
+    return this.origin?.state === other ? this.origin.unchangedPrefix : 0;
+  }
+
+  private touched(index: number): void {
+    if (this.origin && index < this.origin.unchangedPrefix) {
+      this.origin.unchangedPrefix = index;
+    }
   }
 
   /**
@@ -65,6 +91,7 @@ export class NotebookState {
         if (operation.index > this.cells.length) {
           return `index ${operation.index} is past the end of a notebook with ${this.cells.length} cells`;
         }
+        this.touched(operation.index);
         this.cells.splice(operation.index, 0, { id: operation.cell, type: info.type, source: '' });
         return null;
       }
@@ -77,6 +104,7 @@ export class NotebookState {
         if (operation.offset > cell.source.length) {
           return `offset ${operation.offset} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
+        this.touched(index);
         this.cells[index] = { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) };
         return null;
       }
@@ -89,6 +117,7 @@ export class NotebookState {
         if (operation.offset + operation.length > cell.source.length) {
           return `range ${operation.offset}..${operation.offset + operation.length} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
+        this.touched(index);
         this.cells[index] = { ...cell, source: cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length) };
         return null;
       }
@@ -97,6 +126,7 @@ export class NotebookState {
         if (index < 0) {
           return `cell "${operation.cell}" does not exist at this point`;
         }
+        this.touched(index);
         this.cells.splice(index, 1);
         return null;
       }
