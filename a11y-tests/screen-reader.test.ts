@@ -87,8 +87,11 @@ test('a full keyboard play-through says one message per step, never code, brief 
   const kernel = texts.filter(t => /^Cell \d+ (ran|raised)/.test(t));
   assert.equal(kernel.length, 3, `one brief kernel result per run:\n${texts.join('\n')}`);
   for (const line of kernel) assert.ok(line.length <= 60, `kernel result too long: ${line}`);
+  // After the end, Repeat says the last step's narration again (not "Tutorial finished."), twice.
+  const narration = /^Step 4 of 4: Wait for the kernel\. This cell takes two seconds to run\.$/;
   assert.equal(texts.at(-1), texts.at(-2), 'repeated narration was not spoken again');
-  assert.match(texts.at(-1) ?? '', /^Step 4 of 4: Wait for the kernel/);
+  assert.match(texts.at(-2) ?? '', narration, 'the first repeat is not the last step\'s narration');
+  assert.match(texts.at(-1) ?? '', narration, 'the second repeat is not the last step\'s narration');
   assert.ok(spoken.every(a => a.politeness === 'polite' || /turn|error|raised|cannot|needs/i.test(a.text)), 'assertive only for errors and "the tutorial needs you"');
   await compareWithGolden('play-through', log);
 });
