@@ -7,13 +7,7 @@ import type { ISessionContext } from '@jupyterlab/apputils';
 import { CodeCell, MarkdownCell, type Cell } from '@jupyterlab/cells';
 import type * as nbformat from '@jupyterlab/nbformat';
 import type { RunResult } from '../player/index.js';
-
-/** The kernel went away while a cell ran; the session says so and pauses. */
-export class KernelLostError extends Error {
-  constructor(readonly status: string) {
-    super(`the kernel ${status === 'dead' ? 'died' : 'restarted'}`);
-  }
-}
+import { KernelLostError, watchKernelLoss } from './kernel-loss.js';
 
 export async function runCell(cell: Cell, sessionContext: ISessionContext): Promise<RunResult> {
   if (cell instanceof MarkdownCell) {
@@ -29,14 +23,9 @@ export async function runCell(cell: Cell, sessionContext: ISessionContext): Prom
   }
   let lost: (error: KernelLostError) => void = () => undefined;
   const kernelLost = new Promise<never>((_, reject) => (lost = reject));
-  const onStatus = (_: ISessionContext, status: string): void => {
-    if (status === 'restarting' || status === 'autorestarting' || status === 'dead') {
-      lost(new KernelLostError(status));
-    }
-  };
-  sessionContext.statusChanged.connect(onStatus);
+  const stopWatching = watchKernelLoss(sessionContext, loss => lost(new KernelLostError(loss)));
   try {
-    const reply = await Promise.race([CodeCell.execute(cell, sessionContext), kernelLost]);
+    const reply = await Promise.race([execute(cell, sessionContext), kernelLost]);
     const outputs = cell.model.outputs.toJSON();
     const error = outputs.find((output): output is nbformat.IError => output.output_type === 'error');
     if (error || (reply && reply.content.status === 'error')) {
@@ -48,7 +37,23 @@ export async function runCell(cell: Cell, sessionContext: ISessionContext): Prom
     }
     return { ok: true, outputLines: countOutputLines(outputs) };
   } finally {
-    sessionContext.statusChanged.disconnect(onStatus);
+    stopWatching();
+  }
+}
+
+/**
+ * `CodeCell.execute`, except that a run the kernel dropped (its future
+ * cancelled because the kernel restarted or died, which JupyterLab reports as
+ * "Canceled future for execute_request …") is a lost kernel, not a broken host.
+ */
+async function execute(cell: CodeCell, sessionContext: ISessionContext): ReturnType<typeof CodeCell.execute> {
+  try {
+    return await CodeCell.execute(cell, sessionContext);
+  } catch (error) {
+    if (error instanceof Error && /^Canceled future/.test(error.message)) {
+      throw new KernelLostError(sessionContext.session?.kernel?.status === 'dead' ? 'dead' : 'restarted');
+    }
+    throw error;
   }
 }
 

@@ -11,7 +11,6 @@
 import type { YNotebook } from '@jupyter/ydoc';
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { Dialog, showDialog } from '@jupyterlab/apputils';
-import type { ISessionContext } from '@jupyterlab/apputils';
 import type { Cell } from '@jupyterlab/cells';
 import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents } from '@jupyterlab/services';
@@ -29,7 +28,8 @@ import {
   type RunResult
 } from '../player/index.js';
 import type { Announcer } from './announcer.js';
-import { KernelLostError, runCell } from './kernel.js';
+import { runCell } from './kernel.js';
+import { KernelLostError, watchKernelLoss, type KernelLoss } from './kernel-loss.js';
 import { myVersionName, saveNotebookCopy, type NotebookMark } from './notebook-files.js';
 import { resolveReducedMotion, type Preferences } from './preferences.js';
 
@@ -86,6 +86,8 @@ export class TutorialSession {
   /** The source each cell had when the kernel last ran it (by the player or "Run cells up to here"). */
   private readonly ranSources = new Map<string, string>();
   private running = false;
+  /** A run the kernel dropped, to be said instead of the player's "Cell N failed." */
+  private droppedRun: { loss: KernelLoss; cellNumber: number } | undefined;
   private pollTimer: number | undefined;
   private lastModified: string | undefined;
   private disposedFlag = false;
@@ -142,6 +144,7 @@ export class TutorialSession {
     this.player.on('stepChanged', ({ index }) => {
       this.caption = this.script.steps[index]?.narration ?? 'Tutorial finished.';
       this.conflict = undefined;
+      this.droppedRun = undefined;
       this.setMark({ step: index });
       this.emitChanged();
     });
@@ -180,16 +183,19 @@ export class TutorialSession {
     };
     NotebookActions.executionScheduled.connect(onScheduled);
     this.disposers.push(() => NotebookActions.executionScheduled.disconnect(onScheduled));
-    const onStatus = (_: ISessionContext, status: string): void => {
-      if ((status === 'restarting' || status === 'autorestarting' || status === 'dead') && !this.running) {
+    this.disposers.push(
+      watchKernelLoss(this.panel.sessionContext, loss => {
+        if (this.running) {
+          // The run in progress fails with KernelLostError and says so, naming its cell.
+          return;
+        }
+        this.forgetKernel();
         if (this.player.state === 'playing' || this.player.state === 'waiting-for-kernel') {
           void this.player.pause();
-          this.announcer.announce(`The kernel ${status === 'dead' ? 'died' : 'restarted'}. Playback paused.`, 'assertive');
+          this.announcer.announce(this.kernelLossMessage(loss, undefined, true), 'assertive');
         }
-      }
-    };
-    this.panel.sessionContext.statusChanged.connect(onStatus);
-    this.disposers.push(() => this.panel.sessionContext.statusChanged.disconnect(onStatus));
+      })
+    );
     const onPanelDisposed = (): void => this.stop('The notebook was closed. Playback stopped.');
     this.panel.disposed.connect(onPanelDisposed);
     this.disposers.push(() => this.panel.disposed.disconnect(onPanelDisposed));
@@ -402,7 +408,17 @@ export class TutorialSession {
         continue;
       }
       const number = this.panel.content.widgets.indexOf(widget) + 1;
-      const result = await this.execute(widget);
+      let result: RunResult;
+      try {
+        result = await this.execute(widget);
+      } catch (error) {
+        if (error instanceof KernelLostError) {
+          this.forgetKernel(id);
+          this.announcer.announce(this.kernelLossMessage(error.loss, number, false), 'assertive');
+          return;
+        }
+        throw error;
+      }
       numbers.push(number);
       if (!result.ok) {
         this.announcer.announce(`Cell ${number} raised ${result.error ?? 'an error'}. Stopped running cells.`, 'assertive');
@@ -472,7 +488,9 @@ export class TutorialSession {
       return await this.execute(widget);
     } catch (error) {
       if (error instanceof KernelLostError) {
-        this.announcer.announce(`The kernel ${error.status === 'dead' ? 'died' : 'restarted'} while cell ${number} was running.`, 'assertive');
+        this.forgetKernel(cellId);
+        // The player announces the failed run next; speak() says this instead.
+        this.droppedRun = { loss: error.loss, cellNumber: number };
         return { ok: false };
       }
       throw error;
@@ -540,6 +558,44 @@ export class TutorialSession {
     return state.cells
       .filter(cell => ran.has(cell.id) && this.ranSources.get(cell.id) !== cell.source)
       .map(cell => cell.id);
+  }
+
+  /**
+   * The kernel lost what it ran: every code cell the tutorial ran before this
+   * point must run again before the next steps can use it, except `dropped`,
+   * the run the loss interrupted (running it again may well lose the kernel again).
+   */
+  private forgetKernel(dropped?: string): void {
+    this.ranSources.clear();
+    const ran = new Set<string>();
+    const { step, operation } = this.player.cursor;
+    const done = [...this.script.steps.slice(0, step).flatMap(s => s.operations), ...(this.script.steps[step]?.operations.slice(0, operation) ?? [])];
+    for (const op of done) {
+      if (op.op === 'run' && op.cell !== dropped && this.script.cells[op.cell]?.type === 'code') {
+        ran.add(op.cell);
+      }
+    }
+    this.rebuild = this.applier.expectedState.cells.filter(cell => ran.has(cell.id)).map(cell => cell.id);
+    this.emitChanged();
+  }
+
+  /** "The kernel died while cell 2 was running and is restarting: …", and what to do about it. */
+  private kernelLossMessage(loss: KernelLoss, cellNumber: number | undefined, paused: boolean): string {
+    const during = cellNumber === undefined ? '' : ` while cell ${cellNumber} was running`;
+    const what =
+      loss === 'restarted'
+        ? `The kernel restarted${during}`
+        : loss === 'crashed'
+          ? `The kernel died${during} and is restarting`
+          : `The kernel died${during}`;
+    const numbers = this.rebuild.map(id => this.ynotebook.cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
+    const steps = [
+      ...(loss === 'dead' ? ['restart it from the Kernel menu'] : []),
+      ...(numbers.length ? [`use Run cells up to here to run ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`} again`] : []),
+      `press Play to continue`
+    ];
+    const todo = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(', ')}, then ${steps[steps.length - 1]}`;
+    return `${what}: what it had run is gone.${paused ? ' Playback paused.' : ''} ${todo[0].toUpperCase()}${todo.slice(1)}.`;
   }
 
   // Learner.
@@ -659,6 +715,11 @@ export class TutorialSession {
 
   private speak(announcement: Announcement): void {
     let text = announcement.text;
+    const dropped = this.droppedRun;
+    if (dropped && announcement.politeness === 'assertive' && / failed\.( Playback paused\.)?$/.test(text)) {
+      this.droppedRun = undefined;
+      text = this.kernelLossMessage(dropped.loss, dropped.cellNumber, text.endsWith('Playback paused.'));
+    }
     if (text === 'You have control. Playback paused.') {
       // takeOver() says which cell is active and how to leave the editor (R17).
       return;

@@ -1,0 +1,73 @@
+/**
+ * Noticing that the kernel went away: restarted by someone (Kernel → Restart),
+ * died and restarted by the server on its own, or died for good. Whatever it
+ * ran is gone from its memory in all three cases.
+ *
+ * JupyterLab reports a death the server recovers from as `restarting` (the
+ * server's status message) followed, a microtask later, by `autorestarting`;
+ * a restart the learner asked for is `restarting` alone. So `restarting` is
+ * only reported once that microtask has had its turn.
+ */
+import type { ISessionContext } from '@jupyterlab/apputils';
+
+/**
+ * - `restarted`: someone restarted the kernel.
+ * - `crashed`: the kernel's process died and the server is restarting it.
+ * - `dead`: the kernel died and will not come back by itself.
+ */
+export type KernelLoss = 'restarted' | 'crashed' | 'dead';
+
+/** The kernel went away while a cell ran: the run has no result. */
+export class KernelLostError extends Error {
+  constructor(readonly loss: KernelLoss) {
+    super(loss === 'restarted' ? 'the kernel restarted' : loss === 'crashed' ? 'the kernel died and is restarting' : 'the kernel died');
+  }
+}
+
+/**
+ * Calls `onLoss` once per loss: a series of statuses (`restarting`,
+ * `autorestarting`, another attempt, …) is one loss until the kernel answers
+ * again (`idle` or `busy`). Returns a function that stops watching.
+ */
+export function watchKernelLoss(sessionContext: ISessionContext, onLoss: (loss: KernelLoss) => void): () => void {
+  let reported = false;
+  let crashed = false;
+  let pending = false;
+  let watching = true;
+  const report = (loss: KernelLoss): void => {
+    if (!reported && watching) {
+      reported = true;
+      onLoss(loss);
+    }
+  };
+  const onStatus = (_: ISessionContext, status: string): void => {
+    switch (status) {
+      case 'dead':
+        report('dead');
+        break;
+      case 'autorestarting':
+        crashed = true;
+        report('crashed');
+        break;
+      case 'restarting':
+        if (!pending && !reported) {
+          pending = true;
+          void Promise.resolve().then(() => {
+            pending = false;
+            report(crashed ? 'crashed' : 'restarted');
+          });
+        }
+        break;
+      case 'idle':
+      case 'busy':
+        reported = false;
+        crashed = false;
+        break;
+    }
+  };
+  sessionContext.statusChanged.connect(onStatus);
+  return () => {
+    watching = false;
+    sessionContext.statusChanged.disconnect(onStatus);
+  };
+}
