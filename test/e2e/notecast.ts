@@ -68,9 +68,14 @@ export async function waitForSpoken(page: Page, pattern: RegExp, timeout = 30_00
   throw new Error(`nothing matching ${pattern} was announced; heard:\n${(await spoken(page)).map(e => e.text).join('\n')}`);
 }
 
-/** Run a JupyterLab command in the page, as the palette would. */
+/**
+ * Run a JupyterLab command in the page, as the palette would, and wait for it. Its result
+ * stays in the page: a widget (what `docmanager:open` returns) cannot be serialised.
+ */
 export async function execute(page: Page, command: string, args: Record<string, unknown> = {}): Promise<void> {
-  await page.evaluate(([id, a]) => window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>), [command, args] as const);
+  await page.evaluate(async ([id, a]) => {
+    await window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>);
+  }, [command, args] as const);
 }
 
 /** Start a command without waiting for it to finish (one that shows a dialog finishes when it closes). */
