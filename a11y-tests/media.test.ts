@@ -1,7 +1,7 @@
 /**
  * Motion, colour and size (A11Y.md R15, R21): reduced motion types whole blocks, forced colours
  * keep the player usable, a 320 px wide viewport loses no function and never covers the
- * focused cell (pending/narrow.test.ts), and every target in the player is at least 24×24 CSS px.
+ * focused cell (narrow.test.ts), and every target in the player is at least 24×24 CSS px.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -101,3 +101,28 @@ export async function coveringElements(page: Page, selector: string): Promise<st
 export async function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 }
+
+export interface FocusedEditorGeometry {
+  /** The focused cell's editor box, rounded: [left, top, width, height], or undefined. */
+  box?: [number, number, number, number];
+  /** What is painted over it (see coveringElements). */
+  covered: string[];
+}
+
+/**
+ * Whether anything covers the cell editor that really has focus — found from
+ * `document.activeElement`, not a selector — and where that editor is, so a caller can
+ * wait until it stops moving before judging.
+ */
+export async function focusedEditorGeometry(page: Page): Promise<FocusedEditorGeometry> {
+  const marked = await page.evaluate(() => {
+    document.querySelectorAll('[data-notecast-focused-editor]').forEach(el => el.removeAttribute('data-notecast-focused-editor'));
+    const editor = document.activeElement?.closest('.cm-editor');
+    if (!editor) return undefined;
+    editor.setAttribute('data-notecast-focused-editor', '');
+    const r = editor.getBoundingClientRect();
+    return [Math.round(r.left), Math.round(r.top), Math.round(r.width), Math.round(r.height)] as [number, number, number, number];
+  });
+  if (!marked) return { covered: ['focus is not in a cell editor'] };
+  return { box: marked, covered: await coveringElements(page, '[data-notecast-focused-editor]') };
+}

@@ -7,7 +7,7 @@
  * `schema/plugin.json` so users can remap them), reads the settings, and
  * opens tutorials into a player docked beside a notebook.
  */
-import type { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { Dialog, ICommandPalette, InputDialog, showDialog } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
@@ -21,6 +21,7 @@ import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
 import { Announcer } from './announcer.js';
 import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
+import { makeRoomForPlayer, type DockPlan } from './layout.js';
 import { formatProblem, loadTutorial } from './load.js';
 import { notebookFor } from './notebook-files.js';
 import { PlayerPanel, TutorialErrorsPanel } from './player-panel.js';
@@ -54,18 +55,19 @@ const plugin: JupyterFrontEndPlugin<void> = {
   description: 'Plays accessible, narrated Notecast tutorials in a live notebook.',
   autoStart: true,
   requires: [IDocumentManager],
-  optional: [ISettingRegistry, ICommandPalette, IDefaultFileBrowser, ILauncher],
+  optional: [ISettingRegistry, ICommandPalette, IDefaultFileBrowser, ILauncher, ILabShell],
   activate: (
     app: JupyterFrontEnd,
     docManager: IDocumentManager,
     settingRegistry: ISettingRegistry | null,
     palette: ICommandPalette | null,
     fileBrowser: IDefaultFileBrowser | null,
-    launcher: ILauncher | null
+    launcher: ILauncher | null,
+    labShell: ILabShell | null
   ): void => {
     const started = performance.now();
     const announcer = new Announcer(document);
-    const notecast = new Notecast(app, docManager, announcer, fileBrowser);
+    const notecast = new Notecast(app, docManager, announcer, fileBrowser, labShell);
     notecast.registerCommands(palette, launcher);
     notecast.registerScriptFactory();
 
@@ -106,7 +108,8 @@ class Notecast {
     readonly app: JupyterFrontEnd,
     readonly docManager: IDocumentManager,
     readonly announcer: Announcer,
-    readonly fileBrowser: IDefaultFileBrowser | null
+    readonly fileBrowser: IDefaultFileBrowser | null,
+    readonly labShell: ILabShell | null
   ) {
     // The active player is the one whose panel or notebook last had focus.
     document.addEventListener(
@@ -368,12 +371,32 @@ class Notecast {
       }
     });
     this.lastActive = player;
-    this.app.shell.add(player, 'main', { mode: 'split-right', ref: notebook.id, activate: false });
+    // Beside the notebook, or below it where the area is narrow (R21, layout.ts).
+    const plan = await makeRoomForPlayer(notebook, this.labShell);
+    this.app.shell.add(player, 'main', { mode: plan.mode, ref: notebook.id, activate: false });
     this.app.shell.activateById(player.id);
     const count = script.steps.length;
     this.announcer.announce(
-      `Tutorial ${script.title} is ready in ${PathExt.basename(notebookPath)}: ${count === 1 ? '1 step' : `${count} steps`}. Press Play to start, or Next step to go one step at a time.`
+      `Tutorial ${script.title} is ready in ${PathExt.basename(notebookPath)}: ${count === 1 ? '1 step' : `${count} steps`}. Press Play to start, or Next step to go one step at a time.${this.describeCollapsed(plan)}`
     );
+  }
+
+  /** " The left sidebar was closed to make room for the player (Ctrl+B opens it again)." — or nothing. */
+  private describeCollapsed(plan: DockPlan): string {
+    if (!plan.collapsed.length) {
+      return '';
+    }
+    const key = (side: string): string | undefined => {
+      const binding = this.app.commands.keyBindings.find(b => b.command === `application:toggle-${side}-area` && b.keys.length === 1);
+      return binding ? CommandRegistry.formatKeystroke(binding.keys[0]) : undefined;
+    };
+    if (plan.collapsed.length === 1) {
+      const side = plan.collapsed[0];
+      const reopen = key(side);
+      return ` The ${side} sidebar was closed to make room for the player${reopen ? ` (${reopen} opens it again)` : ''}.`;
+    }
+    const reopen = plan.collapsed.map(side => (key(side) ? `${key(side)} opens the ${side} one` : undefined)).filter(Boolean);
+    return ` The sidebars were closed to make room for the player${reopen.length ? ` (${reopen.join(', ')})` : ''}.`;
   }
 
   private async showShortcuts(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The player's UI: one region per open tutorial, docked beside its notebook
- * so it never covers the cells (R20, R21). Controls form one toolbar with a
+ * (below it where the area is narrow, layout.ts) so it never covers the
+ * cells (R20, R21). Controls form one toolbar with a
  * roving tab stop (R1); the step slider speaks "Step 4 of 12: <title>" (R2);
  * captions show the narration (R12) while the announcer speaks it; the step
  * list is real headings and buttons with each step's code on request.

@@ -1,0 +1,73 @@
+/**
+ * Where a player docks (A11Y R21: reflow at 320 px, never cover the focused cell).
+ *
+ * Beside its notebook when the notebook's area is wide; below it when the area
+ * is narrow (400 % zoom, a small window), so the player and the notebook each
+ * keep the area's full width instead of half of it. When even the full width
+ * is too narrow for the player — at 320 px JupyterLab's open file browser
+ * leaves the main area a few pixels — the side bars are collapsed first: the
+ * learner asked for the player, and nothing in it can be used at that width.
+ *
+ * Docking splits the area: the player never floats over the notebook.
+ */
+import type { ILabShell } from '@jupyterlab/application';
+import type { Widget } from '@lumino/widgets';
+
+/** Below this width (CSS px) the notebook's area is split top/bottom instead of left/right. */
+export const NARROW_AREA_WIDTH = 600;
+
+/** The narrowest a player can be and still be used (its controls reflow down to this). */
+export const MIN_PLAYER_WIDTH = 240;
+
+export type DockMode = 'split-right' | 'split-bottom';
+
+export interface DockPlan {
+  mode: DockMode;
+  /** Which side bars were collapsed to make room (to say so, and how to reopen them). */
+  collapsed: Array<'left' | 'right'>;
+}
+
+/**
+ * Decide where to dock a player next to `notebook`, collapsing the side bars
+ * when the notebook's area is too narrow for a player at all.
+ */
+export async function makeRoomForPlayer(notebook: Widget, shell: ILabShell | null): Promise<DockPlan> {
+  const collapsed: DockPlan['collapsed'] = [];
+  let width = areaWidth(notebook);
+  if (width < MIN_PLAYER_WIDTH && shell) {
+    if (!shell.leftCollapsed) {
+      shell.collapseLeft();
+      collapsed.push('left');
+    }
+    if (!shell.rightCollapsed) {
+      shell.collapseRight();
+      collapsed.push('right');
+    }
+    if (collapsed.length) {
+      await layoutSettled();
+      width = areaWidth(notebook);
+    }
+  }
+  return { mode: width < NARROW_AREA_WIDTH ? 'split-bottom' : 'split-right', collapsed };
+}
+
+/** The width of the dock area the notebook is shown in: a docked widget fills its tab area. */
+function areaWidth(notebook: Widget): number {
+  return notebook.node.getBoundingClientRect().width;
+}
+
+/**
+ * Lumino lays out on the next animation frame after a side bar collapses; wait
+ * for two frames, or 200 ms where frames do not run (a hidden tab).
+ */
+function layoutSettled(): Promise<void> {
+  return new Promise(resolve => {
+    const timer = window.setTimeout(resolve, 200);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        window.clearTimeout(timer);
+        resolve();
+      })
+    );
+  });
+}
