@@ -1,6 +1,6 @@
 import type { ISharedCell, YNotebook } from '@jupyter/ydoc';
 import * as Y from 'yjs';
-import { NotebookState, type EditOperation, type Script, type TypeOperation } from '../format/index.js';
+import { NotebookState, type CellType, type EditOperation, type Script, type TypeOperation } from '../format/index.js';
 import { learnerEditIn } from './learner-edits.js';
 import { PLAYER_ORIGIN } from './origin.js';
 import { mapOffset, minimalEdit } from './text-mapping.js';
@@ -132,39 +132,21 @@ export class NotebookApplier {
    */
   restore(state: NotebookState): void {
     this.cursor = undefined;
-    // When only the player has written here, the notebook is `expected`, and
-    // comparing plain strings (mostly the same string objects) is enough.
+    // When only the player has written here, the notebook is `expected`:
+    // compare the two states, which share every chunk of cells the steps
+    // between them did not touch (see `CellList`). Otherwise compare what is
+    // really in the notebook.
     const trusted = !this.touchedByOthers;
-    const current: Array<{ id: string; type: string }> = trusted
-      ? this.expected.cells
-      : this.notebook.cells.map(cell => ({ id: cell.id, type: cell.cell_type }));
-    // Unchanged cells are the very same objects in both states (see
-    // `NotebookState`), so the reference test decides almost every cell. The
-    // loops are kept plain: they visit every kept cell on each seek.
-    // Stepping forward gives a copy of `expected` whose leading cells are
-    // known to be untouched: only the rest needs looking at.
-    const target = state.cells;
-    const shared = Math.min(current.length, target.length);
-    const known = trusted ? Math.min(state.knownSharedPrefix(this.expected), shared) : 0;
-    let prefix = known;
-    while (
-      prefix < shared &&
-      (current[prefix] === target[prefix] || (current[prefix].id === target[prefix].id && current[prefix].type === target[prefix].type))
-    ) {
-      prefix++;
-    }
-    let suffix = 0;
-    for (let i = current.length - 1, j = target.length - 1; suffix < shared - prefix; i--, j--, suffix++) {
-      if (current[i] !== target[j] && (current[i].id !== target[j].id || current[i].type !== target[j].type)) {
-        break;
-      }
-    }
+    const current = trusted
+      ? this.expected
+      : new NotebookState(this.notebook.cells.map(cell => ({ id: cell.id, type: cell.cell_type as CellType, source: cell.getSource() })));
+    const { prefix, suffix, changed } = current.compareWith(state);
     // `notebook.cells` follows the Yjs array only when a transaction ends, so
     // the change to the list of cells and the source edits are separate.
     if (current.length - suffix > prefix) {
       this.transact(() => this.notebook.deleteCellRange(prefix, current.length - suffix));
     }
-    const inserted = target.slice(prefix, target.length - suffix);
+    const inserted = state.slice(prefix, state.length - suffix);
     if (inserted.length) {
       this.transact(() =>
         this.notebook.insertCells(
@@ -173,26 +155,12 @@ export class NotebookApplier {
         )
       );
     }
-    // The kept cells: the shared prefix, then the shared suffix (shifted).
-    // Only those whose source differs are edited, in one transaction (none
-    // when nothing differs, the usual case when stepping forward).
-    const shift = current.length - target.length;
-    const expected = this.expected.cells;
-    const changed: number[] = [];
-    const compare = (from: number, to: number, offset: number) => {
-      for (let index = from; index < to; index++) {
-        const before = trusted ? expected[index + offset] : undefined;
-        if (before !== target[index] && before?.source !== target[index].source) {
-          changed.push(index);
-        }
-      }
-    };
-    compare(known, prefix, 0);
-    compare(target.length - suffix, target.length, shift);
+    // Kept cells whose source differs: one minimal replacement each, in one
+    // transaction (none when nothing differs, the usual case stepping forward).
     if (changed.length) {
       this.transact(() => {
         for (const index of changed) {
-          this.setSource(this.notebook.cells[index] as TextCell, target[index].source);
+          this.setSource(this.notebook.cells[index] as TextCell, state.cellAt(index)!.source);
         }
       });
     }
@@ -224,7 +192,7 @@ export class NotebookApplier {
       return;
     }
     // Place it after the cell the tutorial has before it, wherever the learner moved that.
-    const before = this.expected.cells[operation.index - 1];
+    const before = this.expected.cellAt(operation.index - 1);
     const anchor = before ? this.notebook.cells.findIndex(cell => cell.id === before.id) : -1;
     const index = before && anchor >= 0 ? anchor + 1 : Math.min(operation.index, this.notebook.cells.length);
     const type = this.script.cells[operation.cell]?.type ?? 'code';

@@ -24,7 +24,8 @@ export {
   type TypeOperation,
   type WaitOperation
 } from './script.js';
-export { NotebookState, type CellState } from './notebook-state.js';
+export { type CellState } from './cell-list.js';
+export { NotebookState } from './notebook-state.js';
 export { stringifyScript } from './serialize.js';
 export { countKeystrokes, expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, plural } from './describe.js';

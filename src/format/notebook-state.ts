@@ -1,11 +1,5 @@
-import type { CellType, EditOperation, Script } from './script.js';
-
-/** One cell of the notebook as the tutorial expects it. */
-export interface CellState {
-  id: string;
-  type: CellType;
-  source: string;
-}
+import { CellList, compareCells, type CellState } from './cell-list.js';
+import type { EditOperation, Script } from './script.js';
 
 /**
  * The notebook a script expects, as plain data: the cells in order with their
@@ -13,63 +7,52 @@ export interface CellState {
  * on it, and the player's keyframes are snapshots of it.
  */
 export class NotebookState {
-  /**
-   * The cells, in order. Cell objects are never changed in place (an edit
-   * puts a new object at its index), so copies of a state share them and
-   * copying stays cheap however long the notebook is.
-   */
-  readonly cells: CellState[];
+  /** Shared with copies chunk by chunk (see `CellList`), so copying is cheap however long the notebook is. */
+  private readonly list: CellList;
+  private array: readonly CellState[] | undefined;
+
+  constructor(cells: readonly CellState[] | CellList = []) {
+    this.list = cells instanceof CellList ? cells : new CellList(cells);
+  }
 
   /**
-   * For a copy: the state it was copied from and how many leading cells are
-   * still that state's very objects, so that comparing the two (a seek to the
-   * next step) can skip them. One level only: copying this state forgets its
-   * own origin, so a chain of copies never keeps old states alive.
+   * The cells, in order (a fresh array after each edit). Cell objects are
+   * never changed in place: an edit puts a new object at its index, so copies
+   * of a state share them.
    */
-  private origin: { state: NotebookState; unchangedPrefix: number } | undefined;
+  get cells(): readonly CellState[] {
+    return (this.array ??= this.list.toArray());
+  }
 
-  constructor(cells: readonly CellState[] = []) {
-    this.cells = cells.slice();
+  get length(): number {
+    return this.list.length;
+  }
+
+  cellAt(index: number): CellState | undefined {
+    return this.list.at(index);
+  }
+
+  /** The cells from `start` up to (not including) `end`. */
+  slice(start: number, end: number): CellState[] {
+    return this.list.slice(start, Math.min(end, this.length));
   }
 
   clone(): NotebookState {
-    const copy = new NotebookState(this.cells);
-    copy.origin = { state: this, unchangedPrefix: this.cells.length };
-    this.origin = undefined;
-    return copy;
+    return new NotebookState(this.list.clone());
   }
 
-  /**
-   * How many leading cells this state shares, as the same objects, with
-   * `other`, when that is known without looking (this is a copy of `other`);
-   * otherwise 0.
-   */
-  knownSharedPrefix(other: NotebookState): number {
-    return this.origin?.state === other ? this.origin.unchangedPrefix : 0;
+  /** How to turn this state into `other` with few edits (see `compareCells`). */
+  compareWith(other: NotebookState): { prefix: number; suffix: number; changed: number[] } {
+    return compareCells(this.list, other.list);
   }
 
-  private touched(index: number): void {
-    if (this.origin && index < this.origin.unchangedPrefix) {
-      this.origin.unchangedPrefix = index;
-    }
-  }
-
-  /**
-   * Searched from the end: tutorials mostly edit the cells they added last,
-   * so a step costs the same however many cells come before them.
-   */
+  /** Searched from the end: tutorials mostly edit the cells they added last. */
   indexOf(id: string): number {
-    for (let index = this.cells.length - 1; index >= 0; index--) {
-      if (this.cells[index].id === id) {
-        return index;
-      }
-    }
-    return -1;
+    return this.list.indexOfId(id);
   }
 
   get(id: string): CellState | undefined {
-    const index = this.indexOf(id);
-    return index < 0 ? undefined : this.cells[index];
+    return this.list.at(this.list.indexOfId(id));
   }
 
   /**
@@ -88,37 +71,37 @@ export class NotebookState {
         if (!validated && this.get(operation.cell)) {
           return `cell "${operation.cell}" already exists`;
         }
-        if (operation.index > this.cells.length) {
-          return `index ${operation.index} is past the end of a notebook with ${this.cells.length} cells`;
+        if (operation.index > this.length) {
+          return `index ${operation.index} is past the end of a notebook with ${this.length} cells`;
         }
-        this.touched(operation.index);
-        this.cells.splice(operation.index, 0, { id: operation.cell, type: info.type, source: '' });
+        this.edited();
+        this.list.insert(operation.index, { id: operation.cell, type: info.type, source: '' });
         return null;
       }
       case 'type': {
         const index = this.indexOf(operation.cell);
-        const cell = this.cells[index];
+        const cell = this.list.at(index);
         if (!cell) {
           return `cell "${operation.cell}" does not exist at this point`;
         }
         if (operation.offset > cell.source.length) {
           return `offset ${operation.offset} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
-        this.touched(index);
-        this.cells[index] = { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) };
+        this.edited();
+        this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) });
         return null;
       }
       case 'delete-text': {
         const index = this.indexOf(operation.cell);
-        const cell = this.cells[index];
+        const cell = this.list.at(index);
         if (!cell) {
           return `cell "${operation.cell}" does not exist at this point`;
         }
         if (operation.offset + operation.length > cell.source.length) {
           return `range ${operation.offset}..${operation.offset + operation.length} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
         }
-        this.touched(index);
-        this.cells[index] = { ...cell, source: cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length) };
+        this.edited();
+        this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length) });
         return null;
       }
       case 'delete-cell': {
@@ -126,10 +109,14 @@ export class NotebookState {
         if (index < 0) {
           return `cell "${operation.cell}" does not exist at this point`;
         }
-        this.touched(index);
-        this.cells.splice(index, 1);
+        this.edited();
+        this.list.remove(index);
         return null;
       }
     }
+  }
+
+  private edited(): void {
+    this.array = undefined;
   }
 }

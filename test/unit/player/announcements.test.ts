@@ -46,7 +46,7 @@ test('the cell number is the live one, counting cells the learner added', async 
   const script = makeScript([makeStep('Type', [op.insertCell('a', 0, 0), op.type('a', 0, 'x = 1', 100, 100)])]);
   const { clock, host, player, recorder } = setup(script);
   await player.play();
-  host.notebook.cells.unshift({ id: 'learner', type: 'code', source: '# mine' });
+  host.learnerChanges(cells => cells.unshift({ id: 'learner', type: 'code', source: '# mine' }));
   clock.advance(1000);
   assert.ok(recorder.said.includes('Typing 1 line into cell 2: assigns x'), recorder.said.join('\n'));
 });
@@ -111,7 +111,7 @@ test('a cell that is gone is named by its author', async () => {
   const script = makeScript([makeStep('Load', [op.insertCell('load', 0, 0), op.run('load', 0)])]);
   const { host, player, recorder } = setup(script);
   await player.play();
-  host.notebook.cells.length = 0;
+  host.learnerChanges(cells => (cells.length = 0));
   host.runs[0].resolve({ ok: true });
   await settle();
   assert.equal(recorder.said.at(-2), 'Cell "load" ran');

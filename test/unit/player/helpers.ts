@@ -7,6 +7,7 @@ import {
   NotebookState,
   isEditOperation,
   type CellInfo,
+  type CellState,
   type EditOperation,
   type Operation,
   type Script,
@@ -105,6 +106,13 @@ export class RecordingHost implements PlayerHost {
   throwOnEdit: Error | undefined;
 
   constructor(private readonly script: Script) {}
+
+  /** The learner changes the notebook behind the player's back. */
+  learnerChanges(change: (cells: CellState[]) => void): void {
+    const cells = [...this.notebook.cells];
+    change(cells);
+    this.notebook = new NotebookState(cells);
+  }
 
   applyEdit(operation: EditOperation, typed?: TypedText): void | EditConflict {
     if (this.throwOnEdit) {

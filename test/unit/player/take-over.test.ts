@@ -33,7 +33,7 @@ test('resume continues on the learner’s notebook at the same keystroke', async
   clock.advanceTo(keys[4].at);
   await player.takeOver();
   // The learner adds a cell of their own above ours.
-  host.notebook.cells.unshift({ id: 'mine', type: 'code', source: 'print("mine")' });
+  host.learnerChanges(cells => cells.unshift({ id: 'mine', type: 'code', source: 'print("mine")' }));
   await player.resume();
   assert.equal(player.state, 'playing');
   clock.advance(2000);
@@ -78,7 +78,7 @@ test('a conflict pauses on the edit, and play retries it once the learner fixed 
   const script = makeScript([makeStep('One', [op.insertCell('a', 0, 0), op.type('a', 0, 'x', 100, 0), op.narrate('typed', 200, 0)])]);
   const { clock, host, player, recorder } = setup(script);
   await player.play();
-  host.notebook.cells.length = 0; // the learner deleted the cell
+  host.learnerChanges(cells => (cells.length = 0)); // the learner deleted the cell
   clock.advance(100);
   assert.equal(player.state, 'paused');
   const [conflict] = recorder.of('conflict');
@@ -86,7 +86,7 @@ test('a conflict pauses on the edit, and play retries it once the learner fixed 
   assert.match(conflict.message, /"a" does not exist/);
   assert.equal(recorder.announcements.at(-1)?.politeness, 'assertive');
   assert.match(recorder.said.at(-1) ?? '', /^Step 1 cannot continue: .+ Playback paused\.$/);
-  host.notebook.cells.push({ id: 'a', type: 'code', source: '' }); // and brought it back
+  host.learnerChanges(cells => cells.push({ id: 'a', type: 'code', source: '' })); // and brought it back
   await player.play();
   clock.advance(1000);
   assert.equal(host.source('a'), 'x');

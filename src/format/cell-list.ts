@@ -1,0 +1,243 @@
+import type { CellType } from './script.js';
+
+/** One cell of the notebook as the tutorial expects it. */
+export interface CellState {
+  id: string;
+  type: CellType;
+  source: string;
+}
+
+/** Chunks split when they outgrow this, so an edit copies at most this many cells. */
+const MAX_CHUNK = 64;
+
+/**
+ * The cells of a notebook state as a table of chunks that copies share.
+ * Copying a list copies only its chunk table; an edit copies only the chunk
+ * it changes. A state and the next step's state, made from a copy of it,
+ * therefore share every chunk the step did not touch, and comparing them
+ * (`compareCells`) skips those chunks by identity: stepping forward costs
+ * the same however many cells the notebook has.
+ */
+export class CellList {
+  private chunks: CellState[][];
+  /** Chunks this list made itself and no copy shares: the only ones it may change in place. */
+  private owned = new Set<CellState[]>();
+  private size: number;
+
+  constructor(cells: readonly CellState[] = []) {
+    this.chunks = [];
+    for (let start = 0; start < cells.length; start += MAX_CHUNK / 2) {
+      const chunk = cells.slice(start, start + MAX_CHUNK / 2);
+      this.chunks.push(chunk);
+      this.owned.add(chunk);
+    }
+    this.size = cells.length;
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  clone(): CellList {
+    const copy = new CellList();
+    copy.chunks = this.chunks.slice();
+    copy.size = this.size;
+    // Every chunk is shared from now on, by both lists.
+    this.owned.clear();
+    return copy;
+  }
+
+  at(index: number): CellState | undefined {
+    if (index < 0 || index >= this.size) {
+      return undefined;
+    }
+    const [chunk, offset] = this.locate(index);
+    return this.chunks[chunk][offset];
+  }
+
+  /** The index of the cell with this id, searched from the end (tutorials mostly edit their latest cells); -1 if none. */
+  indexOfId(id: string): number {
+    let end = this.size;
+    for (let chunk = this.chunks.length - 1; chunk >= 0; chunk--) {
+      const cells = this.chunks[chunk];
+      end -= cells.length;
+      for (let offset = cells.length - 1; offset >= 0; offset--) {
+        if (cells[offset].id === id) {
+          return end + offset;
+        }
+      }
+    }
+    return -1;
+  }
+
+  set(index: number, cell: CellState): void {
+    const [chunk, offset] = this.locate(index);
+    this.writable(chunk)[offset] = cell;
+  }
+
+  insert(index: number, cell: CellState): void {
+    if (!this.chunks.length) {
+      const chunk = [cell];
+      this.chunks.push(chunk);
+      this.owned.add(chunk);
+      this.size = 1;
+      return;
+    }
+    // At the very end, the last chunk takes it.
+    const [chunk, offset] = index === this.size ? [this.chunks.length - 1, this.chunks[this.chunks.length - 1].length] : this.locate(index);
+    const cells = this.writable(chunk);
+    cells.splice(offset, 0, cell);
+    this.size++;
+    if (cells.length > MAX_CHUNK) {
+      const tail = cells.splice(MAX_CHUNK / 2);
+      this.chunks.splice(chunk + 1, 0, tail);
+      this.owned.add(tail);
+    }
+  }
+
+  remove(index: number): void {
+    const [chunk, offset] = this.locate(index);
+    const cells = this.writable(chunk);
+    cells.splice(offset, 1);
+    this.size--;
+    if (!cells.length) {
+      this.chunks.splice(chunk, 1);
+      this.owned.delete(cells);
+    }
+  }
+
+  /** The cells from `start` up to (not including) `end`. */
+  slice(start: number, end: number): CellState[] {
+    const cells: CellState[] = [];
+    if (start >= end) {
+      return cells;
+    }
+    let [chunk, offset] = this.locate(start);
+    for (let index = start; index < end; index++) {
+      cells.push(this.chunks[chunk][offset]);
+      if (++offset === this.chunks[chunk].length) {
+        chunk++;
+        offset = 0;
+      }
+    }
+    return cells;
+  }
+
+  toArray(): CellState[] {
+    return ([] as CellState[]).concat(...this.chunks);
+  }
+
+  /** Chunk and offset of a cell; from whichever end is nearer. */
+  private locate(index: number): [number, number] {
+    if (index >= this.size / 2) {
+      let end = this.size;
+      for (let chunk = this.chunks.length - 1; chunk >= 0; chunk--) {
+        end -= this.chunks[chunk].length;
+        if (index >= end) {
+          return [chunk, index - end];
+        }
+      }
+    }
+    let start = 0;
+    for (let chunk = 0; chunk < this.chunks.length; chunk++) {
+      if (index < start + this.chunks[chunk].length) {
+        return [chunk, index - start];
+      }
+      start += this.chunks[chunk].length;
+    }
+    throw new RangeError(`cell index ${index} is outside a list of ${this.size}`);
+  }
+
+  /** The chunk, copied first if a copy of this list shares it. */
+  private writable(chunk: number): CellState[] {
+    let cells = this.chunks[chunk];
+    if (!this.owned.has(cells)) {
+      cells = cells.slice();
+      this.chunks[chunk] = cells;
+      this.owned.add(cells);
+    }
+    return cells;
+  }
+
+  /** For `compareCells`: the chunk table, read only. */
+  get chunkTable(): readonly (readonly CellState[])[] {
+    return this.chunks;
+  }
+}
+
+/**
+ * How to turn `from` into `to` with few edits: the cells both share at their
+ * start (`prefix`) and end (`suffix`) are kept (a cell is kept when its id and
+ * type agree), the run between them is replaced, and `changed` lists the kept
+ * cells (by index in `to`, in order) whose source differs. Shared chunks are skipped
+ * whole, so two lists one step apart compare in time independent of length.
+ */
+export function compareCells(from: CellList, to: CellList): { prefix: number; suffix: number; changed: number[] } {
+  const a = from.chunkTable;
+  const b = to.chunkTable;
+  const shared = Math.min(from.length, to.length);
+  const changed: number[] = [];
+  const keep = (x: CellState, y: CellState, indexInTo: number): boolean => {
+    if (x === y) {
+      return true;
+    }
+    if (x.id !== y.id || x.type !== y.type) {
+      return false;
+    }
+    if (x.source !== y.source) {
+      changed.push(indexInTo);
+    }
+    return true;
+  };
+
+  let prefix = 0;
+  for (let ca = 0, oa = 0, cb = 0, ob = 0; prefix < shared; ) {
+    if (oa === 0 && ob === 0 && a[ca] === b[cb] && prefix + a[ca].length <= shared) {
+      prefix += a[ca].length;
+      ca++;
+      cb++;
+      continue;
+    }
+    if (!keep(a[ca][oa], b[cb][ob], prefix)) {
+      break;
+    }
+    prefix++;
+    if (++oa === a[ca].length) {
+      ca++;
+      oa = 0;
+    }
+    if (++ob === b[cb].length) {
+      cb++;
+      ob = 0;
+    }
+  }
+
+  const changedInPrefix = changed.length;
+  let suffix = 0;
+  const room = shared - prefix;
+  for (let ca = a.length - 1, oa = (a[ca]?.length ?? 0) - 1, cb = b.length - 1, ob = (b[cb]?.length ?? 0) - 1; suffix < room; ) {
+    if (oa === a[ca].length - 1 && ob === b[cb].length - 1 && a[ca] === b[cb] && suffix + a[ca].length <= room) {
+      suffix += a[ca].length;
+      ca--;
+      cb--;
+      oa = (a[ca]?.length ?? 0) - 1;
+      ob = (b[cb]?.length ?? 0) - 1;
+      continue;
+    }
+    if (!keep(a[ca][oa], b[cb][ob], to.length - 1 - suffix)) {
+      break;
+    }
+    suffix++;
+    if (--oa < 0) {
+      ca--;
+      oa = (a[ca]?.length ?? 0) - 1;
+    }
+    if (--ob < 0) {
+      cb--;
+      ob = (b[cb]?.length ?? 0) - 1;
+    }
+  }
+  // The suffix was read from the end.
+  const inSuffix = changed.splice(changedInPrefix).reverse();
+  return { prefix, suffix, changed: changed.concat(inSuffix) };
+}

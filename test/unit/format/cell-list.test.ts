@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { NotebookState, seededRandom, type CellState } from '../../../src/format/index.js';
+
+/** The plain-array answer `compareWith` must give. */
+function naiveCompare(from: readonly CellState[], to: readonly CellState[]) {
+  const shared = Math.min(from.length, to.length);
+  const kept = (x: CellState, y: CellState) => x.id === y.id && x.type === y.type;
+  let prefix = 0;
+  while (prefix < shared && kept(from[prefix], to[prefix])) prefix++;
+  let suffix = 0;
+  while (suffix < shared - prefix && kept(from[from.length - 1 - suffix], to[to.length - 1 - suffix])) suffix++;
+  const changed: number[] = [];
+  for (let i = 0; i < to.length; i++) {
+    const j = i < prefix ? i : i + from.length - to.length;
+    if ((i < prefix || i >= to.length - suffix) && from[j].source !== to[i].source) changed.push(i);
+  }
+  return { prefix, suffix, changed };
+}
+
+const cell = (n: number, source = `s${n}`): CellState => ({ id: `c${n}`, type: n % 3 ? 'code' : 'markdown', source });
+
+test('a state and its edited copy: cells, lookups and the comparison match a plain array, and the original never changes', () => {
+  const seed = Number(process.env.PROPERTY_SEED ?? Date.now() % 1_000_000);
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  let next = 0;
+  for (let run = 0; run < 200; run++) {
+    const size = pick(run % 2 ? 300 : 12);
+    const cells = Array.from({ length: size }, () => cell(next++));
+    const base = new NotebookState(cells);
+    const copy = base.clone();
+    const model = [...cells];
+    for (let edit = pick(8); edit > 0; edit--) {
+      const kind = pick(4);
+      if (kind === 0 || !model.length) {
+        const at = pick(model.length + 1);
+        const added = cell(next++, '');
+        assert.equal(copy.apply({ op: 'insert-cell', at: 0, cell: added.id, index: at }, { cells: { [added.id]: { name: added.id, type: added.type } } }), null);
+        model.splice(at, 0, added);
+      } else if (kind === 1) {
+        const at = pick(model.length);
+        assert.equal(copy.apply({ op: 'delete-cell', at: 0, cell: model[at].id }, { cells: {} }), null);
+        model.splice(at, 1);
+      } else {
+        const at = pick(model.length);
+        assert.equal(copy.apply({ op: 'type', at: 0, cell: model[at].id, offset: 0, text: 'x', duration: 10 }, { cells: {} }), null);
+        model[at] = { ...model[at], source: `x${model[at].source}` };
+      }
+    }
+    const context = `seed ${seed} run ${run} (PROPERTY_SEED=${seed} replays it)`;
+    assert.deepEqual(copy.cells, model, context);
+    assert.deepEqual(base.cells, cells, `the original changed: ${context}`);
+    for (let i = 0; i < model.length; i++) {
+      assert.equal(copy.cellAt(i), copy.cells[i], context);
+      assert.equal(copy.indexOf(model[i].id), i, context);
+    }
+    assert.deepEqual(base.compareWith(copy), naiveCompare(cells, model), context);
+    assert.deepEqual(copy.compareWith(base), naiveCompare(model, cells), context);
+  }
+});
+
+test('a step on a long notebook: the copy shares the untouched cells and the comparison finds just its edits', () => {
+  const base = new NotebookState(Array.from({ length: 5000 }, (_, n) => cell(n)));
+  const next = base.clone();
+  next.apply({ op: 'insert-cell', at: 0, cell: 'new', index: 5000 }, { cells: { new: { name: 'new', type: 'code' } } });
+  next.apply({ op: 'type', at: 0, cell: 'c4990', offset: 0, text: 'y', duration: 10 }, { cells: {} });
+  // Reading a cell of an untouched chunk through the copy finds the original's object.
+  assert.equal(next.cellAt(10), base.cellAt(10));
+  assert.deepEqual(base.compareWith(next), { prefix: 5000, suffix: 0, changed: [4990] });
+});
+
+test('slices of a state read across its chunks', () => {
+  const cells = Array.from({ length: 200 }, (_, n) => cell(n));
+  const state = new NotebookState(cells).clone();
+  for (const [start, end] of [[0, 200], [5, 6], [31, 33], [60, 140], [199, 200], [10, 10], [150, 400]]) {
+    assert.deepEqual(state.slice(start, end), cells.slice(start, end), `${start}..${end}`);
+  }
+});
