@@ -434,9 +434,17 @@ export class TutorialSession {
 
   applyPreferences(preferences: Preferences): void {
     this.preferences = preferences;
-    void this.player.setSpeed(preferences.speed);
-    void this.player.setStepMode(preferences.stepMode);
-    void this.player.setReducedMotion(resolveReducedMotion(preferences.reducedMotion));
+    // The player takes them in turn with its other commands: say changed once it has, so the
+    // controls show the new speed and step mode (not the old ones, still current right now).
+    const applied = Promise.all([
+      this.player.setSpeed(preferences.speed),
+      this.player.setStepMode(preferences.stepMode),
+      this.player.setReducedMotion(resolveReducedMotion(preferences.reducedMotion))
+    ]);
+    void applied.then(
+      () => this.emitChanged(),
+      error => console.warn('Notecast: could not apply the settings to the player', error)
+    );
     this.emitChanged();
   }
 
