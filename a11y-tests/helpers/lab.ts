@@ -145,3 +145,15 @@ export async function waitForLauncher(page: Page, timeoutMs = 30_000): Promise<v
   );
   await settle(page);
 }
+
+/**
+ * Saves a plugin's user settings on the server, as the Settings Editor does (raw JSON5 text;
+ * `'{}'` restores the defaults). A Lab opened afterwards starts with them.
+ */
+export async function saveSettings(page: Page, pluginId: string, raw: string): Promise<void> {
+  await page.evaluate(
+    ([id, text]) =>
+      (window.jupyterapp as unknown as { serviceManager: { settings: { save(id: string, raw: string): Promise<void> } } }).serviceManager.settings.save(id, text),
+    [pluginId, raw] as const
+  );
+}

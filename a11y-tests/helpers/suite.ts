@@ -3,7 +3,7 @@
  * fixtures, one Chromium, and a fresh page (browser context) per test.
  */
 import { after, before } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openLabWith, startServer, type JupyterServer, type LabPage } from './lab.js';
 import { FIXTURES } from './player.js';
 import { serveVirtualScreenReader } from './screen-reader.js';
@@ -11,8 +11,11 @@ import { serveVirtualScreenReader } from './screen-reader.js';
 export interface Suite {
   readonly server: JupyterServer;
   readonly browser: Browser;
-  /** A fresh Lab with Notecast (virtual screen reader served, not started). */
-  openLab(options?: { notecast?: boolean }): Promise<LabPage>;
+  /**
+   * A fresh Lab with Notecast (virtual screen reader served, not started). `beforeLoad` runs
+   * on the new page before JupyterLab loads (e.g. `page.addInitScript`).
+   */
+  openLab(options?: { notecast?: boolean; beforeLoad?: (page: Page) => Promise<void> }): Promise<LabPage>;
 }
 
 export function useSuite(): Suite {
@@ -42,7 +45,7 @@ export function useSuite(): Suite {
       return browser!;
     },
     async openLab(options = {}) {
-      const lab = await openLabWith(browser!, server!, options.notecast ?? true);
+      const lab = await openLabWith(browser!, server!, options.notecast ?? true, { beforeLoad: options.beforeLoad });
       await serveVirtualScreenReader(lab.context);
       opened.push(lab);
       return lab;

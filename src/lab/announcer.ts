@@ -8,27 +8,41 @@
  * step message replaces a pending one. Each message is written as a new child
  * element, so the same text twice in a row is still an addition and is spoken
  * again. Text only: `textContent`, never markup.
+ *
+ * A message can be taken by another voice instead (`divert`): speech
+ * synthesis speaks narration itself (R11), so the live region stays quiet for
+ * it. Diverted messages keep the queue's order, throttle and replacement.
  */
 import type { Politeness } from '../player/index.js';
 
 export const ANNOUNCER_ID = 'notecast-announcer';
 export const THROTTLE_MS = 150;
 
-interface Pending {
+/** A message on its way to the live regions. */
+export interface AnnouncerMessage {
   text: string;
   politeness: Politeness;
   replace: boolean;
+  /** `performance.now()` when it was announced. */
+  at: number;
 }
 
 export interface AnnounceOptions {
   /** A newer replaceable message drops this one while it still waits. */
   replace?: boolean;
+  /** False: always the live region, never diverted (speech's own fallback). */
+  divertible?: boolean;
 }
+
+/** Takes a message instead of the live regions when it returns true. */
+export type Divert = (message: AnnouncerMessage) => boolean;
 
 export class Announcer {
   readonly node: HTMLDivElement;
   private readonly regions: Record<Politeness, HTMLDivElement>;
-  private readonly queue: Pending[] = [];
+  private readonly queue: Array<AnnouncerMessage & { divertible: boolean }> = [];
+  /** Set by speech synthesis while it is on (speech.ts). */
+  divert: Divert | undefined;
   private timer: number | undefined;
   private lastWrite = -Infinity;
   /** Everything written, in order, for tests and "repeat narration". */
@@ -64,7 +78,7 @@ export class Announcer {
         }
       }
     }
-    this.queue.push({ text, politeness, replace });
+    this.queue.push({ text, politeness, replace, at: performance.now(), divertible: options.divertible ?? true });
     this.schedule();
   }
 
@@ -95,7 +109,9 @@ export class Announcer {
 
   private flush(): void {
     const next = this.queue.shift();
-    if (next) {
+    if (next && this.diverted(next)) {
+      // Spoken by another voice: the live region stays quiet for it.
+    } else if (next) {
       const line = this.node.ownerDocument.createElement('div');
       line.textContent = next.text;
       this.regions[next.politeness].replaceChildren(line);
@@ -106,5 +122,18 @@ export class Announcer {
       }
     }
     this.schedule();
+  }
+
+  private diverted(message: AnnouncerMessage & { divertible: boolean }): boolean {
+    if (!message.divertible || !this.divert) {
+      return false;
+    }
+    try {
+      return this.divert({ text: message.text, politeness: message.politeness, replace: message.replace, at: message.at });
+    } catch (error) {
+      // A broken voice must not silence the live region.
+      console.error('Notecast: speech failed, using the live region.', error);
+      return false;
+    }
   }
 }

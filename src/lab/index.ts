@@ -27,6 +27,7 @@ import { notebookFor } from './notebook-files.js';
 import { PlayerPanel, TutorialErrorsPanel } from './player-panel.js';
 import { DEFAULT_PREFERENCES, readPreferences, watchSystemMotion, type Preferences } from './preferences.js';
 import { TutorialSession } from './session.js';
+import { SpeechNarrator } from './speech.js';
 
 export { Announcer, ANNOUNCER_ID } from './announcer.js';
 export { CommandIDs } from './commands.js';
@@ -67,7 +68,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
   ): void => {
     const started = performance.now();
     const announcer = new Announcer(document);
-    const notecast = new Notecast(app, docManager, announcer, fileBrowser, labShell);
+    const notecast = new Notecast(app, docManager, announcer, new SpeechNarrator(announcer), fileBrowser, labShell);
     notecast.registerCommands(palette, launcher);
     notecast.registerScriptFactory();
 
@@ -108,6 +109,7 @@ class Notecast {
     readonly app: JupyterFrontEnd,
     readonly docManager: IDocumentManager,
     readonly announcer: Announcer,
+    readonly speech: SpeechNarrator,
     readonly fileBrowser: IDefaultFileBrowser | null,
     readonly labShell: ILabShell | null
   ) {
@@ -147,6 +149,7 @@ class Notecast {
 
   setPreferences(preferences: Preferences): void {
     this.preferences = preferences;
+    this.speech.setPreferences(preferences);
     for (const player of this.players.values()) {
       player.session.applyPreferences(preferences);
       player.setPreferences(preferences);
@@ -362,7 +365,10 @@ class Notecast {
       onPreference: (key, value) => void this.settings?.set(key, value).catch(() => undefined)
     });
     this.players.set(path, player);
+    // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
+    const unfollow = this.speech.follow(session);
     player.disposed.connect(() => {
+      unfollow();
       if (this.players.get(path) === player) {
         this.players.delete(path);
       }

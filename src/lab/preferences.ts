@@ -9,6 +9,10 @@ export interface Preferences {
   reducedMotion: ReducedMotionSetting;
   verbosity: 'full' | 'brief';
   singleKeyShortcuts: boolean;
+  /** Also speak the narration with the browser's speech synthesis (R11); off by default. */
+  speech: boolean;
+  /** The synthesised voice's own volume, 0–1. */
+  speechVolume: number;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -16,7 +20,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   stepMode: false,
   reducedMotion: 'system',
   verbosity: 'full',
-  singleKeyShortcuts: false
+  singleKeyShortcuts: false,
+  speech: false,
+  speechVolume: 1
 };
 
 export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
@@ -35,8 +41,14 @@ export function readPreferences(settings: ISettingRegistry.ISettings | null): Pr
     stepMode: Boolean(get('stepMode')),
     reducedMotion: (['system', 'on', 'off'] as const).includes(get('reducedMotion')) ? get('reducedMotion') : 'system',
     verbosity: get('verbosity') === 'brief' ? 'brief' : 'full',
-    singleKeyShortcuts: Boolean(get('singleKeyShortcuts'))
+    singleKeyShortcuts: Boolean(get('singleKeyShortcuts')),
+    speech: get('speech') === true,
+    speechVolume: clampVolume(Number(get('speechVolume')))
   };
+}
+
+function clampVolume(volume: number): number {
+  return Number.isFinite(volume) ? Math.min(1, Math.max(0, volume)) : DEFAULT_PREFERENCES.speechVolume;
 }
 
 const reducedMotionQuery = (): MediaQueryList | undefined =>
