@@ -32,6 +32,7 @@ import { runCell } from './kernel.js';
 import { KernelLostError, watchKernelLoss, type KernelLoss } from './kernel-loss.js';
 import { myVersionName, saveNotebookCopy, type NotebookMark } from './notebook-files.js';
 import { resolveReducedMotion, type Preferences } from './preferences.js';
+import { markDirtyOnEdits } from './unsaved-changes.js';
 
 /** The class on the cell the player is typing into (a theme-coloured outline, R15-safe). */
 export const ACTIVE_CELL_CLASS = 'jp-Notecast-activeCell';
@@ -181,6 +182,8 @@ export class TutorialSession {
         void this.takeOver(false);
       }
     };
+    // What the player types is the learner's unsaved work: shown, asked about on close, autosaved.
+    this.disposers.push(markDirtyOnEdits(ynotebook, PLAYER_ORIGIN));
     NotebookActions.executionScheduled.connect(onScheduled);
     this.disposers.push(() => NotebookActions.executionScheduled.disconnect(onScheduled));
     this.disposers.push(

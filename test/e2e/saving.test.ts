@@ -1,0 +1,163 @@
+/**
+ * What the player types is the learner's notebook, saved like their own work:
+ * JupyterLab shows it as unsaved, closing it asks to save, and a saved
+ * notebook continues at its step when the tutorial is opened again.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import {
+  SETTINGS_FILE,
+  TUTORIAL_FILES,
+  allowRunningCode,
+  expectedNotebook,
+  notebookCells,
+  openTutorial,
+  pressInPlayer,
+  recordAnnouncements,
+  status,
+  waitForSpoken,
+  waitForStatus
+} from './notecast.js';
+import { notecastErrors, useSuite } from './suite.js';
+
+const BASICS = 'tutorials/01-python-basics.md';
+const BASICS_NOTEBOOK = 'tutorials/01-python-basics.ipynb';
+
+const suite = useSuite({
+  server: {
+    copy: TUTORIAL_FILES,
+    // Keystrokes at 1×: typing goes on long enough to save in the middle of it.
+    userSettings: { [SETTINGS_FILE]: { speed: 1, reducedMotion: 'off' } }
+  },
+  lab: { beforeLoad: recordAnnouncements }
+});
+
+async function sourceLength(page: Page, cellId: string): Promise<number> {
+  return (await notebookCells(page, BASICS_NOTEBOOK)).find(cell => cell.id === cellId)?.source.length ?? 0;
+}
+
+/**
+ * Saves the notebook at `path`, then waits for the next change to `cellId`'s
+ * source and reports, just after it, whether JupyterLab counts the notebook
+ * as unsaved (its model, and the mark on its tab).
+ */
+async function dirtyAfterNextEdit(page: Page, path: string, cellId: string): Promise<{ savedClean: boolean; model: boolean; tab: boolean; ran: boolean }> {
+  return page.evaluate(
+    async ([notebookPath, id]) => {
+      type Cell = {
+        id: string;
+        execution_count: number | null;
+        changed: {
+          connect(fn: (cell: Cell, change: { sourceChange?: unknown }) => void): void;
+          disconnect(fn: (cell: Cell, change: { sourceChange?: unknown }) => void): void;
+        };
+      };
+      type Panel = {
+        id: string;
+        title: { label: string };
+        context: { path: string; save(): Promise<void>; model: { dirty: boolean } };
+        content: { model: { sharedModel: { cells: Cell[] } } };
+      };
+      const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<Partial<Panel>> } };
+      const panel = [...app.shell.widgets('main')].find(widget => widget.context?.path === notebookPath) as Panel | undefined;
+      if (!panel) throw new Error(`no open notebook at ${notebookPath}`);
+      const cell = panel.content.model.sharedModel.cells.find(c => c.id === id);
+      if (!cell) throw new Error(`no cell ${id}`);
+      await panel.context.save();
+      const savedClean = !panel.context.model.dirty;
+      return new Promise(resolve => {
+        const onChange = (_: Cell, change: { sourceChange?: unknown }): void => {
+          if (!change.sourceChange) return;
+          cell.changed.disconnect(onChange);
+          // Read once the edit's transaction (and anything it scheduled) is over.
+          setTimeout(() => {
+            const tab = [...document.querySelectorAll('.lm-TabBar-tab')].find(node => node.textContent?.includes(panel.title.label));
+            resolve({
+              savedClean,
+              model: panel.context.model.dirty,
+              tab: Boolean(tab?.classList.contains('jp-mod-dirty')),
+              ran: cell.execution_count !== null
+            });
+          }, 0);
+        };
+        cell.changed.connect(onChange);
+      });
+    },
+    [path, cellId] as const
+  );
+}
+
+let player: Locator;
+
+test('the player\'s typing marks the notebook as unsaved', { timeout: 120_000 }, async () => {
+  const { page } = suite.lab;
+  player = await openTutorial(page, BASICS, 'Python basics');
+  await pressInPlayer(player, 'Alt+Shift+P');
+  await allowRunningCode(page);
+  const full = expectedNotebook(BASICS).find(cell => cell.id === 'hello')!.source;
+  const deadline = Date.now() + 60_000;
+  while ((await sourceLength(page, 'hello')) < 3 && Date.now() < deadline) await page.waitForTimeout(50);
+  assert.ok((await sourceLength(page, 'hello')) < full.length - 5, 'typing was over before the test could save in the middle of it');
+
+  // Saved mid-typing; the next keystroke (the player's, into a cell that already exists) makes it unsaved again.
+  const after = await dirtyAfterNextEdit(page, BASICS_NOTEBOOK, 'hello');
+  assert.equal(after.savedClean, true, 'saving did not clear the unsaved mark, so this test proves nothing');
+  assert.equal(after.ran, false, 'the cell ran before the keystroke (a run marks the notebook unsaved by itself)');
+  assert.equal(after.model, true, "the player's keystroke left the notebook marked as saved");
+  assert.equal(after.tab, true, "the notebook's tab does not show unsaved changes");
+});
+
+test('closing the notebook asks to save; saved, opening the tutorial again continues in it at that step', { timeout: 180_000 }, async () => {
+  const { page } = suite.lab;
+  // Pause during step 3's opening narration: the notebook is then exactly as the step starts
+  // (the step is what the notebook remembers; a step half typed starts again on reopening).
+  await waitForStatus(player, /^Playing · Step 3 of 6/, 60_000);
+  await pressInPlayer(player, 'Alt+Shift+P');
+  await waitForStatus(player, /^Paused · Step 3 of 6/, 10_000);
+  const step = 3;
+  const cells = await notebookCells(page, BASICS_NOTEBOOK);
+  assert.deepEqual(
+    cells.map(cell => cell.id),
+    ['hello'],
+    'step 3 had begun to change the notebook before the pause'
+  );
+
+  await page.evaluate(notebookPath => {
+    const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<{ context?: { path: string }; close(): void }> } };
+    for (const widget of app.shell.widgets('main')) {
+      if (widget.context?.path === notebookPath) widget.close();
+    }
+  }, BASICS_NOTEBOOK);
+  const ask = page.getByRole('dialog').filter({ hasText: 'Save your work' });
+  await ask.waitFor({ state: 'visible', timeout: 10_000 });
+  await ask.getByRole('button', { name: 'Save', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await waitForSpoken(page, /^The notebook was closed\. Playback stopped\.$/);
+
+  // On disk: the cells as they were, and the step to continue at (0-based) in the notebook's metadata.
+  const saved = JSON.parse(readFileSync(join(suite.server.rootDir, BASICS_NOTEBOOK), 'utf8')) as {
+    cells: Array<{ id: string; source: string | string[] }>;
+    metadata: { notecast?: { tutorial: string; step?: number } };
+  };
+  assert.deepEqual(
+    saved.cells.map(cell => ({ id: cell.id, source: Array.isArray(cell.source) ? cell.source.join('') : cell.source })),
+    cells.map(({ id, source }) => ({ id, source }))
+  );
+  assert.deepEqual(saved.metadata.notecast, { tutorial: BASICS, consent: true, step: step - 1 });
+
+  const reopened = await openTutorial(page, BASICS, 'Python basics');
+  await waitForStatus(reopened, new RegExp(`· Step ${step} of 6`), 30_000);
+  assert.deepEqual(
+    (await notebookCells(page, BASICS_NOTEBOOK)).map(({ id, source }) => ({ id, source })),
+    cells.map(({ id, source }) => ({ id, source })),
+    'the tutorial did not continue in the saved notebook'
+  );
+  assert.match(await status(reopened), /^(Ready|Paused)/, 'the tutorial played by itself on opening');
+});
+
+test('no page error comes from Notecast', () => {
+  assert.deepEqual(notecastErrors(suite.lab), []);
+});
