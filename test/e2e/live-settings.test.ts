@@ -15,6 +15,7 @@ import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from './jupyter-server.js';
 import {
   SETTINGS_FILE,
+  SETTINGS_PLUGIN,
   TUTORIAL_FILES,
   allowRunningCode,
   expectedNotebook,
@@ -22,6 +23,7 @@ import {
   openTutorial,
   pressInPlayer,
   recordAnnouncements,
+  setSetting,
   status,
   waitForStatus
 } from './notecast.js';
@@ -29,9 +31,6 @@ import { notecastErrors, useSuite } from './suite.js';
 
 const BASICS = 'tutorials/01-python-basics.md';
 const BASICS_NOTEBOOK = 'tutorials/01-python-basics.ipynb';
-const PLUGIN_ID = 'jupyterlab-notecast:plugin';
-/** The plugin that provides JupyterLab's ISettingRegistry. */
-const SETTINGS_PLUGIN = '@jupyterlab/apputils-extension:settings';
 
 const suite = useSuite({
   server: {
@@ -47,19 +46,9 @@ interface Insert {
   at: number;
 }
 
-/** Changes a Notecast setting the way the Settings Editor does: in the settings registry. */
-async function setSetting(page: Page, key: string, value: unknown): Promise<void> {
-  await page.evaluate(
-    async ([plugin, registryPlugin, k, v]) => {
-      // Galata's in-page helpers (loaded by the test server's config) hand out a plugin's service;
-      // getPlugin() uses the app that the `app` getter looks up and keeps, so read that first.
-      const galata = (window as unknown as { galata: { app: unknown; getPlugin(id: string): Promise<unknown> } }).galata;
-      if (!galata.app) throw new Error('galata has no app');
-      const registry = (await galata.getPlugin(registryPlugin as string)) as { set(plugin: string, key: string, value: unknown): Promise<void> };
-      await registry.set(plugin as string, k as string, v);
-    },
-    [PLUGIN_ID, SETTINGS_PLUGIN, key, value] as const
-  );
+/** Changes a Notecast setting in the settings registry, as the Settings Editor does. */
+function setNotecastSetting(page: Page, key: string, value: unknown): Promise<void> {
+  return setSetting(page, SETTINGS_PLUGIN, key, value);
 }
 
 /** Records every insert into every cell's source of the notebook at `path`, from now on. */
@@ -150,7 +139,7 @@ test('a new speed in the settings shows in the open player and typing runs at it
   await recordInserts(page, BASICS_NOTEBOOK);
   assert.equal(await speedControl(player).inputValue(), '1');
 
-  await setSetting(page, 'speed', 4);
+  await setNotecastSetting(page, 'speed', 4);
   await waitForValue(() => speedControl(player).inputValue(), '4', 'the Speed control');
 
   await pressInPlayer(player, 'Alt+Shift+P');
@@ -173,7 +162,7 @@ test('step mode turned on in the settings makes the open player stop after the s
   const step = Number(/Step (\d) of 6/.exec(paused)![1]);
   assert.equal(await stepModeControl(player).isChecked(), false);
 
-  await setSetting(page, 'stepMode', true);
+  await setNotecastSetting(page, 'stepMode', true);
   await waitForValue(() => stepModeControl(player).isChecked(), true, 'Stop after each step');
 
   await pressInPlayer(player, 'Alt+Shift+P');
@@ -191,10 +180,10 @@ test('reduced motion turned on in the settings makes the open player insert whol
   const step = Number(/Step (\d) of 6/.exec(paused)![1]);
   // Paused at the start of step `step` (1-based), which adds the notebook's cell `step - 1` (1-based).
   const cell = expectedNotebook(BASICS)[step - 2];
-  await setSetting(page, 'reducedMotion', 'on');
+  await setNotecastSetting(page, 'reducedMotion', 'on');
   // Nothing in the player shows reduced motion; changes arrive in order, so once the speed
   // set after it shows, reduced motion has arrived too.
-  await setSetting(page, 'speed', 3);
+  await setNotecastSetting(page, 'speed', 3);
   await waitForValue(() => speedControl(player).inputValue(), '3', 'the Speed control');
 
   await pressInPlayer(player, 'Alt+Shift+P');

@@ -11,6 +11,8 @@ import type { Locator, Page } from 'playwright-core';
 import { REPO_ROOT } from './jupyter-server.js';
 
 export const SETTINGS_FILE = 'jupyterlab-notecast/plugin.jupyterlab-settings';
+/** Notecast's settings, by plugin id (what the settings registry calls them). */
+export const SETTINGS_PLUGIN = 'jupyterlab-notecast:plugin';
 
 /**
  * The tutorials' Markdown files, to copy into a test server: only these, so a notebook
@@ -76,6 +78,26 @@ export async function execute(page: Page, command: string, args: Record<string, 
   await page.evaluate(async ([id, a]) => {
     await window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>);
   }, [command, args] as const);
+}
+
+/**
+ * Changes a setting the way the Settings Editor does: through JupyterLab's settings registry in
+ * the page, so every plugin that follows the setting sees the change at once.
+ */
+export async function setSetting(page: Page, plugin: string, key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    async ([pluginId, k, v]) => {
+      // Galata's in-page helpers (loaded by the test server's config) hand out a plugin's service;
+      // getPlugin() uses the app that the `app` getter looks up and keeps, so read that first.
+      const galata = (window as unknown as { galata: { app: unknown; getPlugin(id: string): Promise<unknown> } }).galata;
+      if (!galata.app) throw new Error('galata has no app');
+      const registry = (await galata.getPlugin('@jupyterlab/apputils-extension:settings')) as {
+        set(plugin: string, key: string, value: unknown): Promise<void>;
+      };
+      await registry.set(pluginId as string, k as string, v);
+    },
+    [plugin, key, value] as const
+  );
 }
 
 /** Start a command without waiting for it to finish (one that shows a dialog finishes when it closes). */

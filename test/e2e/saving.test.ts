@@ -1,7 +1,7 @@
 /**
  * What the player types is the learner's notebook, saved like their own work:
- * JupyterLab shows it as unsaved, closing it asks to save, and a saved
- * notebook continues at its step when the tutorial is opened again.
+ * JupyterLab shows it as unsaved, autosaves it, closing it asks to save, and a
+ * saved notebook continues at its step when the tutorial is opened again.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import {
   openTutorial,
   pressInPlayer,
   recordAnnouncements,
+  setSetting,
   status,
   waitForSpoken,
   waitForStatus
@@ -25,12 +26,17 @@ import { notecastErrors, useSuite } from './suite.js';
 
 const BASICS = 'tutorials/01-python-basics.md';
 const BASICS_NOTEBOOK = 'tutorials/01-python-basics.ipynb';
+const DOCMANAGER_PLUGIN = '@jupyterlab/docmanager-extension:plugin';
 
 const suite = useSuite({
   server: {
     copy: TUTORIAL_FILES,
-    // Keystrokes at 1×: typing goes on long enough to save in the middle of it.
-    userSettings: { [SETTINGS_FILE]: { speed: 1, reducedMotion: 'off' } }
+    userSettings: {
+      // Keystrokes at ½×: typing goes on long enough to save, and autosave, in the middle of it.
+      [SETTINGS_FILE]: { speed: 0.5, reducedMotion: 'off' },
+      // Autosave off until the autosave test turns it on, every second (the default is two minutes).
+      '@jupyterlab/docmanager-extension/plugin.jupyterlab-settings': { autosave: false, autosaveInterval: 1 }
+    }
   },
   lab: { beforeLoad: recordAnnouncements }
 });
@@ -44,12 +50,17 @@ async function sourceLength(page: Page, cellId: string): Promise<number> {
  * source and reports, just after it, whether JupyterLab counts the notebook
  * as unsaved (its model, and the mark on its tab).
  */
-async function dirtyAfterNextEdit(page: Page, path: string, cellId: string): Promise<{ savedClean: boolean; model: boolean; tab: boolean; ran: boolean }> {
+async function dirtyAfterNextEdit(
+  page: Page,
+  path: string,
+  cellId: string
+): Promise<{ savedClean: boolean; savedLength: number; model: boolean; tab: boolean; ran: boolean }> {
   return page.evaluate(
     async ([notebookPath, id]) => {
       type Cell = {
         id: string;
         execution_count: number | null;
+        getSource(): string;
         changed: {
           connect(fn: (cell: Cell, change: { sourceChange?: unknown }) => void): void;
           disconnect(fn: (cell: Cell, change: { sourceChange?: unknown }) => void): void;
@@ -68,6 +79,7 @@ async function dirtyAfterNextEdit(page: Page, path: string, cellId: string): Pro
       if (!cell) throw new Error(`no cell ${id}`);
       await panel.context.save();
       const savedClean = !panel.context.model.dirty;
+      const savedLength = cell.getSource().length;
       return new Promise(resolve => {
         const onChange = (_: Cell, change: { sourceChange?: unknown }): void => {
           if (!change.sourceChange) return;
@@ -77,6 +89,7 @@ async function dirtyAfterNextEdit(page: Page, path: string, cellId: string): Pro
             const tab = [...document.querySelectorAll('.lm-TabBar-tab')].find(node => node.textContent?.includes(panel.title.label));
             resolve({
               savedClean,
+              savedLength,
               model: panel.context.model.dirty,
               tab: Boolean(tab?.classList.contains('jp-mod-dirty')),
               ran: cell.execution_count !== null
@@ -91,6 +104,17 @@ async function dirtyAfterNextEdit(page: Page, path: string, cellId: string): Pro
 }
 
 let player: Locator;
+/** How much of cell `hello` the explicit save in the first test wrote. */
+let savedLength = 0;
+
+/** The source of cell `id` in the notebook file on disk. */
+function sourceOnDisk(id: string): string | undefined {
+  const notebook = JSON.parse(readFileSync(join(suite.server.rootDir, BASICS_NOTEBOOK), 'utf8')) as {
+    cells: Array<{ id: string; source: string | string[] }>;
+  };
+  const cell = notebook.cells.find(c => c.id === id);
+  return cell && (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
+}
 
 test('the player\'s typing marks the notebook as unsaved', { timeout: 120_000 }, async () => {
   const { page } = suite.lab;
@@ -108,6 +132,32 @@ test('the player\'s typing marks the notebook as unsaved', { timeout: 120_000 },
   assert.equal(after.ran, false, 'the cell ran before the keystroke (a run marks the notebook unsaved by itself)');
   assert.equal(after.model, true, "the player's keystroke left the notebook marked as saved");
   assert.equal(after.tab, true, "the notebook's tab does not show unsaved changes");
+  savedLength = after.savedLength;
+});
+
+test('autosave writes what the player typed since the last save', { timeout: 60_000 }, async () => {
+  const { page } = suite.lab;
+  const full = expectedNotebook(BASICS).find(cell => cell.id === 'hello')!.source;
+  assert.ok(savedLength > 0, 'the first test saved nothing');
+  // More of the cell than the explicit save wrote, but not all of it: saved while the player
+  // was still typing, so by autosave (running the cell would mark the notebook unsaved by itself).
+  await setSetting(page, DOCMANAGER_PLUGIN, 'autosave', true);
+  try {
+    const deadline = Date.now() + 30_000;
+    let onDisk: string | undefined;
+    while (Date.now() < deadline) {
+      onDisk = sourceOnDisk('hello');
+      if (onDisk !== undefined && onDisk.length > savedLength && onDisk.length < full.length && full.startsWith(onDisk)) break;
+      if ((await sourceLength(page, 'hello')) === full.length) {
+        throw new Error(`the player finished typing and nothing autosaved it meanwhile; on disk: ${JSON.stringify(onDisk)}`);
+      }
+      await page.waitForTimeout(50);
+    }
+    assert.ok(onDisk !== undefined && onDisk.length > savedLength && onDisk.length < full.length, `not autosaved mid-typing: ${JSON.stringify(onDisk)}`);
+  } finally {
+    // Off again, so that the next test finds the player's later changes unsaved.
+    await setSetting(page, DOCMANAGER_PLUGIN, 'autosave', false);
+  }
 });
 
 test('closing the notebook asks to save; saved, opening the tutorial again continues in it at that step', { timeout: 180_000 }, async () => {
