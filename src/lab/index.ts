@@ -217,7 +217,8 @@ class Notecast {
         rank: 3
       });
     }
-    launcher?.add({ command: CommandIDs.open, category: 'Other', rank: 1 });
+    // The launcher renders its card's label and icon from these args, like JupyterLab's own cards.
+    launcher?.add({ command: CommandIDs.open, category: 'Other', rank: 1, args: { isLauncher: true } });
   }
 
   /** `.notecast.json` files open with the player; any `.json` can via Open With. */
