@@ -16,7 +16,7 @@ import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/
 import type { Contents } from '@jupyterlab/services';
 import { Signal, type ISignal } from '@lumino/signaling';
 import { Keyframes, NotebookApplier, PLAYER_ORIGIN, watchLearnerEdits } from '../apply/index.js';
-import { NotebookState, isEditOperation, type Script } from '../format/index.js';
+import { NotebookState, isEditOperation, type Script, type TypeOperation } from '../format/index.js';
 import {
   Player,
   realClock,
@@ -167,7 +167,9 @@ export class TutorialSession {
       console.warn(`Notecast: playback stopped: ${message}`);
     });
     this.caption = this.script.steps[0]?.narration ?? '';
-    this.learnerDirty = this.hasLearnerChanges();
+    // A notebook saved (or autosaved) while the player was part way through its step holds the
+    // player's typing, not the learner's: the step starts again without keeping a copy of it.
+    this.learnerDirty = this.hasLearnerChanges() && !this.isPlayerProgressIn(startStep);
 
     this.stopWatching = watchLearnerEdits(ynotebook, edit => {
       // JupyterLab keeps one blank cell in an empty notebook; adding it is not the learner's doing.
@@ -203,8 +205,9 @@ export class TutorialSession {
     this.panel.disposed.connect(onPanelDisposed);
     this.disposers.push(() => this.panel.disposed.disconnect(onPanelDisposed));
 
-    if ((options.created || startStep === 0) && !this.hasLearnerChanges() && this.keyframes.at(startStep).cells.length) {
-      this.applier.restore(this.keyframes.at(startStep));
+    const start = this.keyframes.at(startStep);
+    if ((options.created || startStep === 0) && !this.learnerDirty && (start.cells.length || this.hasLearnerChanges())) {
+      this.applier.restore(start);
     }
     if (startStep > 0) {
       void this.player.seek(startStep);
@@ -710,7 +713,11 @@ export class TutorialSession {
 
   /** Whether the notebook holds something of the learner's that restoring would replace. */
   private hasLearnerChanges(): boolean {
-    const expected = this.applier.expectedState;
+    return this.differsFrom(this.applier.expectedState);
+  }
+
+  /** Whether the notebook differs from `expected` in more than blank cells of its own. */
+  private differsFrom(expected: NotebookState): boolean {
     const actual = this.ynotebook.cells;
     for (const cell of actual) {
       const want = expected.get(cell.id);
@@ -720,6 +727,43 @@ export class TutorialSession {
       }
     }
     return expected.cells.some(cell => !actual.some(other => other.id === cell.id));
+  }
+
+  /**
+   * Whether the notebook is where the player itself left it inside step
+   * `index`: the step's start, then some of the step's edits, the last one
+   * perhaps typed part way.
+   */
+  private isPlayerProgressIn(index: number): boolean {
+    const state = this.keyframes.at(index).clone();
+    for (const operation of this.script.steps[index]?.operations ?? []) {
+      if (!isEditOperation(operation)) {
+        continue;
+      }
+      if (!this.differsFrom(state) || (operation.op === 'type' && this.isTypedPartWay(state, operation))) {
+        return true;
+      }
+      if (state.apply(operation, this.script, true) !== null) {
+        return false;
+      }
+    }
+    return !this.differsFrom(state);
+  }
+
+  /** Whether the notebook is `state` with the start of `operation`'s text typed. */
+  private isTypedPartWay(state: NotebookState, operation: TypeOperation): boolean {
+    const before = state.get(operation.cell)?.source;
+    const live = this.ynotebook.cells.find(cell => cell.id === operation.cell)?.getSource();
+    if (before === undefined || live === undefined) {
+      return false;
+    }
+    const typed = live.length - before.length;
+    if (typed <= 0 || typed >= operation.text.length) {
+      return false;
+    }
+    const partWay = state.clone();
+    partWay.apply({ ...operation, text: operation.text.slice(0, typed) }, this.script, true);
+    return !this.differsFrom(partWay);
   }
 
   // Presentation.

@@ -4,7 +4,7 @@
  * saved notebook continues at its step when the tutorial is opened again.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
@@ -15,9 +15,11 @@ import {
   expectedNotebook,
   notebookCells,
   openTutorial,
+  playerFor,
   pressInPlayer,
   recordAnnouncements,
   setSetting,
+  spoken,
   status,
   waitForSpoken,
   waitForStatus
@@ -40,6 +42,17 @@ const suite = useSuite({
   },
   lab: { beforeLoad: recordAnnouncements }
 });
+
+async function waitForSource(page: Page, cellId: string, source: string, timeout = 90_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last: string | undefined;
+  while (Date.now() < deadline) {
+    last = (await notebookCells(page, BASICS_NOTEBOOK)).find(cell => cell.id === cellId)?.source;
+    if (last === source) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`cell ${cellId} never held its tutorial source; last: ${JSON.stringify(last)}`);
+}
 
 async function sourceLength(page: Page, cellId: string): Promise<number> {
   return (await notebookCells(page, BASICS_NOTEBOOK)).find(cell => cell.id === cellId)?.source.length ?? 0;
@@ -206,6 +219,54 @@ test('closing the notebook asks to save; saved, opening the tutorial again conti
     'the tutorial did not continue in the saved notebook'
   );
   assert.match(await status(reopened), /^(Ready|Paused)/, 'the tutorial played by itself on opening');
+});
+
+test('a notebook saved while the player was typing continues at that step, keeping nothing aside as the learner\'s', { timeout: 150_000 }, async () => {
+  const { page } = suite.lab;
+  const player = playerFor(page, 'Python basics');
+  const full = expectedNotebook(BASICS).find(cell => cell.id === 'numbers')!.source;
+  await pressInPlayer(player, 'Alt+Shift+P');
+  const deadline = Date.now() + 60_000;
+  while ((await sourceLength(page, 'numbers')) < 3 && Date.now() < deadline) await page.waitForTimeout(50);
+  await pressInPlayer(player, 'Alt+Shift+P');
+  await waitForStatus(player, /^Paused · Step 3 of 6/, 10_000);
+  const typed = await sourceLength(page, 'numbers');
+  assert.ok(typed >= 3 && typed < full.length, `cell numbers is not part way typed (${typed} of ${full.length})`);
+  // Saved now (as autosave could), then closed: nothing is left unsaved, so nothing is asked.
+  await page.evaluate(async notebookPath => {
+    const app = window.jupyterapp as unknown as {
+      shell: { widgets(area: string): Iterable<{ context?: { path: string; save(): Promise<void> }; close(): void }> };
+    };
+    for (const widget of app.shell.widgets('main')) {
+      if (widget.context?.path === notebookPath) {
+        await widget.context.save();
+        widget.close();
+      }
+    }
+  }, BASICS_NOTEBOOK);
+  await waitForSpoken(page, /^The notebook was closed\. Playback stopped\.$/);
+  assert.equal(sourceOnDisk('numbers'), full.slice(0, typed), 'the notebook on disk does not hold the part-way typing');
+  const heard = (await spoken(page)).length;
+
+  const reopened = await openTutorial(page, BASICS, 'Python basics');
+  await waitForStatus(reopened, /^Paused · Step 3 of 6/, 30_000);
+  // The step starts again from its start: the half-typed cell was the player's, not the learner's.
+  assert.deepEqual(
+    (await notebookCells(page, BASICS_NOTEBOOK)).map(({ id, source }) => ({ id, source })),
+    expectedNotebook(BASICS)
+      .filter(cell => cell.id === 'hello')
+      .map(({ id, source }) => ({ id, source }))
+  );
+  const said = (await spoken(page)).slice(heard).map(entry => entry.text);
+  assert.ok(!said.some(text => /^Your version is saved as/.test(text)), `the player's typing was kept as the learner's version: ${said.join(' | ')}`);
+  assert.deepEqual(
+    readdirSync(join(suite.server.rootDir, 'tutorials')).filter(name => name.includes('my-version')),
+    [],
+    'a copy of "the learner\'s version" was written'
+  );
+  // And it plays on from there.
+  await pressInPlayer(reopened, 'Alt+Shift+P');
+  await waitForSource(page, 'numbers', full);
 });
 
 test('no page error comes from Notecast', () => {
