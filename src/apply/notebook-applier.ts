@@ -2,6 +2,7 @@ import type { ISharedCell, YNotebook } from '@jupyter/ydoc';
 import * as Y from 'yjs';
 import { NotebookState, type CellType, type EditOperation, type Script, type TypeOperation } from '../format/index.js';
 import { learnerEditIn } from './learner-edits.js';
+import { notebookMatches, type MatchOptions } from './notebook-match.js';
 import { PLAYER_ORIGIN } from './origin.js';
 import { mapOffset, minimalEdit } from './text-mapping.js';
 
@@ -69,13 +70,13 @@ export class NotebookApplier {
     expected: NotebookState = new NotebookState()
   ) {
     this.expected = expected;
-    this.touchedByOthers = !sameCells(notebook, this.expected);
+    this.touchedByOthers = !notebookMatches(notebook, this.expected);
     notebook.ydoc.on('afterTransaction', this.onTransaction);
   }
 
   /** Whether the notebook holds exactly what the tutorial expects: no one else's edits. */
-  matchesExpected(): boolean {
-    return sameCells(this.notebook, this.expected);
+  matchesExpected(options?: MatchOptions): boolean {
+    return notebookMatches(this.notebook, this.expected, options);
   }
 
   /** Stop watching the document. */
@@ -270,16 +271,6 @@ export class NotebookApplier {
   private transact(edit: () => void): void {
     this.notebook.transact(edit, false, PLAYER_ORIGIN);
   }
-}
-
-
-function sameCells(notebook: YNotebook, state: NotebookState): boolean {
-  return (
-    notebook.cells.length === state.cells.length &&
-    notebook.cells.every(
-      (cell, i) => cell.id === state.cells[i].id && cell.cell_type === state.cells[i].type && cell.source === state.cells[i].source
-    )
-  );
 }
 
 function preview(text: string): string {

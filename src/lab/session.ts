@@ -15,8 +15,8 @@ import type { Cell } from '@jupyterlab/cells';
 import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents } from '@jupyterlab/services';
 import { Signal, type ISignal } from '@lumino/signaling';
-import { Keyframes, NotebookApplier, PLAYER_ORIGIN, watchLearnerEdits } from '../apply/index.js';
-import { NotebookState, isEditOperation, type Script, type TypeOperation } from '../format/index.js';
+import { isPlayerProgress, Keyframes, NotebookApplier, PLAYER_ORIGIN, watchLearnerEdits } from '../apply/index.js';
+import { NotebookState, isEditOperation, type Script } from '../format/index.js';
 import {
   Player,
   realClock,
@@ -169,11 +169,12 @@ export class TutorialSession {
     this.caption = this.script.steps[0]?.narration ?? '';
     // A notebook saved (or autosaved) while the player was part way through its step holds the
     // player's typing, not the learner's: the step starts again without keeping a copy of it.
-    this.learnerDirty = this.hasLearnerChanges() && !this.isPlayerProgressIn(startStep);
+    this.learnerDirty =
+      this.hasLearnerChanges() && !isPlayerProgress(ynotebook, this.script, this.keyframes, startStep, { ignoreBlankCells: true });
 
     this.stopWatching = watchLearnerEdits(ynotebook, edit => {
       // JupyterLab keeps one blank cell in an empty notebook; adding it is not the learner's doing.
-      if (edit.kind === 'cells' && this.onlyPlaceholdersDiffer()) {
+      if (edit.kind === 'cells' && !this.hasLearnerChanges()) {
         return;
       }
       this.learnerDirty = true;
@@ -700,70 +701,12 @@ export class TutorialSession {
     }
   }
 
-  /** Whether the notebook is the expected one plus blank cells only. */
-  private onlyPlaceholdersDiffer(): boolean {
-    const expected = this.applier.expectedState;
-    const cells = this.ynotebook.cells;
-    const extraBlank = cells.every(cell => {
-      const want = expected.get(cell.id);
-      return want ? want.source === cell.getSource() : cell.getSource() === '';
-    });
-    return extraBlank && expected.cells.every(cell => cells.some(other => other.id === cell.id));
-  }
-
-  /** Whether the notebook holds something of the learner's that restoring would replace. */
-  private hasLearnerChanges(): boolean {
-    return this.differsFrom(this.applier.expectedState);
-  }
-
-  /** Whether the notebook differs from `expected` in more than blank cells of its own. */
-  private differsFrom(expected: NotebookState): boolean {
-    const actual = this.ynotebook.cells;
-    for (const cell of actual) {
-      const want = expected.get(cell.id);
-      const source = cell.getSource();
-      if (want ? want.source !== source || want.type !== cell.cell_type : source.trim() !== '') {
-        return true;
-      }
-    }
-    return expected.cells.some(cell => !actual.some(other => other.id === cell.id));
-  }
-
   /**
-   * Whether the notebook is where the player itself left it inside step
-   * `index`: the step's start, then some of the step's edits, the last one
-   * perhaps typed part way.
+   * Whether the notebook holds something of the learner's that restoring
+   * would replace. JupyterLab's blank placeholder cell is not the learner's.
    */
-  private isPlayerProgressIn(index: number): boolean {
-    const state = this.keyframes.at(index).clone();
-    for (const operation of this.script.steps[index]?.operations ?? []) {
-      if (!isEditOperation(operation)) {
-        continue;
-      }
-      if (!this.differsFrom(state) || (operation.op === 'type' && this.isTypedPartWay(state, operation))) {
-        return true;
-      }
-      if (state.apply(operation, this.script, true) !== null) {
-        return false;
-      }
-    }
-    return !this.differsFrom(state);
-  }
-
-  /** Whether the notebook is `state` with the start of `operation`'s text typed. */
-  private isTypedPartWay(state: NotebookState, operation: TypeOperation): boolean {
-    const before = state.get(operation.cell)?.source;
-    const live = this.ynotebook.cells.find(cell => cell.id === operation.cell)?.getSource();
-    if (before === undefined || live === undefined) {
-      return false;
-    }
-    const typed = live.length - before.length;
-    if (typed <= 0 || typed >= operation.text.length) {
-      return false;
-    }
-    const partWay = state.clone();
-    partWay.apply({ ...operation, text: operation.text.slice(0, typed) }, this.script, true);
-    return !this.differsFrom(partWay);
+  private hasLearnerChanges(): boolean {
+    return !this.applier.matchesExpected({ ignoreBlankCells: true });
   }
 
   // Presentation.

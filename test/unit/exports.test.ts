@@ -13,7 +13,7 @@ test('the public surface of each module', async () => {
     'DEFAULT_KERNEL', 'DEFAULT_PACE', 'DEFAULT_SPEED', 'compile', 'directives'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/apply/index.js')).sort(), [
-    'Keyframes', 'NotebookApplier', 'PLAYER_ORIGIN', 'filterPrematureAccessWarnings', 'mapOffset', 'minimalEdit',
+    'Keyframes', 'NotebookApplier', 'PLAYER_ORIGIN', 'filterPrematureAccessWarnings', 'isPlayerProgress', 'mapOffset', 'minimalEdit', 'notebookMatches',
     'notebookMetadata', 'playToNotebook', 'watchLearnerEdits'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), [
