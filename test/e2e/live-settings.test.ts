@@ -1,8 +1,9 @@
 /**
  * Settings changed in JupyterLab's settings registry while a player is open
  * apply to it at once, without reloading the page: speed (the control shows it
- * and typing runs at it), step mode (playback stops after the step) and
- * reduced motion (code arrives as one block instead of keystrokes).
+ * and typing runs at it), step mode (playback stops after the step), reduced
+ * motion (code arrives as one block instead of keystrokes) and narration
+ * verbosity (brief: a step is announced by its title only).
  *
  * What the player typed is read from the notebook's shared model: every
  * insert into a cell's source, with its length and time, recorded in the page.
@@ -24,6 +25,7 @@ import {
   pressInPlayer,
   recordAnnouncements,
   setSetting,
+  spoken,
   status,
   waitForStatus
 } from './notecast.js';
@@ -202,6 +204,42 @@ test('reduced motion turned on in the settings makes the open player insert whol
     await waitForStatus(player, new RegExp(`^Paused · Step ${step + 1} of 6`), 90_000);
   }
   assert.equal(await page.evaluate(() => (window as unknown as { __notecastNoReload?: boolean }).__notecastNoReload), true, 'the page reloaded');
+});
+
+test('brief verbosity set in the settings makes the open player announce a step by its title only; full brings the narration back', { timeout: 120_000 }, async () => {
+  const { page } = suite.lab;
+  // Each step's announcement, once the player is asked to play it (step mode stops after it).
+  const announceNextStep = async (): Promise<string> => {
+    const heard = (await spoken(page)).length;
+    await pressInPlayer(player, 'Alt+Shift+P');
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const found = (await spoken(page)).slice(heard).find(entry => /^Step \d of 6: /.test(entry.text));
+      if (found) {
+        const step = Number(/^Step (\d)/.exec(found.text)![1]);
+        // Played to its end: a step that waits for the learner says "Your turn" first, and Play goes on.
+        while ((await waitForStatus(player, new RegExp(`^Your turn|· Step ${step + 1} of 6|Finished`), 90_000)).startsWith('Your turn')) {
+          await pressInPlayer(player, 'Alt+Shift+P');
+          await waitForStatus(player, /^(?!Your turn)/, 10_000);
+        }
+        return found.text;
+      }
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`no step was announced; heard:\n${(await spoken(page)).slice(heard).map(e => e.text).join('\n')}`);
+  };
+  // Changes arrive in order: once the speed set after it shows, the verbosity has arrived too.
+  await setNotecastSetting(page, 'verbosity', 'brief');
+  await setNotecastSetting(page, 'speed', 2);
+  await waitForValue(() => speedControl(player).inputValue(), '2', 'the Speed control');
+  const brief = await announceNextStep();
+  assert.match(brief, /^Step \d of 6: [^.]+\.$/, 'brief says more than the title');
+
+  await setNotecastSetting(page, 'verbosity', 'full');
+  await setNotecastSetting(page, 'speed', 3);
+  await waitForValue(() => speedControl(player).inputValue(), '3', 'the Speed control');
+  const full = await announceNextStep();
+  assert.match(full, /^Step \d of 6: [^.]+\. \S/, 'full leaves out the narration');
 });
 
 test('no page error comes from Notecast', () => {
