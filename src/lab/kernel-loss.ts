@@ -9,6 +9,7 @@
  * only reported once that microtask has had its turn.
  */
 import type { ISessionContext } from '@jupyterlab/apputils';
+import { cellsPhrase } from './wording.js';
 
 /**
  * - `restarted`: someone restarted the kernel.
@@ -70,4 +71,22 @@ export function watchKernelLoss(sessionContext: ISessionContext, onLoss: (loss: 
     watching = false;
     sessionContext.statusChanged.disconnect(onStatus);
   };
+}
+
+/**
+ * "The kernel died while cell 2 was running and is restarting: what it had
+ * run is gone. Playback paused. Use Run cells up to here to run cell 1 again,
+ * then press Play to continue." `rebuild`: the (1-based) cells to run again.
+ */
+export function describeKernelLoss(loss: KernelLoss, context: { cellNumber?: number; paused: boolean; rebuild: number[] }): string {
+  const during = context.cellNumber === undefined ? '' : ` while cell ${context.cellNumber} was running`;
+  const what =
+    loss === 'restarted' ? `The kernel restarted${during}` : loss === 'crashed' ? `The kernel died${during} and is restarting` : `The kernel died${during}`;
+  const steps = [
+    ...(loss === 'dead' ? ['restart it from the Kernel menu'] : []),
+    ...(context.rebuild.length ? [`use Run cells up to here to run ${cellsPhrase(context.rebuild)} again`] : []),
+    'press Play to continue'
+  ];
+  const todo = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(', ')}, then ${steps[steps.length - 1]}`;
+  return `${what}: what it had run is gone.${context.paused ? ' Playback paused.' : ''} ${todo[0].toUpperCase()}${todo.slice(1)}.`;
 }

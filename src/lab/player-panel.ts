@@ -17,7 +17,8 @@ import { stepLabel } from '../player/index.js';
 import { CommandIDs, SINGLE_KEYS } from './commands.js';
 import type { Preferences } from './preferences.js';
 import { SPEEDS } from './preferences.js';
-import { listNumbers, type TutorialSession } from './session.js';
+import { type TutorialSession } from './session.js';
+import { cellsPhrase } from './wording.js';
 
 export const PLAYER_CLASS = 'jp-NotecastPlayer';
 
@@ -306,7 +307,7 @@ export class PlayerPanel extends Widget {
         const numbers = session.rebuild
           .map(id => session.ynotebook.cells.findIndex(cell => cell.id === id) + 1)
           .filter(n => n > 0);
-        notice(`The kernel has not run ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`} for this step.`, {
+        notice(`The kernel has not run ${cellsPhrase(numbers)} for this step.`, {
           label: 'Run cells up to here',
           run: () => void this.commands.execute(CommandIDs.runToHere)
         });

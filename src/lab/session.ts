@@ -29,16 +29,16 @@ import {
 } from '../player/index.js';
 import type { Announcer } from './announcer.js';
 import { runCell } from './kernel.js';
-import { KernelLostError, watchKernelLoss, type KernelLoss } from './kernel-loss.js';
+import { describeKernelLoss, KernelLostError, watchKernelLoss, type KernelLoss } from './kernel-loss.js';
+import { askConsent, hasConsent, rememberConsent } from './consent.js';
 import { myVersionName, saveNotebookCopy, type NotebookMark } from './notebook-files.js';
 import { resolveReducedMotion, type Preferences } from './preferences.js';
+import { watchTutorialFile } from './tutorial-file-watch.js';
 import { markDirtyOnEdits } from './unsaved-changes.js';
+import { cellsPhrase } from './wording.js';
 
 /** The class on the cell the player is typing into (a theme-coloured outline, R15-safe). */
 export const ACTIVE_CELL_CLASS = 'jp-Notecast-activeCell';
-
-/** Tutorials the learner allowed to run code in this browser session. */
-const consented = new Set<string>();
 
 export interface SessionOptions {
   app: JupyterFrontEnd;
@@ -89,8 +89,6 @@ export class TutorialSession {
   private running = false;
   /** A run the kernel dropped, to be said instead of the player's "Cell N failed." */
   private droppedRun: { loss: KernelLoss; cellNumber: number } | undefined;
-  private pollTimer: number | undefined;
-  private lastModified: string | undefined;
   private disposedFlag = false;
 
   constructor(options: SessionOptions) {
@@ -101,7 +99,6 @@ export class TutorialSession {
     this.panel = options.panel;
     this.announcer = options.announcer;
     this.preferences = options.preferences;
-    this.lastModified = options.loadedModified;
     this.keyframes = new Keyframes(this.script);
 
     const ynotebook = this.ynotebook;
@@ -109,7 +106,7 @@ export class TutorialSession {
     const startStep = !options.created && mark?.step !== undefined ? Math.max(0, Math.min(mark.step, this.script.steps.length)) : 0;
     this.applier = new NotebookApplier(ynotebook, this.script, this.keyframes.at(startStep));
     if (mark?.consent) {
-      consented.add(this.tutorialPath);
+      rememberConsent(this.tutorialPath);
     }
 
     const host: PlayerHost = {
@@ -213,7 +210,13 @@ export class TutorialSession {
     if (startStep > 0) {
       void this.player.seek(startStep);
     }
-    this.watchFile();
+    this.disposers.push(
+      watchTutorialFile(this.contents, this.tutorialPath, options.loadedModified, () => {
+        this.fileChanged = true;
+        this.announcer.announce('The tutorial file changed on disk. Press Reload tutorial in the player to load the new version.');
+        this.emitChanged();
+      })
+    );
   }
 
   get changed(): ISignal<this, void> {
@@ -238,7 +241,7 @@ export class TutorialSession {
   }
 
   get hasConsent(): boolean {
-    return consented.has(this.tutorialPath);
+    return hasConsent(this.tutorialPath);
   }
 
   // Commands.
@@ -435,7 +438,7 @@ export class TutorialSession {
       }
     }
     this.rebuild = [];
-    this.announcer.announce(`Ran ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`}. The kernel is ready for this step.`);
+    this.announcer.announce(`Ran ${cellsPhrase(numbers)}. The kernel is ready for this step.`);
     this.emitChanged();
   }
 
@@ -467,9 +470,6 @@ export class TutorialSession {
     this.unmark();
     for (const dispose of this.disposers.splice(0)) {
       dispose();
-    }
-    if (this.pollTimer !== undefined) {
-      window.clearInterval(this.pollTimer);
     }
     this.announcer.announce(reason);
     this.emitChanged();
@@ -549,7 +549,7 @@ export class TutorialSession {
     if (this.rebuild.length) {
       const numbers = this.rebuild.map(id => state.indexOf(id) + 1);
       this.announcer.announce(
-        `The kernel has not run ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`} for this step. Use Run cells up to here to run ${numbers.length === 1 ? 'it' : 'them'}.`
+        `The kernel has not run ${cellsPhrase(numbers)} for this step. Use Run cells up to here to run ${numbers.length === 1 ? 'it' : 'them'}.`
       );
     }
     this.emitChanged();
@@ -594,23 +594,10 @@ export class TutorialSession {
     this.emitChanged();
   }
 
-  /** "The kernel died while cell 2 was running and is restarting: …", and what to do about it. */
+  /** What happened to the kernel and what to do about it, with the cells to run again. */
   private kernelLossMessage(loss: KernelLoss, cellNumber: number | undefined, paused: boolean): string {
-    const during = cellNumber === undefined ? '' : ` while cell ${cellNumber} was running`;
-    const what =
-      loss === 'restarted'
-        ? `The kernel restarted${during}`
-        : loss === 'crashed'
-          ? `The kernel died${during} and is restarting`
-          : `The kernel died${during}`;
-    const numbers = this.rebuild.map(id => this.ynotebook.cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
-    const steps = [
-      ...(loss === 'dead' ? ['restart it from the Kernel menu'] : []),
-      ...(numbers.length ? [`use Run cells up to here to run ${numbers.length === 1 ? `cell ${numbers[0]}` : `cells ${listNumbers(numbers)}`} again`] : []),
-      `press Play to continue`
-    ];
-    const todo = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(', ')}, then ${steps[steps.length - 1]}`;
-    return `${what}: what it had run is gone.${paused ? ' Playback paused.' : ''} ${todo[0].toUpperCase()}${todo.slice(1)}.`;
+    const rebuild = this.rebuild.map(id => this.ynotebook.cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
+    return describeKernelLoss(loss, { cellNumber, paused, rebuild });
   }
 
   // Learner.
@@ -624,17 +611,7 @@ export class TutorialSession {
     if (!runsAhead && !force) {
       return true;
     }
-    const ALLOW = 'Allow running code';
-    const result = await showDialog({
-      title: 'This tutorial will run code in your kernel',
-      body:
-        `"${this.script.title}" types code into ${this.notebookPath} and runs it in the ${this.script.kernel} kernel, ` +
-        'as if you pressed Run yourself. Allow it only if you trust where this tutorial comes from.',
-      buttons: [Dialog.cancelButton({ label: "Don't run code" }), Dialog.okButton({ label: ALLOW })],
-      defaultButton: 0
-    });
-    if (result.button.accept && result.button.label === ALLOW) {
-      consented.add(this.tutorialPath);
+    if (await askConsent(this.tutorialPath, { title: this.script.title, notebookPath: this.notebookPath, kernel: this.script.kernel })) {
       this.setMark({ consent: true });
       return true;
     }
@@ -788,32 +765,9 @@ export class TutorialSession {
     this.ynotebook.setMetadata('notecast', mark as never);
   }
 
-  private watchFile(): void {
-    const check = async (): Promise<void> => {
-      try {
-        const model = await this.contents.get(this.tutorialPath, { content: false });
-        if (this.lastModified !== undefined && model.last_modified !== this.lastModified && !this.fileChanged) {
-          this.fileChanged = true;
-          this.announcer.announce('The tutorial file changed on disk. Press Reload tutorial in the player to load the new version.');
-          this.emitChanged();
-        }
-        this.lastModified = model.last_modified;
-      } catch {
-        // Gone or unreachable: keep playing what was loaded.
-      }
-    };
-    void check();
-    this.pollTimer = window.setInterval(() => void check(), 3000);
-  }
-
   private emitChanged(): void {
     if (!this.disposedFlag) {
       this.changedSignal.emit();
     }
   }
-}
-
-/** "1, 2 and 4". */
-export function listNumbers(numbers: number[]): string {
-  return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
