@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeConfig } from './helpers/axe.js';
 import { settle } from './helpers/lab.js';
-import { acceptConsent, openTutorial, player, STEP_COUNT, waitForEnd, waitForNoRunningCell, waitForStep, waitForToggle } from './helpers/player.js';
+import { openTutorial, player, playThroughWithKeyboard, STEP_COUNT } from './helpers/player.js';
 import { useSuite } from './helpers/suite.js';
 
 const suite = useSuite();
@@ -61,16 +61,7 @@ test('R12: the visible caption shows each step\'s narration as it plays, matchin
     new MutationObserver(record).observe(caption, { childList: true, characterData: true, subtree: true });
   }, axeConfig.playerSelector);
 
-  await p.playPause.focus();
-  await page.keyboard.press('Enter');
-  await acceptConsent(page);
-  await waitForStep(page, 3);
-  await waitForToggle(page, 'Play');
-  await p.playPause.focus();
-  await page.keyboard.press('Enter');
-  await waitForEnd(page);
-  await waitForNoRunningCell(page);
-  await page.waitForTimeout(300);
+  await playThroughWithKeyboard(page);
   const log = await page.evaluate(() => window.__notecastCaptions ?? []);
   const shown = log.filter(entry => entry.caption !== '');
 

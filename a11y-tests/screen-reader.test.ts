@@ -16,9 +16,9 @@ import {
   dialog,
   openTutorial,
   player,
+  playThroughWithKeyboard,
   STEP_COUNT,
   waitForEnabled,
-  waitForEnd,
   waitForNoRunningCell,
   waitForStep,
   waitForToggle
@@ -51,22 +51,13 @@ async function compareWithGolden(name: string, lines: string[]): Promise<void> {
 
 test('a full keyboard play-through says one message per step, never code, brief kernel results', { timeout: 180_000 }, async () => {
   const { page } = await suite.openLab();
-  const p = player(page);
   await openTutorial(page);
   await settle(page);
   // The log starts with focus on Play, so it does not depend on where opening left focus.
-  await p.playPause.focus();
-  await startScreenReader(page);
-  await clearSpokenPhraseLog(page);
-  await page.keyboard.press('Enter');
-  await acceptConsent(page);
-  await waitForStep(page, 3);
-  await waitForToggle(page, 'Play');
-  await p.playPause.focus();
-  await page.keyboard.press('Enter');
-  await waitForEnd(page);
-  await waitForNoRunningCell(page);
-  await page.waitForTimeout(500);
+  await playThroughWithKeyboard(page, async () => {
+    await startScreenReader(page);
+    await clearSpokenPhraseLog(page);
+  });
   // Repeat the narration twice: the same text must be spoken twice.
   await page.keyboard.press('Alt+Shift+L');
   await page.waitForTimeout(500);

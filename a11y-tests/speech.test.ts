@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { axeConfig } from './helpers/axe.js';
 import { PLUGIN_ID, saveSettings, settle } from './helpers/lab.js';
-import { acceptConsent, openTutorial, player, waitForEnd, waitForNoRunningCell, waitForStep, waitForToggle } from './helpers/player.js';
+import { acceptConsent, openTutorial, player, playThroughWithKeyboard, waitForNoRunningCell, waitForStep, waitForToggle } from './helpers/player.js';
 import { announcerLog, recordAnnouncer } from './helpers/screen-reader.js';
 import { recordSpeech, speechLog, spokenTexts, type SpeechMode } from './helpers/speech.js';
 import { useSuite } from './helpers/suite.js';
@@ -35,25 +35,10 @@ async function openWithSpeech(mode: SpeechMode, settings: Record<string, unknown
   return { page, restore: () => saveSettings(page, PLUGIN_ID, '{}') };
 }
 
-/** Play from the toolbar with the keyboard, through the pause at step 3, to the end. */
-async function playToEnd(page: Awaited<ReturnType<typeof openWithSpeech>>['page']): Promise<void> {
-  const p = player(page);
-  await p.playPause.focus();
-  await page.keyboard.press('Enter');
-  await acceptConsent(page);
-  await waitForStep(page, 3);
-  await waitForToggle(page, 'Play');
-  await p.playPause.focus();
-  await page.keyboard.press('Enter');
-  await waitForEnd(page);
-  await waitForNoRunningCell(page);
-  await page.waitForTimeout(500);
-}
-
 test('R11: speech is off by default — nothing is spoken, the narration goes to the live region', { timeout: 180_000 }, async () => {
   const { page, restore } = await openWithSpeech('voice', {});
   try {
-    await playToEnd(page);
+    await playThroughWithKeyboard(page);
     assert.deepEqual(await spokenTexts(page), [], 'speechSynthesis.speak was called with speech off');
     const live = (await announcerLog(page)).map(entry => entry.text);
     for (const narration of NARRATION) assert.ok(live.includes(narration), `the live region never said "${narration}":\n${live.join('\n')}`);
@@ -65,7 +50,7 @@ test('R11: speech is off by default — nothing is spoken, the narration goes to
 test('R11: with speech on, each narration is spoken once at the set volume, and the live region does not also say it', { timeout: 180_000 }, async () => {
   const { page, restore } = await openWithSpeech('voice', { speech: true, speechVolume: 0.4 });
   try {
-    await playToEnd(page);
+    await playThroughWithKeyboard(page);
     // Repeat the narration after the end: spoken again by the voice, not by the live region.
     await page.keyboard.press('Alt+Shift+L');
     await page.waitForTimeout(500);

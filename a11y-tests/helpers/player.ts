@@ -157,3 +157,23 @@ export async function waitForEnabled(control: Locator, timeoutMs = 30_000): Prom
     await new Promise(done => setTimeout(done, 50));
   }
 }
+
+/**
+ * Plays the fixture with the keyboard from the toolbar's Play/Pause, through the learner's
+ * turn at step 3, to the end, and waits for its last run and last messages. `beforePlay`
+ * runs once focus is on Play (e.g. to start the virtual screen reader).
+ */
+export async function playThroughWithKeyboard(page: Page, beforePlay?: () => Promise<void>): Promise<void> {
+  const p = player(page);
+  await p.playPause.focus();
+  await beforePlay?.();
+  await page.keyboard.press('Enter');
+  await acceptConsent(page);
+  await waitForStep(page, 3);
+  await waitForToggle(page, 'Play');
+  await p.playPause.focus();
+  await page.keyboard.press('Enter');
+  await waitForEnd(page);
+  await waitForNoRunningCell(page);
+  await page.waitForTimeout(500);
+}

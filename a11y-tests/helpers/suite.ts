@@ -1,10 +1,11 @@
 /**
- * The per-file setup every accessibility test file shares: one JupyterLab server with the
- * fixtures, one Chromium, and a fresh page (browser context) per test.
+ * The per-file setup every accessibility test file shares: the end-to-end suite's server (with
+ * the fixtures) and Chromium, and a fresh page (browser context) per test, with Notecast on or
+ * off and the virtual screen reader served.
  */
-import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openLabWith, startServer, type JupyterServer, type LabPage } from './lab.js';
+import { useSuite as useServerAndBrowser } from '../../test/e2e/suite.js';
+import { openLabWith, type JupyterServer, type LabPage } from './lab.js';
 import { FIXTURES } from './player.js';
 import { serveVirtualScreenReader } from './screen-reader.js';
 
@@ -19,35 +20,17 @@ export interface Suite {
 }
 
 export function useSuite(): Suite {
-  let server: JupyterServer | undefined;
-  let browser: Browser | undefined;
-  const opened: LabPage[] = [];
-  before(
-    async () => {
-      server = await startServer({ copy: FIXTURES });
-      browser = await launchBrowser();
-    },
-    { timeout: 150_000 }
-  );
-  after(
-    async () => {
-      for (const lab of opened) await lab.context.close().catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-      await server?.stop();
-    },
-    { timeout: 30_000 }
-  );
+  const suite = useServerAndBrowser({ server: { copy: FIXTURES }, lab: false });
   return {
     get server() {
-      return server!;
+      return suite.server;
     },
     get browser() {
-      return browser!;
+      return suite.browser;
     },
     async openLab(options = {}) {
-      const lab = await openLabWith(browser!, server!, options.notecast ?? true, { beforeLoad: options.beforeLoad });
+      const lab = suite.adopt(await openLabWith(suite.browser, suite.server, options.notecast ?? true, { beforeLoad: options.beforeLoad }));
       await serveVirtualScreenReader(lab.context);
-      opened.push(lab);
       return lab;
     }
   };

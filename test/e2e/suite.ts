@@ -12,8 +12,8 @@ import { startJupyterServer, type JupyterServer, type JupyterServerOptions } fro
 export interface SuiteOptions {
   /** The server's files and settings; a function runs inside `before` (e.g. to compile a fixture). */
   server?: JupyterServerOptions | (() => JupyterServerOptions);
-  /** How the shared page is opened, e.g. `{ beforeLoad: recordAnnouncements }`. */
-  lab?: OpenLabOptions;
+  /** How the shared page is opened, e.g. `{ beforeLoad: recordAnnouncements }`; `false`: no shared page. */
+  lab?: OpenLabOptions | false;
 }
 
 export interface Suite {
@@ -23,6 +23,8 @@ export interface Suite {
   readonly lab: LabPage;
   /** Another fresh Lab page (its own browser context), closed after the last test. */
   openLab(options?: OpenLabOptions): Promise<LabPage>;
+  /** Close a page opened some other way after the last test too. */
+  adopt(page: LabPage): LabPage;
 }
 
 export function useSuite(options: SuiteOptions = {}): Suite {
@@ -35,7 +37,9 @@ export function useSuite(options: SuiteOptions = {}): Suite {
       const serverOptions = typeof options.server === 'function' ? options.server() : options.server;
       server = await startJupyterServer(serverOptions);
       browser = await launchBrowser();
-      lab = await openLab(browser, server.url, options.lab);
+      if (options.lab !== false) {
+        lab = await openLab(browser, server.url, options.lab);
+      }
     },
     { timeout: 150_000 }
   );
@@ -59,7 +63,9 @@ export function useSuite(options: SuiteOptions = {}): Suite {
       return lab!;
     },
     async openLab(pageOptions = {}) {
-      const page = await openLab(browser!, server!.url, pageOptions);
+      return this.adopt(await openLab(browser!, server!.url, pageOptions));
+    },
+    adopt(page) {
       opened.push(page);
       return page;
     }
