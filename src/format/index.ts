@@ -49,3 +49,4 @@ export {
   type TranscriptFormat,
   type TranscriptStep
 } from './transcript.js';
+export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';

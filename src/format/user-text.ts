@@ -1,0 +1,72 @@
+/**
+ * Text that came from a tutorial or script, made safe to echo in a message.
+ *
+ * Messages quote what the author wrote ("Unknown attribute `foo`"), and the
+ * author's text can be anything: megabytes long, or full of terminal escape
+ * sequences that would repaint the screen (a JSON key can print a fake
+ * "0 errors"). Every message that quotes user text goes through `userText`;
+ * every line the CLI prints goes through `escapeControlCharacters` as well.
+ */
+
+/** How many user-perceived characters a quoted excerpt keeps by default. */
+export const EXCERPT_LENGTH = 40;
+
+const ELLIPSIS = '…';
+
+// C0 controls but tab and newline, DEL, C1 controls, and the bidirectional
+// overrides and isolates that can make a line read differently from its bytes.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_NEWLINE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `\x1b` → `\u001b`, shown as text; tab and newline stay. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL, escapeOne);
+}
+
+/**
+ * A quotable excerpt of user text: on one line (control characters and
+ * newlines escaped), at most `max` graphemes, cut only between graphemes (so
+ * never inside a surrogate pair or an emoji sequence), with `…` when cut.
+ */
+export function userText(text: string, max = EXCERPT_LENGTH): string {
+  // Look at a bounded prefix only: a grapheme is rarely over 32 code units,
+  // and user text can be megabytes.
+  const window = text.length > max * 32 ? text.slice(0, max * 32) : text;
+  const cut = cutAtGrapheme(window, max);
+  const shortened = cut.length < text.length;
+  return cut.replace(CONTROL_OR_NEWLINE, escapeOne) + (shortened ? ELLIPSIS : '');
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** The first `max` graphemes of `text` (all of it when shorter). */
+function cutAtGrapheme(text: string, max: number): string {
+  if (text.length <= max) {
+    return text;
+  }
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let count = 0;
+  for (const { index } of segmenter.segment(text)) {
+    if (count === max) {
+      return text.slice(0, index);
+    }
+    count++;
+  }
+  return text;
+}
+
+function escapeOne(character: string): string {
+  const code = character.charCodeAt(0);
+  if (code === 10) {
+    return '\\n';
+  }
+  if (code === 13) {
+    return '\\r';
+  }
+  if (code === 9) {
+    return '\\t';
+  }
+  return `\\u${code.toString(16).padStart(4, '0')}`;
+}
