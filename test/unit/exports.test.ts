@@ -4,9 +4,9 @@ import { test } from 'node:test';
 /** Each module's index.ts is its whole public surface: pin it, so a change is a decision. */
 test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
-    'EXCERPT_LENGTH', 'NotebookState', 'SCRIPT_VERSION', 'buildTranscript', 'countKeystrokes', 'countLines', 'describeCode', 'escapeHtml',
+    'EXCERPT_LENGTH', 'NotebookState', 'SCRIPT_VERSION', 'buildTranscript', 'countKeystrokes', 'countLines', 'describeCode', 'escapeControlCharacters', 'escapeHtml',
     'expandKeystrokes', 'formatPath', 'formatSeconds', 'hashString', 'isEditOperation', 'kernelLanguage',
-    'escapeControlCharacters', 'operationDuration', 'parseScriptJson', 'plural', 'renderTranscript', 'scriptSchema', 'seededRandom',
+    'operationDuration', 'parseScriptJson', 'plural', 'renderTranscript', 'scriptSchema', 'seededRandom',
     'splitKeystrokes', 'stepDuration', 'stringifyScript', 'userText', 'validateScript'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/compiler/index.js')).sort(), [
