@@ -49,6 +49,7 @@ const PAYLOADS: Array<{ name: string; text: string }> = [
   { name: 'attribute breakout', text: '" onmouseover="alert(1)" x=\' onfocus=\'alert(1)' },
   { name: 'backslash before markup', text: '\\<script>alert(1)\\</script> \\[x](javascript:alert(1))' },
   { name: 'Markdown structure', text: '# h\n- item\n> quote\n1. one\n    indented\n---\n===\n| a | b |' },
+  { name: 'closing hashes of a heading', text: 'title ## \n#' },
   { name: 'setext underline', text: 'a\n---\nb\n===' },
   { name: 'emphasis and code spans', text: '*a* _b_ **c** `d` ``e``' },
   { name: 'trailing spaces before a newline', text: 'a  \nb\\\nc' },
