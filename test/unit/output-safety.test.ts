@@ -116,6 +116,13 @@ function hostileScript(payload: string, kernel = payload): Script {
 // eslint-disable-next-line no-control-regex
 const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
+const TERMINAL_CONTROL_GLOBAL = new RegExp(TERMINAL_CONTROL.source, 'gu');
+
+/** What the transcript shows of the payload: line endings as \n, controls made visible. */
+function shown(payload: string): string {
+  return payload.replace(/\r\n?/g, '\n').replace(TERMINAL_CONTROL_GLOBAL, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function assertNoControlCharacters(output: string): void {
   const found = TERMINAL_CONTROL.exec(output);
   assert.equal(found, null, `a control character (U+${found?.[0].charCodeAt(0).toString(16).padStart(4, '0')}) reached the output`);
@@ -193,13 +200,6 @@ function assertOnlyAllowedMarkup(elements: Element[], allowed: Record<string, Re
 function codeBlocks(html: string): string[] {
   return Array.from(html.matchAll(/<pre><code(?: class="[^"]*")?>([^<]*)<\/code><\/pre>/g), match => decode(match[1]));
 }
-
-/** What the transcript shows of the payload: line endings as \n, controls made visible. */
-function shown(payload: string): string {
-  return payload.replace(/\r\n?/g, '\n').replace(TERMINAL_CONTROL_GLOBAL, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-// eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROL_GLOBAL = new RegExp(TERMINAL_CONTROL.source, 'gu');
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
