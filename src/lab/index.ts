@@ -23,7 +23,7 @@ import { Announcer } from './announcer.js';
 import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
 import { makeRoomForPlayer, type DockPlan } from './layout.js';
 import { formatProblem, loadTutorial } from './load.js';
-import { notebookFor } from './notebook-files.js';
+import { notebookFor, skippedNotice, type NotebookChoice } from './notebook-files.js';
 import { PlayerPanel, TutorialErrorsPanel } from './player-panel.js';
 import { DEFAULT_PREFERENCES, readPreferences, watchSystemMotion, type Preferences } from './preferences.js';
 import { TutorialSession } from './session.js';
@@ -335,7 +335,17 @@ class Notecast {
       return;
     }
     const script = loaded.script;
-    const { path: notebookPath, created } = await notebookFor(this.contents, path, script.kernel);
+    let choice: NotebookChoice;
+    try {
+      choice = await notebookFor(this.contents, path, script.kernel);
+    } catch (error) {
+      const why = `Could not make a notebook for the tutorial ${path}: ${errorMessage(error)}`;
+      this.announcer.announce(why, 'assertive');
+      await showDialog({ title: 'Could not open the tutorial', body: why, buttons: [Dialog.okButton({ label: 'Close' })] });
+      return;
+    }
+    const { path: notebookPath, created } = choice;
+    const notebookNotice = skippedNotice(choice);
     const notebook = this.docManager.openOrReveal(notebookPath, 'Notebook', { name: script.kernel }) as NotebookPanel | undefined;
     if (!notebook) {
       this.announcer.announce(`Could not open the notebook ${notebookPath}.`, 'assertive');
@@ -357,7 +367,8 @@ class Notecast {
       announcer: this.announcer,
       preferences: this.preferences,
       created,
-      loadedModified
+      loadedModified,
+      notebookNotice
     });
     const player = new PlayerPanel({
       session,
@@ -386,6 +397,9 @@ class Notecast {
     this.announcer.announce(
       `Tutorial ${script.title} is ready in ${PathExt.basename(notebookPath)}: ${count === 1 ? '1 step' : `${count} steps`}. Press Play to start, or Next step to go one step at a time.${this.describeCollapsed(plan)}`
     );
+    if (notebookNotice) {
+      this.announcer.announce(notebookNotice);
+    }
   }
 
   /** " The left sidebar was closed to make room for the player (Ctrl+B opens it again)." — or nothing. */

@@ -297,6 +297,9 @@ export class PlayerPanel extends Widget {
       }
       notices.push(box);
     };
+    if (session.notebookNotice) {
+      notice(session.notebookNotice);
+    }
     if (session.stoppedReason) {
       notice(session.stoppedReason);
     } else {

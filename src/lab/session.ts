@@ -52,6 +52,8 @@ export interface SessionOptions {
   created: boolean;
   /** The tutorial file's `last_modified` when it was read, to notice changes on disk. */
   loadedModified?: string;
+  /** Why the notebook is not at the tutorial's first name (files there left as they are), if so. */
+  notebookNotice?: string;
 }
 
 export class TutorialSession {
@@ -73,6 +75,8 @@ export class TutorialSession {
   stoppedReason: string | undefined;
   /** The last conflict message while paused on one. */
   conflict: string | undefined;
+  /** Shown in the player for the whole session: files by the notebook's name that were skipped. */
+  readonly notebookNotice: string | undefined;
 
   private readonly announcer: Announcer;
   private preferences: Preferences;
@@ -99,6 +103,7 @@ export class TutorialSession {
     this.panel = options.panel;
     this.announcer = options.announcer;
     this.preferences = options.preferences;
+    this.notebookNotice = options.notebookNotice;
     this.keyframes = new Keyframes(this.script);
 
     const ynotebook = this.ynotebook;
@@ -350,7 +355,13 @@ export class TutorialSession {
       await this.player.resume();
       return;
     }
-    const keepAs = await myVersionName(this.contents, this.notebookPath);
+    let keepAs: string;
+    try {
+      keepAs = await myVersionName(this.contents, this.notebookPath);
+    } catch (error) {
+      this.announcer.announce(`Could not save your version: ${error instanceof Error ? error.message : String(error)} Nothing was restored.`, 'assertive');
+      return;
+    }
     const cells = changed.map(n => `cell ${n}`).join(', ');
     const body =
       `You changed ${cells}, which the tutorial changes next.\n\n` +

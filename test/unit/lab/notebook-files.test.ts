@@ -1,0 +1,200 @@
+/**
+ * The learner's notebook and the copies of their versions are made next to a
+ * tutorial without ever writing over a file that is there: run against an
+ * in-memory folder that answers as Jupyter's contents API does (404 for a
+ * missing file, 400 for a notebook it cannot read, 409 for a rename onto an
+ * existing file).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  FolderNotListedError,
+  myVersionName,
+  notebookFor,
+  saveNotebookCopy,
+  skippedNotice,
+  type NotebookContents
+} from '../../../src/lab/notebook-files.js';
+
+function httpError(status: number, message: string): Error {
+  return Object.assign(new Error(message), { response: { status } });
+}
+
+function parent(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+/** A folder tree held in memory; `files` maps a path to its text, `dirs` lists the folders. */
+class MemoryContents {
+  readonly files = new Map<string, string>();
+  readonly dirs = new Set<string>(['']);
+  /** Paths the server was asked to write or rename onto, in order. */
+  readonly written: string[] = [];
+  failListing = false;
+  readonly failReading = new Set<string>();
+  /** Runs just before a rename, e.g. to make a file appear at its target. */
+  beforeRename: ((from: string, to: string) => void) | undefined;
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(files)) {
+      this.files.set(path, text);
+      for (let dir = parent(path); dir; dir = parent(dir)) this.dirs.add(dir);
+    }
+  }
+
+  get api(): NotebookContents {
+    return this as unknown as NotebookContents;
+  }
+
+  async get(path: string, options: { type?: string } = {}): Promise<{ path: string; content: unknown }> {
+    if (this.dirs.has(path)) {
+      if (options.type !== 'directory') throw httpError(400, `${path} is a directory`);
+      if (this.failListing) throw httpError(500, 'Internal Server Error');
+      const names = [...this.files.keys()].filter(file => parent(file) === path).map(file => ({ name: file.slice(path ? path.length + 1 : 0), type: 'notebook' }));
+      const dirs = [...this.dirs].filter(dir => dir && parent(dir) === path).map(dir => ({ name: dir.slice(path ? path.length + 1 : 0), type: 'directory' }));
+      return { path, content: [...names, ...dirs] };
+    }
+    const text = this.files.get(path);
+    if (text === undefined) throw httpError(404, `No such file or directory: ${path}`);
+    if (this.failReading.has(path)) throw httpError(500, 'Internal Server Error');
+    try {
+      return { path, content: JSON.parse(text) };
+    } catch (error) {
+      throw httpError(400, `Unreadable Notebook: ${path} ${String(error)}`);
+    }
+  }
+
+  async newUntitled(options: { path?: string } = {}): Promise<{ path: string }> {
+    const dir = options.path ?? '';
+    let path: string;
+    for (let n = 0; ; n++) {
+      path = `${dir ? `${dir}/` : ''}Untitled${n === 0 ? '' : n}.ipynb`;
+      if (!this.files.has(path)) break;
+    }
+    this.write(path, '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}');
+    return { path };
+  }
+
+  async save(path: string, options: { content?: unknown } = {}): Promise<{ path: string }> {
+    this.write(path, JSON.stringify(options.content));
+    return { path };
+  }
+
+  async rename(from: string, to: string): Promise<{ path: string }> {
+    this.beforeRename?.(from, to);
+    if (this.files.has(to) || this.dirs.has(to)) throw httpError(409, `File already exists: ${to}`);
+    const text = this.files.get(from);
+    if (text === undefined) throw httpError(404, `No such file: ${from}`);
+    this.files.delete(from);
+    this.write(to, text);
+    return { path: to };
+  }
+
+  async delete(path: string): Promise<void> {
+    this.files.delete(path);
+  }
+
+  private write(path: string, text: string): void {
+    this.written.push(path);
+    this.files.set(path, text);
+  }
+}
+
+const TUTORIAL = 'lessons/lesson.md';
+const notebookOf = (tutorial: string, extra: object = {}): string =>
+  JSON.stringify({ cells: [], metadata: { notecast: { tutorial, ...extra } }, nbformat: 4, nbformat_minor: 5 });
+const theirNotebook = JSON.stringify({ cells: [{ cell_type: 'code', source: 'mine = 1', metadata: {}, outputs: [], execution_count: 3 }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+
+function tutorialOf(contents: MemoryContents, path: string): unknown {
+  return (JSON.parse(contents.files.get(path)!) as { metadata: { notecast?: { tutorial?: string } } }).metadata.notecast?.tutorial;
+}
+
+test('a notebook that is not valid JSON is left byte for byte; the tutorial gets the next free name, and the notice says why', async () => {
+  const corrupt = '{not json \u0000\u00ff';
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': corrupt });
+  const choice = await notebookFor(contents.api, TUTORIAL, 'python3');
+  assert.equal(contents.files.get('lessons/lesson.ipynb'), corrupt);
+  assert.deepEqual({ path: choice.path, created: choice.created }, { path: 'lessons/lesson-1.ipynb', created: true });
+  assert.equal(tutorialOf(contents, 'lessons/lesson-1.ipynb'), TUTORIAL);
+  assert.deepEqual(choice.skipped.map(file => file.path), ['lessons/lesson.ipynb']);
+  const notice = skippedNotice(choice) ?? '';
+  assert.match(notice, /lesson\.ipynb is not a notebook Jupyter can read/);
+  assert.match(notice, /left as it is/);
+  assert.match(notice, /lesson-1\.ipynb/);
+});
+
+test('a file the server fails to read is skipped, not replaced, and the notice gives the server\'s reason', async () => {
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': notebookOf(TUTORIAL) });
+  contents.failReading.add('lessons/lesson.ipynb');
+  const choice = await notebookFor(contents.api, TUTORIAL, 'python3');
+  assert.equal(contents.files.get('lessons/lesson.ipynb'), notebookOf(TUTORIAL));
+  assert.equal(choice.path, 'lessons/lesson-1.ipynb');
+  assert.match(skippedNotice(choice) ?? '', /lesson\.ipynb could not be read \(Internal Server Error\)/);
+});
+
+test('another notebook by the same name is passed over without a notice; no file but the new one is written', async () => {
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': theirNotebook, 'lessons/lesson-1.ipynb': notebookOf('other.md') });
+  const choice = await notebookFor(contents.api, TUTORIAL, 'python3');
+  assert.equal(choice.path, 'lessons/lesson-2.ipynb');
+  assert.equal(contents.files.get('lessons/lesson.ipynb'), theirNotebook);
+  assert.equal(contents.files.get('lessons/lesson-1.ipynb'), notebookOf('other.md'));
+  assert.equal(skippedNotice(choice), undefined);
+  assert.deepEqual([...new Set(contents.written)].filter(path => contents.files.has(path)), ['lessons/lesson-2.ipynb']);
+  assert.deepEqual([...contents.files.keys()].filter(path => path.includes('Untitled')), []);
+});
+
+test('the player\'s own notebook for this tutorial is continued, past an unreadable one, and nothing is written', async () => {
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': '\u0089PNG binary', 'lessons/lesson-1.ipynb': notebookOf(TUTORIAL, { step: 2 }) });
+  const choice = await notebookFor(contents.api, TUTORIAL, 'python3');
+  assert.deepEqual({ path: choice.path, created: choice.created }, { path: 'lessons/lesson-1.ipynb', created: false });
+  assert.deepEqual(contents.written, []);
+  assert.match(skippedNotice(choice) ?? '', /continues in lesson-1\.ipynb/);
+});
+
+test('a folder that cannot be listed gets no file at all, and the error says so', async () => {
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': theirNotebook });
+  contents.failListing = true;
+  await assert.rejects(notebookFor(contents.api, TUTORIAL, 'python3'), (error: unknown) => {
+    assert.ok(error instanceof FolderNotListedError);
+    assert.match(error.message, /the folder lessons could not be listed \(Internal Server Error\).*Nothing was written\./);
+    return true;
+  });
+  assert.deepEqual(contents.written, []);
+  assert.equal(contents.files.get('lessons/lesson.ipynb'), theirNotebook);
+});
+
+test('a file that appears at the chosen name before the notebook is made is kept; the next name is used', async () => {
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step' });
+  contents.beforeRename = (_from, to) => {
+    if (to === 'lessons/lesson.ipynb' && !contents.files.has(to)) contents.files.set(to, 'arrived meanwhile');
+  };
+  const choice = await notebookFor(contents.api, TUTORIAL, 'python3');
+  assert.equal(contents.files.get('lessons/lesson.ipynb'), 'arrived meanwhile');
+  assert.equal(choice.path, 'lessons/lesson-1.ipynb');
+  assert.deepEqual([...contents.files.keys()].sort(), ['lessons/lesson-1.ipynb', 'lessons/lesson.ipynb', TUTORIAL].sort());
+});
+
+test('a folder named like the notebook is passed over; a tutorial at the top level gets its notebook there', async () => {
+  const contents = new MemoryContents({ 'lesson.md': '# Step', 'lesson.ipynb/inside.txt': 'x' });
+  const choice = await notebookFor(contents.api, 'lesson.md', 'python3');
+  assert.equal(choice.path, 'lesson-1.ipynb');
+  assert.equal(tutorialOf(contents, 'lesson-1.ipynb'), 'lesson.md');
+});
+
+test('the learner\'s version is kept under a free name, and never over a file that took that name since', async () => {
+  const contents = new MemoryContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL), 'lessons/lesson-my-version-1.ipynb': theirNotebook });
+  const keepAs = await myVersionName(contents.api, 'lessons/lesson.ipynb');
+  assert.equal(keepAs, 'lessons/lesson-my-version-2.ipynb');
+  contents.files.set(keepAs, 'arrived meanwhile');
+  await assert.rejects(saveNotebookCopy(contents.api, keepAs, { cells: [] }), /appeared there meanwhile/);
+  assert.equal(contents.files.get(keepAs), 'arrived meanwhile');
+  contents.files.delete(keepAs);
+  await saveNotebookCopy(contents.api, keepAs, { cells: [] });
+  assert.deepEqual(JSON.parse(contents.files.get(keepAs)!), { cells: [] });
+});
+
+test('no name for the learner\'s version is offered when the folder cannot be listed', async () => {
+  const contents = new MemoryContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL), 'lessons/lesson-my-version-1.ipynb': theirNotebook });
+  contents.failListing = true;
+  await assert.rejects(myVersionName(contents.api, 'lessons/lesson.ipynb'), FolderNotListedError);
+});
