@@ -29,7 +29,8 @@ export function fromScriptProblem(file: string, problem: ScriptProblem): Diagnos
     column: problem.column ?? 1,
     severity: 'error',
     message: problem.path.length ? `${formatPath(problem.path)} ${problem.message}` : problem.message,
-    ruleId: 'invalid-script'
+    // Problems that name their own rule (`not-utf8`, `too-deep`, …) keep it.
+    ruleId: (problem as ScriptProblem & { rule?: string }).rule ?? 'invalid-script'
   };
 }
 

@@ -11,6 +11,7 @@ const WORDS: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the device',
   EDQUOT: 'the disk quota is exceeded',
+  EFBIG: 'the file would be larger than allowed (see ulimit -f)',
   EBADF: 'it is closed',
   EIO: 'an input/output error',
   EMFILE: 'too many open files',
