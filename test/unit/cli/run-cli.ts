@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { main, type CliIO } from '../../../src/cli/index.js';
+import { TooLargeError } from '../../../src/cli/io.js';
 import { nodeIO } from '../../../src/cli/node-io.js';
 import { fromRoot } from '../../helpers/paths.js';
 
@@ -9,14 +10,25 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the CLI in-process against the real file system, capturing what it prints. */
-export async function runCli(...argv: string[]): Promise<CliRun> {
+/** Run the CLI in-process against the real file system, capturing what it prints; stdin is empty. */
+export function runCli(...argv: string[]): Promise<CliRun> {
+  return runCliWithStdin(new Uint8Array(), ...argv);
+}
+
+/** `runCli` with `stdin` as what `-` reads (never the test runner's own stdin, which may never end). */
+export async function runCliWithStdin(stdin: Uint8Array, ...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
     ...nodeIO,
     stdout: text => void (stdout += text),
-    stderr: text => void (stderr += text)
+    stderr: text => void (stderr += text),
+    readFile: (path, maxBytes) => {
+      if (path !== '-') {
+        return nodeIO.readFile(path, maxBytes);
+      }
+      return stdin.length > maxBytes ? Promise.reject(new TooLargeError(undefined, maxBytes)) : Promise.resolve(stdin);
+    }
   };
   const code = await main(argv, io, '9.9.9');
   return { code, stdout, stderr };
