@@ -43,8 +43,10 @@ export async function writeOutput(io: CliIO, path: string | undefined, text: str
   try {
     await io.writeFile(path, text);
   } catch (error) {
-    io.stderr(`${displayName(path)}: error: cannot write the file: ${describeErrno(error)}; nothing was written\n`);
-    throw new InputError(describeErrno(error));
+    // Writing, a missing name means a missing folder: the file itself would be created.
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : describeErrno(error);
+    io.stderr(`${displayName(path)}: error: cannot write the file: ${why}; nothing was written\n`);
+    throw new InputError(why);
   }
 }
 

@@ -103,3 +103,9 @@ test('invalid UTF-8 in a .json script is a positioned not-utf8 error, like Markd
   assert.equal(result.code, 1);
   assert.match(result.stderr, /latin1\.json:2:11: error: Unexpected byte 0xe9, expected UTF-8 text: save the file as UTF-8 \(not-utf8\)\n/);
 });
+
+test('check reports an unreadable file and goes on with the others', async () => {
+  const result = await runCli('check', dir, tutorial, '/dev/zero');
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /directory, not a regular file.*\n.*character device, not a regular file.*\nchecked 3 files: 2 errors, 0 warnings\n$/);
+});

@@ -113,4 +113,7 @@ test('writing to a device writes through it, and to a directory fails with a mes
   assert.equal(result.code, 1);
   assert.match(result.stderr, /: error: cannot write the file: it is a directory; nothing was written\n$/);
   assert.deepEqual(readdirSync(dir), ['tutorial.md']);
+  const nowhere = await runCli('compile', join(dir, 'tutorial.md'), '-o', join(dir, 'absent', 'out.json'));
+  assert.equal(nowhere.code, 1);
+  assert.match(nowhere.stderr, /out\.json: error: cannot write the file: its folder does not exist; nothing was written\n$/);
 });
