@@ -29,7 +29,7 @@ export function parseCommandArguments(command: Command, args: string[]): Command
       throw new UsageError(`unknown option "${typed}" for ${command.name}${didYouMean(token.rawName, known)} (${command.name} takes ${known.join(', ')})`);
     }
     if (spec.type === 'string') {
-      if (token.value === undefined) {
+      if (token.value === undefined || token.value === '') {
         throw new UsageError(`option "${typed}" needs a value: ${command.usage}`);
       }
       if (!token.inlineValue && token.value.startsWith('-') && token.value !== '-') {

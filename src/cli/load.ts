@@ -28,8 +28,9 @@ function kindOfContent(bytes: Uint8Array): InputKind {
 
 /**
  * Read an input's bytes: a regular file, or stdin for `-`, up to `maxBytes`.
- * A file that is too large is `'too-large'`; one that cannot be read at all is
- * reported in a plain message and ends the command (exit 1).
+ * A file that is too large comes back as its `TooLargeError`, for a
+ * positioned message; one that cannot be read at all is reported in a plain
+ * message and throws `InputError` (exit 1).
  */
 export async function readInput(io: CliIO, path: string, maxBytes: number): Promise<Uint8Array | TooLargeError> {
   try {

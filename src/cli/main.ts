@@ -30,7 +30,7 @@ export function helpText(version: string): string {
     'Messages look like FILE:LINE:COLUMN: error|warning: MESSAGE (rule-id).',
     'FILE may be - to read stdin. Inputs may be at most',
     `${formatBytes(INPUT_LIMITS.markdown)} (Markdown) or ${formatBytes(INPUT_LIMITS.json)} (.json).`,
-    'Exit status: 0 no errors, 1 the input has errors, 2 wrong usage.',
+    'Exit status: 0 no errors, 1 the input has errors or cannot be read or written, 2 wrong usage.',
     ''
   ].join('\n');
 }
@@ -70,6 +70,9 @@ export async function main(argv: string[], rawIO: CliIO, version: string): Promi
     }
     if (command.maxFiles !== undefined && files.length > command.maxFiles) {
       throw new UsageError(`too many files (${files.length}): ${command.usage}`);
+    }
+    if (files.includes('')) {
+      throw new UsageError(`a file name is empty: ${command.usage}`);
     }
     if (files.filter(file => file === '-').length > 1) {
       throw new UsageError('stdin (`-`) can be read only once');

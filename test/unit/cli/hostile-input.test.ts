@@ -88,7 +88,8 @@ const POOL = [
   '/dev/zero',
   '/dev/urandom',
   '/dev/null',
-  join(inputs, 'x'.repeat(300), 'deep.md')
+  join(inputs, 'x'.repeat(300), 'deep.md'),
+  ''
 ];
 
 /** The names of one file: an `-o` among them must be refused. */
@@ -114,7 +115,7 @@ function randomArgv(run: number): { argv: string[]; guarded: boolean } {
   let guarded = false;
   if (chance(0.5)) {
     const own = files.flatMap(aliases);
-    const choices = [join(outputs, `out-${run}.txt`), join(outputs, 'previous.txt'), outputs, '/dev/null', '-', join(root, 'absent', 'x.json')];
+    const choices = [join(outputs, `out-${run}.txt`), join(outputs, 'previous.txt'), outputs, '/dev/null', '-', '', join(root, 'absent', 'x.json')];
     output = own.length && chance(0.4) ? pick(own) : pick(choices);
     // Only a file that exists can be lost (a dangling link or a loop fails to read instead).
     guarded = own.includes(output) && exists(output);

@@ -96,6 +96,10 @@ test('options missing their value or given one they do not take are usage errors
   const swallowed = await runCli('timeline', tutorial, '-o', '--json');
   assert.equal(swallowed.code, 2);
   assert.match(swallowed.stderr, /"--json" after it looks like another option; write --output=--json/);
+  const empty = await runCli('compile', tutorial, '-o', '');
+  assert.equal(empty.code, 2);
+  assert.match(empty.stderr, /option "-o" needs a value/);
+  assert.equal((await runCli('check', '')).code, 2, 'an empty file name is a usage mistake');
   const flag = await runCli('timeline', tutorial, '--json=yes');
   assert.equal(flag.code, 2);
   assert.match(flag.stderr, /option "--json" takes no value/);
