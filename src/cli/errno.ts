@@ -15,7 +15,8 @@ const WORDS: Record<string, string> = {
   EBADF: 'it is closed',
   EIO: 'an input/output error',
   EMFILE: 'too many open files',
-  EXDEV: 'the folder is on another file system'
+  EXDEV: 'the folder is on another file system',
+  ENXIO: 'it is a named pipe that nothing reads, or a device that is not there'
 };
 
 /** A file system failure in words for a message: "no such file", "it is a named pipe (FIFO), not a regular file". */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:fs';
 import { open, realpath, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 
 /**
@@ -23,6 +24,10 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
   if (existing?.isDirectory()) {
     throw Object.assign(new Error(`EISDIR: ${path} is a directory`), { code: 'EISDIR' });
   }
+  if (existing?.isFIFO()) {
+    await writeToPipe(path, text);
+    return;
+  }
   if (existing && !existing.isFile()) {
     await writeFile(path, text, 'utf8');
     return;
@@ -44,5 +49,29 @@ export async function writeFileAtomically(path: string, text: string): Promise<v
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true }).catch(() => undefined);
     throw error;
+  }
+}
+
+/**
+ * Opening a named pipe to write blocks until something reads it. A
+ * non-blocking open fails at once instead (ENXIO), so `-o FIFO` with no
+ * reader is an error rather than a hang. That probe stays open while the
+ * real (blocking) descriptor is opened, which then returns at once, so the
+ * reader never sees the probe's close as the end of the data.
+ */
+async function writeToPipe(path: string, text: string): Promise<void> {
+  const probe = await open(path, constants.O_WRONLY | (constants.O_NONBLOCK ?? 0)).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENXIO' ? Object.assign(new Error(`ENXIO: nothing reads the named pipe ${path}`), { code: 'ENXIO' }) : error;
+  });
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_WRONLY);
+  } finally {
+    await probe.close();
+  }
+  try {
+    await handle.writeFile(text, 'utf8');
+  } finally {
+    await handle.close();
   }
 }

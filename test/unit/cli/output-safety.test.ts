@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, closeSync, statSync, symlinkSync, writeFileSync, chmodSync, lstatSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,13 +106,33 @@ test('-o through a symlink replaces the file it points to and keeps the link', a
   assert.equal(JSON.parse(readFileSync(target, 'utf8')).version, 1);
 });
 
-test('writing to a device writes through it, and to a directory fails with a message', async () => {
+test('-o on a device or a named pipe writes through it; a pipe nothing reads, a directory or a missing folder fail with a message', async () => {
   const dir = freshDir();
   await writeFileAtomically('/dev/null', 'discarded');
   const result = await runCli('compile', join(dir, 'tutorial.md'), '-o', dir);
   assert.equal(result.code, 1);
   assert.match(result.stderr, /: error: cannot write the file: it is a directory; nothing was written\n$/);
   assert.deepEqual(readdirSync(dir), ['tutorial.md']);
+  const fifo = join(dir, 'pipe.json');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+  const unread = await runCli('compile', join(dir, 'tutorial.md'), '-o', fifo);
+  assert.equal(unread.code, 1, 'a FIFO that nothing reads is an error, not a hang');
+  assert.match(unread.stderr, /pipe\.json: error: cannot write the file: it is a named pipe that nothing reads/);
+  // With a reader, the output goes through whole.
+  const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let received = '';
+  reader.stdout.setEncoding('utf8').on('data', (text: string) => (received += text));
+  const closed = new Promise(resolve => reader.on('close', resolve));
+  // Wait until cat has the FIFO open: until then, a writer still finds no reader.
+  let written;
+  let tries = 0;
+  do {
+    await new Promise(resolve => setTimeout(resolve, 20));
+    written = await runCli('compile', join(dir, 'tutorial.md'), '-o', fifo);
+  } while (written.code === 1 && /nothing reads/.test(written.stderr) && ++tries < 500);
+  assert.equal(written.code, 0, written.stderr);
+  await closed;
+  assert.equal(received, (await runCli('compile', join(dir, 'tutorial.md'))).stdout);
   const nowhere = await runCli('compile', join(dir, 'tutorial.md'), '-o', join(dir, 'absent', 'out.json'));
   assert.equal(nowhere.code, 1);
   assert.match(nowhere.stderr, /out\.json: error: cannot write the file: its folder does not exist; nothing was written\n$/);
