@@ -5,4 +5,6 @@ import { nodeIO } from './node-io.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 filterPrematureAccessWarnings();
-process.exitCode = await main(process.argv.slice(2), nodeIO, version);
+const status = await main(process.argv.slice(2), nodeIO, version);
+// A failed write to stdout may already have set a failing status.
+process.exitCode = Math.max(status, Number(process.exitCode ?? 0));

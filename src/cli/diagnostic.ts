@@ -1,5 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
-import { formatPath, type ScriptProblem } from '../format/index.js';
+import { escapeControlCharacters, formatPath, type ScriptProblem } from '../format/index.js';
 
 /** One message for the terminal, in the `FILE:LINE:COLUMN: severity: text (rule)` shape editors parse. */
 export interface Diagnostic {
@@ -29,12 +29,18 @@ export function fromScriptProblem(file: string, problem: ScriptProblem): Diagnos
     column: problem.column ?? 1,
     severity: 'error',
     message: problem.path.length ? `${formatPath(problem.path)} ${problem.message}` : problem.message,
-    ruleId: 'invalid-script'
+    // Problems that name their own rule (`not-utf8`, `too-deep`, …) keep it.
+    ruleId: (problem as ScriptProblem & { rule?: string }).rule ?? 'invalid-script'
   };
 }
 
+/**
+ * One line, whatever the message holds: control characters and newlines are
+ * shown escaped, so no text can paint the terminal or fake another message.
+ */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
+  const line = `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
+  return escapeControlCharacters(line).replace(/\n/g, '\\n');
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -1,37 +1,106 @@
 import { compile } from '../compiler/index.js';
 import { parseScriptJson, type Script } from '../format/index.js';
 import { fromCompilerMessage, fromScriptProblem, type Diagnostic } from './diagnostic.js';
-import { InputError, type CliIO } from './io.js';
+import { displayName } from './display-name.js';
+import { describeErrno } from './errno.js';
+import { InputError, NotAFileError, TooLargeError, type CliIO } from './io.js';
+import { formatBytes, INPUT_LIMITS, LARGEST_INPUT, type InputKind } from './limits.js';
+import { decodeUtf8 } from './utf8.js';
 
 export interface Loaded {
   script?: Script;
   diagnostics: Diagnostic[];
 }
 
-/** Read a file's bytes, turning a missing or unreadable file into a plain message. */
-export async function readInput(io: CliIO, path: string): Promise<Uint8Array> {
+/** What a path holds, by its name; stdin (`-`) is told by its first character. */
+function kindOfPath(path: string): InputKind | undefined {
+  return path === '-' ? undefined : /\.json$/i.test(path) ? 'json' : 'markdown';
+}
+
+/** A script is a JSON object; a tutorial never starts with `{`. */
+function kindOfContent(bytes: Uint8Array): InputKind {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) {
+    i++;
+  }
+  return bytes[i] === 0x7b ? 'json' : 'markdown';
+}
+
+/**
+ * Read an input's bytes: a regular file, or stdin for `-`, up to `maxBytes`.
+ * A file that is too large comes back as its `TooLargeError`, for a
+ * positioned message; one that cannot be read at all is reported in a plain
+ * message and throws `InputError` (exit 1).
+ */
+export async function readInput(io: CliIO, path: string, maxBytes: number): Promise<Uint8Array | TooLargeError> {
   try {
-    return await io.readFile(path);
+    return await io.readFile(path, maxBytes);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-    io.stderr(`${path}: error: cannot read the file: ${why}\n`);
-    throw new InputError(why);
+    if (error instanceof TooLargeError) {
+      return error;
+    }
+    const hint = error instanceof NotAFileError ? '; give a Markdown tutorial or a .json script, or `-` to read stdin' : '';
+    io.stderr(`${displayName(path)}: error: cannot read the file: ${describeErrno(error)}${hint}\n`);
+    throw new InputError(describeErrno(error));
   }
 }
 
 /** Load a Markdown tutorial (compiled) or a compiled `.json` script (validated). */
 export async function loadScript(io: CliIO, path: string): Promise<Loaded> {
-  const bytes = await readInput(io, path);
-  if (/\.json$/i.test(path)) {
-    const text = new TextDecoder().decode(bytes);
-    const result = parseScriptJson(text);
-    return { script: result.script, diagnostics: result.problems.map(problem => fromScriptProblem(path, problem)) };
+  const name = displayName(path);
+  const declared = kindOfPath(path);
+  const bytes = await readInput(io, path, declared ? INPUT_LIMITS[declared] : LARGEST_INPUT);
+  if (bytes instanceof TooLargeError) {
+    return { diagnostics: [tooLarge(name, declared, bytes.size)] };
   }
-  const result = compile(bytes, { path });
+  const kind = declared ?? kindOfContent(bytes);
+  if (bytes.length > INPUT_LIMITS[kind]) {
+    return { diagnostics: [tooLarge(name, kind, bytes.length)] };
+  }
+  if (kind === 'json') {
+    // TODO(format): pass the bytes once parseScriptJson takes them and reports bad UTF-8 itself.
+    const decoded = decodeUtf8(bytes);
+    if ('invalid' in decoded) {
+      const { byte, line, column } = decoded.invalid;
+      return {
+        diagnostics: [
+          {
+            file: name,
+            line,
+            column,
+            severity: 'error',
+            message: `Unexpected byte 0x${byte.toString(16).padStart(2, '0')}, expected UTF-8 text: save the file as UTF-8`,
+            ruleId: 'not-utf8'
+          }
+        ]
+      };
+    }
+    const result = parseScriptJson(decoded.text);
+    return { script: result.script, diagnostics: result.problems.map(problem => fromScriptProblem(name, problem)) };
+  }
+  const result = compile(bytes, { path: name });
   return {
     script: result.script,
-    diagnostics: result.file.messages.map(message => fromCompilerMessage(path, message))
+    diagnostics: result.file.messages.map(message => fromCompilerMessage(name, message))
+  };
+}
+
+const WHAT: Record<InputKind, string> = { markdown: 'a Markdown tutorial', json: 'a .json script' };
+const ADVICE: Record<InputKind, string> = {
+  markdown: 'split the tutorial into several smaller ones',
+  json: 'compile it from smaller tutorials'
+};
+
+function tooLarge(file: string, kind: InputKind | undefined, size: number | undefined): Diagnostic {
+  const limit = kind ? INPUT_LIMITS[kind] : LARGEST_INPUT;
+  const found = size === undefined ? `more than ${formatBytes(limit)}` : `${size.toLocaleString('en')} bytes (${formatBytes(size)})`;
+  const expected = kind ? `at most ${formatBytes(limit)} for ${WHAT[kind]}` : `at most ${formatBytes(limit)}, the most any input may be`;
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    message: `Unexpected input of ${found}, expected ${expected}: ${kind ? ADVICE[kind] : 'give a smaller file'}`,
+    ruleId: 'too-large'
   };
 }

@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { escapeControlCharacters, userText } from '../format/index.js';
+import { parseCommandArguments } from './arguments.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
@@ -6,7 +7,10 @@ import { notebookCommand } from './commands/notebook.js';
 import { timelineCommand } from './commands/timeline.js';
 import { transcriptCommand } from './commands/transcript.js';
 import { InputError, UsageError, type CliIO } from './io.js';
+import { formatBytes, INPUT_LIMITS } from './limits.js';
 import { loadScript } from './load.js';
+import { refuseOutputOverInput } from './output-guard.js';
+import { didYouMean } from './suggest.js';
 
 export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand];
 
@@ -24,16 +28,23 @@ export function helpText(version: string): string {
     ...commands.map(command => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
     'Messages look like FILE:LINE:COLUMN: error|warning: MESSAGE (rule-id).',
-    'Exit status: 0 no errors, 1 the input has errors, 2 wrong usage.',
+    'FILE may be - to read stdin. Inputs may be at most',
+    `${formatBytes(INPUT_LIMITS.markdown)} (Markdown) or ${formatBytes(INPUT_LIMITS.json)} (.json).`,
+    'Exit status: 0 no errors, 1 the input has errors or cannot be read or written, 2 wrong usage.',
     ''
   ].join('\n');
 }
 
 /**
  * Run the command line. Resolves to the exit status and never throws: an
- * unexpected failure is reported in one line, without a stack trace.
+ * unexpected failure is reported in one line, without a stack trace. Every
+ * known failure (usage, unreadable or oversized input, a failed write) has
+ * its own message before that last resort.
  */
-export async function main(argv: string[], io: CliIO, version: string): Promise<number> {
+export async function main(argv: string[], rawIO: CliIO, version: string): Promise<number> {
+  // Whatever reaches stderr is shown, not obeyed: no escape sequence from a
+  // file name, an argument or a tutorial gets to the terminal.
+  const io: CliIO = { ...rawIO, stderr: text => rawIO.stderr(escapeControlCharacters(text)) };
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -46,26 +57,28 @@ export async function main(argv: string[], io: CliIO, version: string): Promise<
     }
     const command = commands.find(candidate => candidate.name === name);
     if (!command) {
-      throw new UsageError(`unknown command "${name}"; commands: ${commands.map(c => c.name).join(', ')}`);
+      const names = commands.map(c => c.name);
+      throw new UsageError(`unknown command "${userText(name)}"${didYouMean(name, names)} (commands: ${names.join(', ')})`);
     }
-    let parsed;
-    try {
-      parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, ''));
-    }
-    if (parsed.values.help) {
+    const { values, files } = parseCommandArguments(command, rest);
+    if (values.help) {
       io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`);
       return EXIT.ok;
     }
-    const files = parsed.positionals;
     if (files.length < command.minFiles) {
       throw new UsageError(`missing file: ${command.usage}`);
     }
     if (command.maxFiles !== undefined && files.length > command.maxFiles) {
       throw new UsageError(`too many files (${files.length}): ${command.usage}`);
     }
-    return await command.run({ io, files, values: parsed.values as Record<string, string | boolean | undefined>, load: path => loadScript(io, path) });
+    if (files.includes('')) {
+      throw new UsageError(`a file name is empty: ${command.usage}`);
+    }
+    if (files.filter(file => file === '-').length > 1) {
+      throw new UsageError('stdin (`-`) can be read only once');
+    }
+    await refuseOutputOverInput(io, typeof values.output === 'string' ? values.output : undefined, files);
+    return await command.run({ io, files, values, load: path => loadScript(io, path) });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`notecast: ${error.message}\nRun "notecast --help" for usage.\n`);
@@ -74,7 +87,9 @@ export async function main(argv: string[], io: CliIO, version: string): Promise<
     if (error instanceof InputError) {
       return EXIT.inputErrors;
     }
-    io.stderr(`notecast: internal error: ${error instanceof Error ? error.message : String(error)}. Please report this with the input that caused it.\n`);
+    io.stderr(
+      `notecast: internal error: ${userText(error instanceof Error ? error.message : String(error), 200)}. Please report this with the input that caused it.\n`
+    );
     return EXIT.inputErrors;
   }
 }

@@ -1,5 +1,6 @@
 import { plural } from '../../format/index.js';
 import { hasErrors } from '../diagnostic.js';
+import { InputError } from '../io.js';
 import { report, type Command } from './command.js';
 
 export const checkCommand: Command = {
@@ -12,7 +13,17 @@ export const checkCommand: Command = {
     let errors = 0;
     let warnings = 0;
     for (const file of files) {
-      const loaded = await load(file);
+      let loaded;
+      try {
+        loaded = await load(file);
+      } catch (error) {
+        // A file that cannot be read was reported; check the others all the same.
+        if (error instanceof InputError) {
+          errors++;
+          continue;
+        }
+        throw error;
+      }
       report(io, loaded.diagnostics);
       errors += loaded.diagnostics.filter(d => d.severity === 'error').length;
       warnings += loaded.diagnostics.filter(d => d.severity === 'warning').length;

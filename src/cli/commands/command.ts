@@ -1,6 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Script } from '../../format/index.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
+import { displayName } from '../display-name.js';
+import { describeErrno } from '../errno.js';
 import { InputError, type CliIO } from '../io.js';
 import type { Loaded } from '../load.js';
 
@@ -29,7 +31,10 @@ export function report(io: CliIO, diagnostics: readonly Diagnostic[]): void {
   }
 }
 
-/** Write to `-o PATH`, or to stdout without it. */
+/**
+ * Write to `-o PATH` (replacing it all at once, only now that the command
+ * has succeeded), or to stdout without it.
+ */
 export async function writeOutput(io: CliIO, path: string | undefined, text: string): Promise<void> {
   if (path === undefined || path === '-') {
     io.stdout(text);
@@ -38,8 +43,10 @@ export async function writeOutput(io: CliIO, path: string | undefined, text: str
   try {
     await io.writeFile(path, text);
   } catch (error) {
-    io.stderr(`${path}: error: cannot write the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    throw new InputError(String(error));
+    // Writing, a missing name means a missing folder: the file itself would be created.
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : describeErrno(error);
+    io.stderr(`${displayName(path)}: error: cannot write the file: ${why}; nothing was written\n`);
+    throw new InputError(why);
   }
 }
 

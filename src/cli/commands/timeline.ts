@@ -1,3 +1,4 @@
+import { userText } from '../../format/index.js';
 import { MAX_SPEED, MIN_SPEED } from '../../player/index.js';
 import { UsageError } from '../io.js';
 import { buildTimeline, renderTimeline } from '../timeline.js';
@@ -13,7 +14,7 @@ export const timelineCommand: Command = {
   run(context) {
     const speed = Number(context.values.speed);
     if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
-      throw new UsageError(`--speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}, not "${context.values.speed}"`);
+      throw new UsageError(`--speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}, not "${userText(String(context.values.speed))}"`);
     }
     return renderScript(context, async script => {
       const timeline = await buildTimeline(script, speed);

@@ -1,5 +1,6 @@
-import { buildTranscript, renderTranscript, type TranscriptFormat } from '../../format/index.js';
+import { buildTranscript, renderTranscript, userText, type TranscriptFormat } from '../../format/index.js';
 import { UsageError } from '../io.js';
+import { didYouMean } from '../suggest.js';
 import { renderScript, type Command } from './command.js';
 
 const FORMATS: TranscriptFormat[] = ['markdown', 'html', 'text'];
@@ -14,7 +15,7 @@ export const transcriptCommand: Command = {
   run(context) {
     const format = context.values.format as TranscriptFormat;
     if (!FORMATS.includes(format)) {
-      throw new UsageError(`unknown --format "${format}", expected ${FORMATS.join(', ')}`);
+      throw new UsageError(`unknown --format "${userText(String(format))}"${didYouMean(String(format), FORMATS)} (expected ${FORMATS.join(', ')})`);
     }
     return renderScript(context, script => renderTranscript(buildTranscript(script), format));
   }

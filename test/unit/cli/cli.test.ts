@@ -4,23 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main, type CliIO } from '../../../src/cli/index.js';
 import { fromRoot } from '../../helpers/paths.js';
-
-/** Run the CLI in-process against the real file system, capturing its output. */
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const { readFile, writeFile } = await import('node:fs/promises');
-  const io: CliIO = {
-    stdout: text => void (stdout += text),
-    stderr: text => void (stderr += text),
-    readFile: path => readFile(path),
-    writeFile: (path, text) => writeFile(path, text)
-  };
-  const code = await main(argv, io, '9.9.9');
-  return { code, stdout, stderr };
-}
+import { runCli as run } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'notecast-cli-'));
 const tutorial = fromRoot('tutorials', '01-python-basics.md');
