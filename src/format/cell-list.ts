@@ -10,6 +10,25 @@ export interface CellState {
 /** Chunks split when they outgrow this, so an edit copies at most this many cells. */
 const MAX_CHUNK = 64;
 
+/** A list's index of where its cells are (see `CellList.positions`). */
+interface Positions {
+  /** The chunk holding the cell with each id. */
+  chunkOf: Map<string, CellState[]>;
+  /** Each chunk's place in the chunk table. */
+  placeOf: Map<CellState[], number>;
+  /** The index of each chunk's first cell, by place. */
+  starts: number[];
+}
+
+function lastIndexOfId(cells: readonly CellState[], id: string): number {
+  for (let offset = cells.length - 1; offset >= 0; offset--) {
+    if (cells[offset].id === id) {
+      return offset;
+    }
+  }
+  return -1;
+}
+
 /**
  * The cells of a notebook state as a table of chunks that copies share.
  * Copying a list copies only its chunk table; an edit copies only the chunk
@@ -23,6 +42,14 @@ export class CellList {
   /** Chunks this list made itself and no copy shares: the only ones it may change in place. */
   private owned = new Set<CellState[]>();
   private size: number;
+  /**
+   * Where each cell is, by id, so a lookup or an edit anywhere costs the
+   * same however long the notebook is. Built on the first lookup that the
+   * latest cells cannot answer, then kept up to date by this list's edits. A
+   * copy does not share it (it builds its own when it needs one), so copying
+   * stays as cheap as copying the chunk table.
+   */
+  private positions: Positions | undefined;
 
   constructor(cells: readonly CellState[] = []) {
     this.chunks = [];
@@ -55,24 +82,42 @@ export class CellList {
     return this.chunks[chunk][offset];
   }
 
-  /** The index of the cell with this id, searched from the end (tutorials mostly edit their latest cells); -1 if none. */
+  /** The index of the cell with this id (the last one, should two share it); -1 if none. */
   indexOfId(id: string): number {
-    let end = this.size;
-    for (let chunk = this.chunks.length - 1; chunk >= 0; chunk--) {
-      const cells = this.chunks[chunk];
-      end -= cells.length;
-      for (let offset = cells.length - 1; offset >= 0; offset--) {
-        if (cells[offset].id === id) {
+    if (!this.positions) {
+      // Tutorials mostly edit the cells they added last: look there before
+      // paying for an index of the whole list.
+      let end = this.size;
+      for (let chunk = this.chunks.length - 1; chunk >= 0 && end > this.size - MAX_CHUNK; chunk--) {
+        const cells = this.chunks[chunk];
+        end -= cells.length;
+        const offset = lastIndexOfId(cells, id);
+        if (offset >= 0) {
           return end + offset;
         }
       }
+      if (end === 0) {
+        return -1;
+      }
+      this.positions = this.indexPositions();
     }
-    return -1;
+    const cells = this.positions.chunkOf.get(id);
+    if (!cells) {
+      return -1;
+    }
+    const chunk = this.positions.placeOf.get(cells)!;
+    return this.positions.starts[chunk] + lastIndexOfId(cells, id);
   }
 
   set(index: number, cell: CellState): void {
     const [chunk, offset] = this.locate(index);
-    this.writable(chunk)[offset] = cell;
+    const cells = this.writable(chunk);
+    const old = cells[offset];
+    cells[offset] = cell;
+    if (this.positions && old.id !== cell.id) {
+      this.forget(old.id, cells);
+      this.positions.chunkOf.set(cell.id, cells);
+    }
   }
 
   insert(index: number, cell: CellState): void {
@@ -81,6 +126,7 @@ export class CellList {
       this.chunks.push(chunk);
       this.owned.add(chunk);
       this.size = 1;
+      this.positions = undefined;
       return;
     }
     // At the very end, the last chunk takes it.
@@ -88,21 +134,46 @@ export class CellList {
     const cells = this.writable(chunk);
     cells.splice(offset, 0, cell);
     this.size++;
+    const positions = this.positions;
+    positions?.chunkOf.set(cell.id, cells);
     if (cells.length > MAX_CHUNK) {
       const tail = cells.splice(MAX_CHUNK / 2);
       this.chunks.splice(chunk + 1, 0, tail);
       this.owned.add(tail);
+      if (positions) {
+        for (const moved of tail) {
+          positions.chunkOf.set(moved.id, tail);
+        }
+        this.placeChunks(positions);
+      }
+    } else if (positions) {
+      // Every later chunk starts one cell later (none, when appending).
+      for (let later = chunk + 1; later < positions.starts.length; later++) {
+        positions.starts[later]++;
+      }
     }
   }
 
   remove(index: number): void {
     const [chunk, offset] = this.locate(index);
     const cells = this.writable(chunk);
-    cells.splice(offset, 1);
+    const [removed] = cells.splice(offset, 1);
     this.size--;
+    const positions = this.positions;
+    if (positions) {
+      this.forget(removed.id, cells);
+    }
     if (!cells.length) {
       this.chunks.splice(chunk, 1);
       this.owned.delete(cells);
+      if (positions) {
+        positions.placeOf.delete(cells);
+        this.placeChunks(positions);
+      }
+    } else if (positions) {
+      for (let later = chunk + 1; later < positions.starts.length; later++) {
+        positions.starts[later]--;
+      }
     }
   }
 
@@ -127,8 +198,22 @@ export class CellList {
     return ([] as CellState[]).concat(...this.chunks);
   }
 
-  /** Chunk and offset of a cell; from whichever end is nearer. */
+  /** Chunk and offset of a cell: a binary search when the list has its index, else from whichever end is nearer. */
   private locate(index: number): [number, number] {
+    const starts = this.positions?.starts;
+    if (starts && index >= 0 && index < this.size) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle] <= index) {
+          low = middle;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return [low, index - starts[low]];
+    }
     if (index >= this.size / 2) {
       let end = this.size;
       for (let chunk = this.chunks.length - 1; chunk >= 0; chunk--) {
@@ -152,11 +237,51 @@ export class CellList {
   private writable(chunk: number): CellState[] {
     let cells = this.chunks[chunk];
     if (!this.owned.has(cells)) {
+      const shared = cells;
       cells = cells.slice();
       this.chunks[chunk] = cells;
       this.owned.add(cells);
+      const positions = this.positions;
+      if (positions) {
+        positions.placeOf.delete(shared);
+        positions.placeOf.set(cells, chunk);
+        for (const cell of cells) {
+          positions.chunkOf.set(cell.id, cells);
+        }
+      }
     }
     return cells;
+  }
+
+  private indexPositions(): Positions {
+    const positions: Positions = { chunkOf: new Map(), placeOf: new Map(), starts: [] };
+    for (const cells of this.chunks) {
+      for (const cell of cells) {
+        positions.chunkOf.set(cell.id, cells);
+      }
+    }
+    this.placeChunks(positions);
+    return positions;
+  }
+
+  /** Recount where each chunk is and starts, after the chunk table changed shape. */
+  private placeChunks(positions: Positions): void {
+    positions.placeOf.clear();
+    positions.starts.length = 0;
+    let start = 0;
+    this.chunks.forEach((cells, chunk) => {
+      positions.placeOf.set(cells, chunk);
+      positions.starts.push(start);
+      start += cells.length;
+    });
+  }
+
+  /** Drop an id from the index, unless another cell with it lives elsewhere. */
+  private forget(id: string, cells: CellState[]): void {
+    const positions = this.positions!;
+    if (positions.chunkOf.get(id) === cells && lastIndexOfId(cells, id) < 0) {
+      positions.chunkOf.delete(id);
+    }
   }
 
   /** For `compareCells`: the chunk table, read only. */

@@ -3,6 +3,8 @@
  * views of a script (expected notebook, keystrokes, transcript).
  */
 export {
+  MAX_SCRIPT_MS,
+  MAX_TIME_MS,
   SCRIPT_VERSION,
   isEditOperation,
   operationDuration,
@@ -30,12 +32,14 @@ export { stringifyScript } from './serialize.js';
 export { countKeystrokes, expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, plural } from './describe.js';
 export {
+  MAX_JSON_DEPTH,
   formatPath,
   parseScriptJson,
   scriptSchema,
   validateScript,
   type ScriptPath,
   type ScriptProblem,
+  type ScriptProblemRule,
   type ScriptValidation
 } from './validate.js';
 export {
@@ -50,3 +54,4 @@ export {
   type TranscriptStep
 } from './transcript.js';
 export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';
+export { decodeUtf8, firstInvalidUtf8, type Utf8Failure } from './utf8.js';

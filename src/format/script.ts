@@ -10,6 +10,15 @@
 /** The script format version this code writes and plays. */
 export const SCRIPT_VERSION = 1;
 
+/** The longest any one time (`at`, `duration`, `narrationMs`) may be: 24 hours, in ms. */
+export const MAX_TIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The longest a whole script may play: one week, in ms. It keeps every sum
+ * of times an exact integer that fits a 32-bit timer (2^31 - 1 ms is 24.8 days).
+ */
+export const MAX_SCRIPT_MS = 7 * MAX_TIME_MS;
+
 export type CellType = 'code' | 'markdown' | 'raw';
 
 export interface Script {
