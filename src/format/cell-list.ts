@@ -144,13 +144,12 @@ export class CellList {
         for (const moved of tail) {
           positions.chunkOf.set(moved.id, tail);
         }
-        this.placeChunks(positions);
+        positions.starts.splice(chunk + 1, 0, positions.starts[chunk] + cells.length);
+        positions.placeOf.set(tail, chunk + 1);
+        this.shiftChunks(positions, chunk + 2, true, 1);
       }
     } else if (positions) {
-      // Every later chunk starts one cell later (none, when appending).
-      for (let later = chunk + 1; later < positions.starts.length; later++) {
-        positions.starts[later]++;
-      }
+      this.shiftChunks(positions, chunk + 1, false, 1);
     }
   }
 
@@ -168,12 +167,11 @@ export class CellList {
       this.owned.delete(cells);
       if (positions) {
         positions.placeOf.delete(cells);
-        this.placeChunks(positions);
+        positions.starts.splice(chunk, 1);
+        this.shiftChunks(positions, chunk, true, -1);
       }
     } else if (positions) {
-      for (let later = chunk + 1; later < positions.starts.length; later++) {
-        positions.starts[later]--;
-      }
+      this.shiftChunks(positions, chunk + 1, false, -1);
     }
   }
 
@@ -264,16 +262,28 @@ export class CellList {
     return positions;
   }
 
-  /** Recount where each chunk is and starts, after the chunk table changed shape. */
+  /** Where each chunk is and starts, counted afresh. */
   private placeChunks(positions: Positions): void {
-    positions.placeOf.clear();
-    positions.starts.length = 0;
     let start = 0;
     this.chunks.forEach((cells, chunk) => {
       positions.placeOf.set(cells, chunk);
       positions.starts.push(start);
       start += cells.length;
     });
+  }
+
+  /**
+   * After an edit in the chunk before `from`: the chunks from `from` on
+   * start `cells` cells later, and have `moved` in the table. Nothing to do
+   * when the edit was at the end, which is where tutorials add cells.
+   */
+  private shiftChunks(positions: Positions, from: number, moved: boolean, cells: number): void {
+    for (let chunk = from; chunk < this.chunks.length; chunk++) {
+      positions.starts[chunk] += cells;
+      if (moved) {
+        positions.placeOf.set(this.chunks[chunk], chunk);
+      }
+    }
   }
 
   /** Drop an id from the index, unless another cell with it lives elsewhere. */
