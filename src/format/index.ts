@@ -33,6 +33,7 @@ export { countKeystrokes, expandKeystrokes, hashString, seededRandom, splitKeyst
 export { countLines, describeCode, plural } from './describe.js';
 export {
   MAX_JSON_DEPTH,
+  MAX_PROBLEMS,
   formatPath,
   parseScriptJson,
   scriptSchema,

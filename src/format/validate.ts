@@ -68,6 +68,10 @@ function schemaErrors(value: unknown): ErrorObject[] {
         return;
       }
       operations.forEach((item, operationIndex) => {
+        // Past the problems that will be listed, one more error is enough to say there are more.
+        if (errors.length > 4 * MAX_PROBLEMS) {
+          return;
+        }
         if (!operation(item)) {
           const prefix = `/steps/${stepIndex}/operations/${operationIndex}`;
           for (const error of operation.errors ?? []) {
@@ -138,6 +142,9 @@ function checkScript(value: unknown, shallow: boolean): ScriptValidation {
  * recursive reader (`JSON.parse`, the schema validator) far from its stack's end.
  */
 export const MAX_JSON_DEPTH = 64;
+
+/** The most problems listed for one script; a last one says when there are more. */
+export const MAX_PROBLEMS = 1000;
 
 /**
  * Parse and validate a script's JSON text, or its bytes (which must be
@@ -224,6 +231,20 @@ function schemaProblems(errors: ErrorObject[], value: unknown): ScriptProblem[] 
       problems.push({ path, message });
     }
   }
+  return capped(problems);
+}
+
+/**
+ * At most `MAX_PROBLEMS` problems, then one that says there are more: a
+ * broken 50 MB script can have a million, and listing them all helps no one
+ * (and holds hundreds of bytes of memory for each byte of the file).
+ */
+function capped(problems: ScriptProblem[]): ScriptProblem[] {
+  if (problems.length <= MAX_PROBLEMS) {
+    return problems;
+  }
+  problems.length = MAX_PROBLEMS;
+  problems.push({ path: [], message: `has more problems than the ${MAX_PROBLEMS} listed; fix these and check again` });
   return problems;
 }
 
@@ -234,6 +255,9 @@ function replayProblems(script: Script): ScriptProblem[] {
   script.steps.forEach((step, stepIndex) => {
     let previousAt = 0;
     step.operations.forEach((operation, operationIndex) => {
+      if (problems.length > MAX_PROBLEMS) {
+        return;
+      }
       const path: ScriptPath = ['steps', stepIndex, 'operations', operationIndex];
       if (operation.at < previousAt) {
         problems.push({
@@ -260,7 +284,7 @@ function replayProblems(script: Script): ScriptProblem[] {
       });
     }
   });
-  return problems;
+  return capped(problems);
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_JSON_DEPTH, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
+import { formatPath, MAX_JSON_DEPTH, MAX_PROBLEMS, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
 
 function script(): Script {
   return {
@@ -95,19 +95,32 @@ test('a byte-order mark before the JSON is accepted', () => {
   assert.deepEqual(parseScriptJson(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(JSON.stringify(script()))])).problems, []);
 });
 
-test('tens of thousands of problems are each positioned at their own line, in one pass', () => {
+test('tens of thousands of problems: the first MAX_PROBLEMS are listed, each positioned at its own line in one pass, and a last one says there are more', () => {
   const big = script();
   const operations = big.steps[0].operations as unknown as Array<Record<string, unknown>>;
   for (let i = 0; i < 40_000; i++) operations.push({ op: 'run', at: 0, cell: 'a', colour: `red${i}` });
   const text = stringifyScript(big);
   const { problems } = parseScriptJson(text);
-  assert.equal(problems.length, 40_000);
+  assert.equal(problems.length, MAX_PROBLEMS + 1);
+  assert.match(problems[MAX_PROBLEMS].message, /more problems than the 1000 listed/);
   const lines = text.split('\n');
-  for (const index of [0, 1, 20_000, 39_999]) {
+  for (const index of [0, 1, 500, MAX_PROBLEMS - 1]) {
     const problem = problems[index];
+    assert.equal(formatPath(problem.path), `steps[0].operations[${index + 1}].colour`);
     // Each operation is on a line of its own, after the insert-cell's line.
-    const line = lines.indexOf(`        ${JSON.stringify(operations[index + 1])}${index === 39_999 ? '' : ','}`) + 1;
+    const line = lines.indexOf(`        ${JSON.stringify(operations[index + 1])},`) + 1;
     assert.equal(problem.line, line);
     assert.equal(problem.column, positionOf(lines[line - 1], '"colour"').column);
   }
+});
+
+test('a far-away problem in a big file is positioned exactly', () => {
+  const big = script();
+  const operations = big.steps[0].operations as unknown as Array<Record<string, unknown>>;
+  for (let i = 0; i < 100_000; i++) operations.push({ op: 'wait', at: 0, duration: 1 });
+  operations.push({ op: 'wait', at: 0, duration: -1 });
+  const text = stringifyScript(big);
+  const [problem] = parseScriptJson(text).problems;
+  assert.equal(formatPath(problem.path), 'steps[0].operations[100001].duration');
+  assert.deepEqual({ line: problem.line, column: problem.column }, positionOf(text, '"duration":-1'));
 });
