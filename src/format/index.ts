@@ -6,6 +6,7 @@ export {
   MAX_SCRIPT_MS,
   MAX_TIME_MS,
   SCRIPT_VERSION,
+  cellInfo,
   isEditOperation,
   operationDuration,
   stepDuration,

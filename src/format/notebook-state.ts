@@ -1,5 +1,5 @@
 import { CellList, compareCells, type CellState } from './cell-list.js';
-import type { EditOperation, Script } from './script.js';
+import { cellInfo, type EditOperation, type Script } from './script.js';
 import { userText } from './user-text.js';
 
 /**
@@ -47,7 +47,7 @@ export class NotebookState {
     return compareCells(this.list, other.list);
   }
 
-  /** Searched from the end: tutorials mostly edit the cells they added last. */
+  /** The index of a cell by id, -1 if none; in constant time however long the notebook (see `CellList`). */
   indexOf(id: string): number {
     return this.list.indexOfId(id);
   }
@@ -69,8 +69,8 @@ export class NotebookState {
     const name = `"${userText(operation.cell)}"`;
     switch (operation.op) {
       case 'insert-cell': {
-        // Own properties only: `constructor` or `__proto__` are cells only when declared.
-        const info = Object.hasOwn(script.cells, operation.cell) ? script.cells[operation.cell] : undefined;
+        // `constructor` or `__proto__` are cells only when declared.
+        const info = cellInfo(script, operation.cell);
         if (!info) {
           return `cell ${name} is not declared in "cells"`;
         }

@@ -141,6 +141,15 @@ export type EditOperation =
   | DeleteTextOperation
   | DeleteCellOperation;
 
+/**
+ * The declared cell with this id, if any. Own properties only: `cells` is a
+ * plain object, and an id such as `constructor` or `__proto__` must never
+ * find a member of `Object.prototype`.
+ */
+export function cellInfo(script: Pick<Script, 'cells'>, id: string): CellInfo | undefined {
+  return Object.hasOwn(script.cells, id) ? script.cells[id] : undefined;
+}
+
 export function isEditOperation(operation: Operation): operation is EditOperation {
   return (
     operation.op === 'insert-cell' ||

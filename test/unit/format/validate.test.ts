@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatPath, MAX_SCRIPT_MS, MAX_TIME_MS, NotebookState, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
+import { cellInfo, formatPath, MAX_SCRIPT_MS, MAX_TIME_MS, NotebookState, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
 
 function script(): Script {
   return {
@@ -210,4 +210,14 @@ test('script bytes must be UTF-8: a bad byte is refused at its line and column',
   // Valid bytes read like the text.
   assert.deepEqual(parseScriptJson(bytes).problems, []);
   assert.equal(parseScriptJson(bytes).script?.title, 'Tü');
+});
+
+test('cellInfo finds declared cells only, never Object.prototype members', () => {
+  const { cells } = script();
+  assert.equal(cellInfo({ cells }, 'a')?.type, 'code');
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    assert.equal(cellInfo({ cells }, name), undefined, name);
+  }
+  const declared = JSON.parse('{"__proto__": {"name": "p", "type": "raw"}}') as Script['cells'];
+  assert.equal(cellInfo({ cells: declared }, '__proto__')?.type, 'raw');
 });
