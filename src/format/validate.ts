@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineIndex } from './line-index.js';
 import { PathTree, scanJson } from './json-scan.js';
 import { NotebookState } from './notebook-state.js';
-import { isEditOperation, MAX_SCRIPT_MS, SCRIPT_VERSION, stepDuration, type Script } from './script.js';
+import { isEditOperation, MAX_SCRIPT_MS, MAX_TIME_MS, SCRIPT_VERSION, stepDuration, type Script } from './script.js';
 import schema from './script.schema.json' with { type: 'json' };
 import { userText } from './user-text.js';
 import { decodeUtf8 } from './utf8.js';
@@ -223,7 +223,8 @@ function schemaProblems(errors: ErrorObject[], value: unknown): ScriptProblem[] 
     } else if (error.keyword === 'const') {
       message = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`;
     } else if (error.keyword === 'maximum') {
-      message = `must be at most ${(error.params as { limit: number }).limit}`;
+      const limit = (error.params as { limit: number }).limit;
+      message = limit === MAX_TIME_MS ? `must be at most ${limit} ms (24 hours)` : `must be at most ${limit}`;
     }
     const key = `${path.length}\u0000${path.join('\u0000')}\u0000${message}`;
     if (!seen.has(key)) {
