@@ -197,6 +197,8 @@ export function parseScriptJson(input: string | Uint8Array): ScriptValidation {
   return result;
 }
 
+const CELL_ID_MESSAGE = 'is not a valid cell id: use 1 to 64 letters, digits, "_" or "-"';
+
 function schemaProblems(errors: ErrorObject[], value: unknown): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const seen = new Set<string>();
@@ -212,7 +214,9 @@ function schemaProblems(errors: ErrorObject[], value: unknown): ScriptProblem[] 
     if (propertyName !== undefined) {
       // A cell id that breaks the pattern: name it, it is what to fix.
       path.push(propertyName);
-      message = 'is not a valid cell id: use 1 to 64 letters, digits, "_" or "-"';
+      message = CELL_ID_MESSAGE;
+    } else if (error.keyword === 'pattern' && error.schemaPath.endsWith('/cellId/pattern')) {
+      message = CELL_ID_MESSAGE;
     } else if (error.keyword === 'additionalProperties') {
       path.push((error.params as { additionalProperty: string }).additionalProperty);
       message = 'is not a known property; remove it';

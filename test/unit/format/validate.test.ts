@@ -193,6 +193,9 @@ test('a key that looks like a number is named as a key in paths, and odd keys ar
   const paths = validateScript(bad).problems.map(p => formatPath(p.path));
   assert.ok(paths.includes('cells.7.colour') || paths.includes('cells."7".colour'), paths.join());
   assert.ok(paths.includes('cells."a b"'), paths.join());
+  const run = script();
+  run.steps[0].operations.push({ op: 'run', at: 300, cell: 'a b' });
+  assert.match(validateScript(run).problems.find(p => formatPath(p.path) === 'steps[0].operations[3].cell')!.message, /is not a valid cell id/);
 });
 
 test('script bytes must be UTF-8: a bad byte is refused at its line and column', () => {
