@@ -50,6 +50,12 @@ export class CellList {
    * stays as cheap as copying the chunk table.
    */
   private positions: Positions | undefined;
+  /**
+   * Whether two cells have ever shared an id here (a notebook read from
+   * outside, not one a script built): the index assumes unique ids, so such a
+   * list searches from the end instead.
+   */
+  private sharedIds = false;
 
   constructor(cells: readonly CellState[] = []) {
     this.chunks = [];
@@ -69,6 +75,7 @@ export class CellList {
     const copy = new CellList();
     copy.chunks = this.chunks.slice();
     copy.size = this.size;
+    copy.sharedIds = this.sharedIds;
     // Every chunk is shared from now on, by both lists.
     this.owned.clear();
     return copy;
@@ -99,7 +106,10 @@ export class CellList {
       if (end === 0) {
         return -1;
       }
-      this.positions = this.indexPositions();
+      this.positions = this.sharedIds ? undefined : this.indexPositions();
+      if (!this.positions) {
+        return this.scanForId(id, end);
+      }
     }
     const cells = this.positions.chunkOf.get(id);
     if (!cells) {
@@ -116,7 +126,7 @@ export class CellList {
     cells[offset] = cell;
     if (this.positions && old.id !== cell.id) {
       this.forget(old.id, cells);
-      this.positions.chunkOf.set(cell.id, cells);
+      this.indexCell(cell, cells);
     }
   }
 
@@ -134,8 +144,10 @@ export class CellList {
     const cells = this.writable(chunk);
     cells.splice(offset, 0, cell);
     this.size++;
+    if (this.positions) {
+      this.indexCell(cell, cells);
+    }
     const positions = this.positions;
-    positions?.chunkOf.set(cell.id, cells);
     if (cells.length > MAX_CHUNK) {
       const tail = cells.splice(MAX_CHUNK / 2);
       this.chunks.splice(chunk + 1, 0, tail);
@@ -251,15 +263,46 @@ export class CellList {
     return cells;
   }
 
-  private indexPositions(): Positions {
+  /** An index of every cell, or undefined (and the list marked) when two share an id. */
+  private indexPositions(): Positions | undefined {
     const positions: Positions = { chunkOf: new Map(), placeOf: new Map(), starts: [] };
     for (const cells of this.chunks) {
       for (const cell of cells) {
+        if (positions.chunkOf.has(cell.id)) {
+          this.sharedIds = true;
+          return undefined;
+        }
         positions.chunkOf.set(cell.id, cells);
       }
     }
     this.placeChunks(positions);
     return positions;
+  }
+
+  /** Index a cell just put in `cells`; an id already taken drops the index for good. */
+  private indexCell(cell: CellState, cells: CellState[]): void {
+    if (this.positions!.chunkOf.has(cell.id)) {
+      this.sharedIds = true;
+      this.positions = undefined;
+    } else {
+      this.positions!.chunkOf.set(cell.id, cells);
+    }
+  }
+
+  /** The last cell with this id before `end`, by reading the chunks from there back. */
+  private scanForId(id: string, end: number): number {
+    for (let chunk = this.chunks.length - 1, start = this.size; chunk >= 0; chunk--) {
+      const cells = this.chunks[chunk];
+      start -= cells.length;
+      if (start >= end) {
+        continue;
+      }
+      const offset = lastIndexOfId(cells, id);
+      if (offset >= 0) {
+        return start + offset;
+      }
+    }
+    return -1;
   }
 
   /** Where each chunk is and starts, counted afresh. */
@@ -286,10 +329,10 @@ export class CellList {
     }
   }
 
-  /** Drop an id from the index, unless another cell with it lives elsewhere. */
+  /** Drop the id of a cell taken out of `cells` from the index (ids are unique while there is one). */
   private forget(id: string, cells: CellState[]): void {
     const positions = this.positions!;
-    if (positions.chunkOf.get(id) === cells && lastIndexOfId(cells, id) < 0) {
+    if (positions.chunkOf.get(id) === cells) {
       positions.chunkOf.delete(id);
     }
   }

@@ -125,3 +125,21 @@ test('long edit sequences with lookups between them: the index of cells by id st
     model = [];
   }
 });
+
+test('a notebook read from outside may repeat an id: lookups find the last such cell, before and after edits', () => {
+  const cells = Array.from({ length: 300 }, (_, n) => cell(n));
+  cells[150] = { ...cells[3] };
+  const state = new NotebookState(cells);
+  assert.equal(state.indexOf('c3'), 150);
+  assert.equal(state.apply({ op: 'delete-cell', at: 0, cell: 'c3' }, { cells: {} }), null);
+  assert.equal(state.indexOf('c3'), 3);
+  assert.equal(state.indexOf('c299'), 298);
+  assert.equal(state.indexOf('c10'), 10);
+  // A repeat made by an edit on an indexed list is found too.
+  const indexed = new NotebookState(Array.from({ length: 300 }, (_, n) => cell(n)));
+  assert.equal(indexed.indexOf('c7'), 7);
+  assert.equal(indexed.apply({ op: 'insert-cell', at: 0, cell: 'c7', index: 250 }, { cells: { c7: { name: 'c7', type: 'code' } } }, true), null);
+  assert.equal(indexed.indexOf('c7'), 250);
+  assert.equal(indexed.apply({ op: 'delete-cell', at: 0, cell: 'c7' }, { cells: {} }), null);
+  assert.equal(indexed.indexOf('c7'), 7);
+});
