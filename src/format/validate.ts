@@ -110,7 +110,7 @@ export function validateScript(value: unknown): ScriptValidation {
 /** `validateScript`; `shallow`: the value is known to nest at most `MAX_JSON_DEPTH` deep (it was scanned as text). */
 function checkScript(value: unknown, shallow: boolean): ScriptValidation {
   const version = isObject(value) ? value.version : undefined;
-  if (typeof version === 'number' && version > SCRIPT_VERSION) {
+  if (Number.isSafeInteger(version) && (version as number) > SCRIPT_VERSION) {
     return {
       problems: [
         {

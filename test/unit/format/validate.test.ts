@@ -72,6 +72,8 @@ test('operations out of time order are rejected', () => {
 test('a newer format version says to upgrade', () => {
   const { problems } = validateScript({ ...script(), version: 7 });
   assert.match(problems[0].message, /newer than this Notecast understands \(1\); upgrade/);
+  // A version that is no version number is a schema problem, not a newer format.
+  assert.deepEqual(parseScriptJson(JSON.stringify(script()).replace('"version":1', '"version":1e400')).problems.map(p => p.message), ['must be 1']);
 });
 
 test('JSON problems are positioned at the offending property', () => {
