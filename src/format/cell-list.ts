@@ -16,8 +16,14 @@ interface Positions {
   chunkOf: Map<string, CellState[]>;
   /** Each chunk's place in the chunk table. */
   placeOf: Map<CellState[], number>;
-  /** The index of each chunk's first cell, by place. */
+  /**
+   * The index of each chunk's first cell, by place; only the first `counted`
+   * are known. An edit forgets the starts after its chunk and they are
+   * counted again when needed, so adding cell after cell at the top (every
+   * cell `at=start`) costs nothing for the chunks after it.
+   */
   starts: number[];
+  counted: number;
 }
 
 function lastIndexOfId(cells: readonly CellState[], id: string): number {
@@ -116,7 +122,7 @@ export class CellList {
       return -1;
     }
     const chunk = this.positions.placeOf.get(cells)!;
-    return this.positions.starts[chunk] + lastIndexOfId(cells, id);
+    return this.startOf(this.positions, chunk) + lastIndexOfId(cells, id);
   }
 
   set(index: number, cell: CellState): void {
@@ -156,12 +162,12 @@ export class CellList {
         for (const moved of tail) {
           positions.chunkOf.set(moved.id, tail);
         }
-        positions.starts.splice(chunk + 1, 0, positions.starts[chunk] + cells.length);
-        positions.placeOf.set(tail, chunk + 1);
-        this.shiftChunks(positions, chunk + 2, true, 1);
+        positions.starts.splice(chunk + 1, 0, 0);
+        this.placeFrom(positions, chunk + 1);
       }
-    } else if (positions) {
-      this.shiftChunks(positions, chunk + 1, false, 1);
+    }
+    if (positions) {
+      positions.counted = Math.min(positions.counted, chunk + 1);
     }
   }
 
@@ -180,10 +186,12 @@ export class CellList {
       if (positions) {
         positions.placeOf.delete(cells);
         positions.starts.splice(chunk, 1);
-        this.shiftChunks(positions, chunk, true, -1);
+        this.placeFrom(positions, chunk);
+        positions.counted = Math.min(positions.counted, chunk);
       }
-    } else if (positions) {
-      this.shiftChunks(positions, chunk + 1, false, -1);
+    }
+    if (positions) {
+      positions.counted = Math.min(positions.counted, chunk + 1);
     }
   }
 
@@ -210,10 +218,16 @@ export class CellList {
 
   /** Chunk and offset of a cell: a binary search when the list has its index, else from whichever end is nearer. */
   private locate(index: number): [number, number] {
-    const starts = this.positions?.starts;
-    if (starts && index >= 0 && index < this.size) {
+    const positions = this.positions;
+    if (positions && index >= 0 && index < this.size) {
+      // Count chunk starts on until one chunk holds `index`, then search the counted ones.
+      let last = positions.counted - 1;
+      while (last < 0 || this.startOf(positions, last) + this.chunks[last].length <= index) {
+        last++;
+      }
+      const starts = positions.starts;
       let low = 0;
-      let high = starts.length - 1;
+      let high = last;
       while (low < high) {
         const middle = (low + high + 1) >> 1;
         if (starts[middle] <= index) {
@@ -265,7 +279,7 @@ export class CellList {
 
   /** An index of every cell, or undefined (and the list marked) when two share an id. */
   private indexPositions(): Positions | undefined {
-    const positions: Positions = { chunkOf: new Map(), placeOf: new Map(), starts: [] };
+    const positions: Positions = { chunkOf: new Map(), placeOf: new Map(), starts: [], counted: 0 };
     for (const cells of this.chunks) {
       for (const cell of cells) {
         if (positions.chunkOf.has(cell.id)) {
@@ -305,28 +319,27 @@ export class CellList {
     return -1;
   }
 
-  /** Where each chunk is and starts, counted afresh. */
+  /** Where each chunk is in the table, counted afresh. */
   private placeChunks(positions: Positions): void {
-    let start = 0;
-    this.chunks.forEach((cells, chunk) => {
-      positions.placeOf.set(cells, chunk);
-      positions.starts.push(start);
-      start += cells.length;
-    });
+    this.placeFrom(positions, 0);
   }
 
-  /**
-   * After an edit in the chunk before `from`: the chunks from `from` on
-   * start `cells` cells later, and have `moved` in the table. Nothing to do
-   * when the edit was at the end, which is where tutorials add cells.
-   */
-  private shiftChunks(positions: Positions, from: number, moved: boolean, cells: number): void {
+  /** Record the place of every chunk from `from` on (they moved: a chunk was split or removed before them). */
+  private placeFrom(positions: Positions, from: number): void {
     for (let chunk = from; chunk < this.chunks.length; chunk++) {
-      positions.starts[chunk] += cells;
-      if (moved) {
-        positions.placeOf.set(this.chunks[chunk], chunk);
-      }
+      positions.placeOf.set(this.chunks[chunk], chunk);
     }
+  }
+
+  /** The index of a chunk's first cell, counting the starts not known since the last edit. */
+  private startOf(positions: Positions, chunk: number): number {
+    const starts = positions.starts;
+    while (positions.counted <= chunk) {
+      const next = positions.counted;
+      starts[next] = next === 0 ? 0 : starts[next - 1] + this.chunks[next - 1].length;
+      positions.counted++;
+    }
+    return starts[chunk];
   }
 
   /** Drop the id of a cell taken out of `cells` from the index (ids are unique while there is one). */

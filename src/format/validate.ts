@@ -324,16 +324,26 @@ function tooDeep(value: unknown, max: number): ScriptPath | undefined {
     if (before !== undefined && before >= entry.depth) {
       continue;
     }
-    deepestSeen.set(next, entry.depth);
     const depth = entry.depth + 1;
+    const pushed = pending.length;
     if (Array.isArray(next)) {
       for (let index = next.length - 1; index >= 0; index--) {
-        pending.push({ value: next[index], depth, parent: entry, key: index });
+        const child: unknown = next[index];
+        if (typeof child === 'object' && child !== null) {
+          pending.push({ value: child, depth, parent: entry, key: index });
+        }
       }
     } else {
       for (const key of Object.keys(next)) {
-        pending.push({ value: (next as Record<string, unknown>)[key], depth, parent: entry, key });
+        const child = (next as Record<string, unknown>)[key];
+        if (typeof child === 'object' && child !== null) {
+          pending.push({ value: child, depth, parent: entry, key });
+        }
       }
+    }
+    // Only objects that hold objects can be shared into a blow-up or a cycle.
+    if (pending.length > pushed) {
+      deepestSeen.set(next, entry.depth);
     }
   }
   return undefined;
