@@ -122,11 +122,14 @@ function mutateText(text: string, random: Random): string {
     return lines.join('\n');
   }
   if (kind < 0.75) {
-    // Deep nesting, closed or not.
+    // Deep nesting, closed or not, as the value of a property (replacing it, or before it).
     const depth = pickFrom(random, [10, 63, 64, 65, 2_000, 100_000]);
     const open = random() < 0.5 ? '[' : '{"a":';
     const close = open === '[' ? ']' : '}';
-    return `${text.slice(0, at)}${open.repeat(depth)}1${random() < 0.8 ? close.repeat(depth) : ''}${text.slice(at)}`;
+    const colon = text.indexOf(':', at);
+    const start = colon < 0 ? at : colon + 1;
+    const end = random() < 0.5 ? start : Math.max(start, text.slice(start).search(/[,}\]]/) + start);
+    return `${text.slice(0, start)}${open.repeat(depth)}1${random() < 0.8 ? close.repeat(depth) : ''}${text.slice(end)}`;
   }
   return text.slice(0, at) + String.fromCharCode(Math.floor(random() * 0x10000)) + text.slice(at);
 }
