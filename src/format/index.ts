@@ -56,4 +56,4 @@ export {
   type TranscriptStep
 } from './transcript.js';
 export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';
-export { decodeUtf8, firstInvalidUtf8, type Utf8Failure } from './utf8.js';
+export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } from './utf8.js';

@@ -61,9 +61,9 @@ export class NotebookState {
    * inconsistent). Never throws. `validated`: the script already passed
    * validation, so a new cell's id cannot be taken and the check is skipped.
    *
-   * An edit must leave every source well-formed UTF-16: an offset between
-   * the two halves of a surrogate pair (an emoji, say), or typed text with a
-   * lone half, would reach the notebook as U+FFFD.
+   * An edit must not cut a character in two: an offset between the two
+   * halves of a surrogate pair (an emoji, say) would leave lone halves, which
+   * reach the notebook as U+FFFD.
    */
   apply(operation: EditOperation, script: Pick<Script, 'cells'>, validated = false): string | null {
     const name = `"${userText(operation.cell)}"`;
@@ -95,10 +95,6 @@ export class NotebookState {
         }
         if (splitsSurrogatePair(cell.source, operation.offset)) {
           return `offset ${operation.offset} of cell ${name} is inside a character (between the two halves of a surrogate pair); offsets count UTF-16 code units and must fall between characters`;
-        }
-        const lone = loneSurrogate(operation.text);
-        if (lone >= 0) {
-          return `text typed into cell ${name} has half a surrogate pair at code unit ${lone}, which is no character; type whole characters`;
         }
         this.edited();
         this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) });
@@ -142,19 +138,6 @@ export class NotebookState {
 /** Whether `offset` falls between a high and a low surrogate. */
 function splitsSurrogatePair(text: string, offset: number): boolean {
   return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
-}
-
-/** The index of the first surrogate in `text` that is not half of a pair, or -1. */
-function loneSurrogate(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1))) {
-      i++;
-    } else if (isHighSurrogate(code) || isLowSurrogate(code)) {
-      return i;
-    }
-  }
-  return -1;
 }
 
 function isHighSurrogate(code: number): boolean {

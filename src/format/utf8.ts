@@ -81,3 +81,26 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | Utf8Failure {
     column
   };
 }
+
+/**
+ * The index of the first surrogate in `text` that is not half of a pair, or
+ * -1. Text from bytes never has one (UTF-8 cannot encode it), but a string
+ * handed in can, and a lone half reaches a notebook (saved as UTF-8) as U+FFFD.
+ */
+export function firstLoneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return i;
+    }
+    if (code >= 0xdc00 && code <= 0xdfff) {
+      return i;
+    }
+  }
+  return -1;
+}

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../../src/compiler/index.js';
 import {
+  firstLoneSurrogate,
   formatPath,
   isEditOperation,
   NotebookState,
@@ -157,7 +158,11 @@ function checkProblem(problem: ScriptProblem, run: number): void {
   assert.ok(shown.length <= 500, `${where}: a message of ${shown.length} characters`);
 }
 
-/** Replay an accepted script: every source must be text that UTF-8 keeps exactly. */
+/**
+ * Replay an accepted script: no edit may cut a character in two, so when
+ * every typed text is whole characters, every source is text that UTF-8
+ * keeps exactly.
+ */
 function checkReplay(script: Script, run: number): void {
   const notebook = new NotebookState();
   for (const step of script.steps) {
@@ -166,6 +171,10 @@ function checkReplay(script: Script, run: number): void {
         assert.equal(notebook.apply(operation, script), null, `run ${run}: an accepted script does not replay (FUZZ_SEED=${SEED})`);
       }
     }
+  }
+  const typed = script.steps.flatMap(step => step.operations).filter(operation => operation.op === 'type');
+  if (typed.some(operation => firstLoneSurrogate(operation.text) >= 0)) {
+    return;
   }
   for (const cell of notebook.cells) {
     const roundTrip = new TextDecoder().decode(new TextEncoder().encode(cell.source));
