@@ -3,7 +3,10 @@
  * views of a script (expected notebook, keystrokes, transcript).
  */
 export {
+  MAX_SCRIPT_MS,
+  MAX_TIME_MS,
   SCRIPT_VERSION,
+  cellInfo,
   isEditOperation,
   operationDuration,
   stepDuration,
@@ -30,12 +33,15 @@ export { stringifyScript } from './serialize.js';
 export { countKeystrokes, expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, plural } from './describe.js';
 export {
+  MAX_JSON_DEPTH,
+  MAX_PROBLEMS,
   formatPath,
   parseScriptJson,
   scriptSchema,
   validateScript,
   type ScriptPath,
   type ScriptProblem,
+  type ScriptProblemRule,
   type ScriptValidation
 } from './validate.js';
 export {
@@ -50,3 +56,4 @@ export {
   type TranscriptStep
 } from './transcript.js';
 export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';
+export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } from './utf8.js';

@@ -1,5 +1,6 @@
 import { CellList, compareCells, type CellState } from './cell-list.js';
-import type { EditOperation, Script } from './script.js';
+import { cellInfo, type EditOperation, type Script } from './script.js';
+import { userText } from './user-text.js';
 
 /**
  * The notebook a script expects, as plain data: the cells in order with their
@@ -46,7 +47,7 @@ export class NotebookState {
     return compareCells(this.list, other.list);
   }
 
-  /** Searched from the end: tutorials mostly edit the cells they added last. */
+  /** The index of a cell by id, -1 if none; in constant time however long the notebook (see `CellList`). */
   indexOf(id: string): number {
     return this.list.indexOfId(id);
   }
@@ -58,18 +59,23 @@ export class NotebookState {
   /**
    * Apply one edit, or explain why it cannot apply (the script is then
    * inconsistent). Never throws. `validated`: the script already passed
-   * validation, so a new cell's id cannot be taken and the search for it
-   * (the whole notebook, as the id is not there) is skipped.
+   * validation, so a new cell's id cannot be taken and the check is skipped.
+   *
+   * An edit must not cut a character in two: an offset between the two
+   * halves of a surrogate pair (an emoji, say) would leave lone halves, which
+   * reach the notebook as U+FFFD.
    */
   apply(operation: EditOperation, script: Pick<Script, 'cells'>, validated = false): string | null {
+    const name = `"${userText(operation.cell)}"`;
     switch (operation.op) {
       case 'insert-cell': {
-        const info = script.cells[operation.cell];
+        // `constructor` or `__proto__` are cells only when declared.
+        const info = cellInfo(script, operation.cell);
         if (!info) {
-          return `cell "${operation.cell}" is not declared in "cells"`;
+          return `cell ${name} is not declared in "cells"`;
         }
-        if (!validated && this.get(operation.cell)) {
-          return `cell "${operation.cell}" already exists`;
+        if (!validated && this.indexOf(operation.cell) >= 0) {
+          return `cell ${name} already exists`;
         }
         if (operation.index > this.length) {
           return `index ${operation.index} is past the end of a notebook with ${this.length} cells`;
@@ -82,10 +88,13 @@ export class NotebookState {
         const index = this.indexOf(operation.cell);
         const cell = this.list.at(index);
         if (!cell) {
-          return `cell "${operation.cell}" does not exist at this point`;
+          return `cell ${name} does not exist at this point`;
         }
         if (operation.offset > cell.source.length) {
-          return `offset ${operation.offset} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
+          return `offset ${operation.offset} is past the end of cell ${name} (length ${cell.source.length})`;
+        }
+        if (splitsSurrogatePair(cell.source, operation.offset)) {
+          return `offset ${operation.offset} of cell ${name} is inside a character (between the two halves of a surrogate pair); offsets count UTF-16 code units and must fall between characters`;
         }
         this.edited();
         this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) });
@@ -95,19 +104,24 @@ export class NotebookState {
         const index = this.indexOf(operation.cell);
         const cell = this.list.at(index);
         if (!cell) {
-          return `cell "${operation.cell}" does not exist at this point`;
+          return `cell ${name} does not exist at this point`;
         }
-        if (operation.offset + operation.length > cell.source.length) {
-          return `range ${operation.offset}..${operation.offset + operation.length} is past the end of cell "${operation.cell}" (length ${cell.source.length})`;
+        const end = operation.offset + operation.length;
+        if (end > cell.source.length) {
+          return `range ${operation.offset}..${end} is past the end of cell ${name} (length ${cell.source.length})`;
+        }
+        const inside = splitsSurrogatePair(cell.source, operation.offset) ? operation.offset : splitsSurrogatePair(cell.source, end) ? end : -1;
+        if (inside >= 0) {
+          return `range ${operation.offset}..${end} of cell ${name} ${inside === end ? 'ends' : 'starts'} inside a character (between the two halves of a surrogate pair); delete whole characters`;
         }
         this.edited();
-        this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + cell.source.slice(operation.offset + operation.length) });
+        this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + cell.source.slice(end) });
         return null;
       }
       case 'delete-cell': {
         const index = this.indexOf(operation.cell);
         if (index < 0) {
-          return `cell "${operation.cell}" does not exist at this point`;
+          return `cell ${name} does not exist at this point`;
         }
         this.edited();
         this.list.remove(index);
@@ -119,4 +133,17 @@ export class NotebookState {
   private edited(): void {
     this.array = undefined;
   }
+}
+
+/** Whether `offset` falls between a high and a low surrogate. */
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -10,6 +10,15 @@
 /** The script format version this code writes and plays. */
 export const SCRIPT_VERSION = 1;
 
+/** The longest any one time (`at`, `duration`, `narrationMs`) may be: 24 hours, in ms. */
+export const MAX_TIME_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The longest a whole script may play: one week, in ms. It keeps every sum
+ * of times an exact integer that fits a 32-bit timer (2^31 - 1 ms is 24.8 days).
+ */
+export const MAX_SCRIPT_MS = 7 * MAX_TIME_MS;
+
 export type CellType = 'code' | 'markdown' | 'raw';
 
 export interface Script {
@@ -131,6 +140,15 @@ export type EditOperation =
   | TypeOperation
   | DeleteTextOperation
   | DeleteCellOperation;
+
+/**
+ * The declared cell with this id, if any. Own properties only: `cells` is a
+ * plain object, and an id such as `constructor` or `__proto__` must never
+ * find a member of `Object.prototype`.
+ */
+export function cellInfo(script: Pick<Script, 'cells'>, id: string): CellInfo | undefined {
+  return Object.hasOwn(script.cells, id) ? script.cells[id] : undefined;
+}
 
 export function isEditOperation(operation: Operation): operation is EditOperation {
   return (

@@ -77,3 +77,69 @@ test('slices of a state read across its chunks', () => {
     assert.deepEqual(state.slice(start, end), cells.slice(start, end), `${start}..${end}`);
   }
 });
+
+test('long edit sequences with lookups between them: the index of cells by id stays right through chunk splits, emptied chunks and copies', () => {
+  const seed = Number(process.env.PROPERTY_SEED ?? Date.now() % 1_000_000);
+  const random = seededRandom(seed);
+  const pick = (n: number) => Math.floor(random() * n);
+  let next = 0;
+  for (let run = 0; run < 6; run++) {
+    const cells = Array.from({ length: pick(400) }, () => cell(next++));
+    let state = new NotebookState(cells);
+    let model = [...cells];
+    const context = () => `seed ${seed} run ${run} (PROPERTY_SEED=${seed} replays it)`;
+    for (let edit = 0; edit < 3000; edit++) {
+      const kind = pick(10);
+      // Inserting near one place fills and splits a chunk; deleting around one empties chunks.
+      const near = (n: number) => (random() < 0.5 ? Math.min(n - 1, pick(4)) : pick(n));
+      if (kind < 4 || !model.length) {
+        const at = random() < 0.3 ? model.length : near(model.length + 1);
+        const added = cell(next++, '');
+        assert.equal(state.apply({ op: 'insert-cell', at: 0, cell: added.id, index: at }, { cells: { [added.id]: { name: added.id, type: added.type } } }), null, context());
+        model.splice(at, 0, added);
+      } else if (kind < 7) {
+        const at = near(model.length);
+        assert.equal(state.apply({ op: 'delete-cell', at: 0, cell: model[at].id }, { cells: {} }), null, context());
+        model.splice(at, 1);
+      } else if (kind < 9) {
+        const at = pick(model.length);
+        assert.equal(state.apply({ op: 'type', at: 0, cell: model[at].id, offset: 0, text: 'x', duration: 10 }, { cells: {} }), null, context());
+        model[at] = { ...model[at], source: `x${model[at].source}` };
+      } else {
+        // A copy takes over; the original must not change from now on.
+        const frozen = state;
+        const frozenCells = [...frozen.cells];
+        state = frozen.clone();
+        state.apply({ op: 'insert-cell', at: 0, cell: 'probe', index: 0 }, { cells: { probe: { name: 'probe', type: 'code' } } });
+        state.apply({ op: 'delete-cell', at: 0, cell: 'probe' }, { cells: {} });
+        assert.deepEqual(frozen.cells, frozenCells, context());
+      }
+      if (model.length) {
+        const probe = pick(model.length);
+        assert.equal(state.indexOf(model[probe].id), probe, context());
+        assert.equal(state.cellAt(probe), state.get(model[probe].id), context());
+      }
+      assert.equal(state.indexOf(`c${next + 5}`), -1, context());
+    }
+    assert.deepEqual(state.cells, model, context());
+    model = [];
+  }
+});
+
+test('a notebook read from outside may repeat an id: lookups find the last such cell, before and after edits', () => {
+  const cells = Array.from({ length: 300 }, (_, n) => cell(n));
+  cells[150] = { ...cells[3] };
+  const state = new NotebookState(cells);
+  assert.equal(state.indexOf('c3'), 150);
+  assert.equal(state.apply({ op: 'delete-cell', at: 0, cell: 'c3' }, { cells: {} }), null);
+  assert.equal(state.indexOf('c3'), 3);
+  assert.equal(state.indexOf('c299'), 298);
+  assert.equal(state.indexOf('c10'), 10);
+  // A repeat made by an edit on an indexed list is found too.
+  const indexed = new NotebookState(Array.from({ length: 300 }, (_, n) => cell(n)));
+  assert.equal(indexed.indexOf('c7'), 7);
+  assert.equal(indexed.apply({ op: 'insert-cell', at: 0, cell: 'c7', index: 250 }, { cells: { c7: { name: 'c7', type: 'code' } } }, true), null);
+  assert.equal(indexed.indexOf('c7'), 250);
+  assert.equal(indexed.apply({ op: 'delete-cell', at: 0, cell: 'c7' }, { cells: {} }), null);
+  assert.equal(indexed.indexOf('c7'), 7);
+});
