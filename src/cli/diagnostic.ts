@@ -30,7 +30,7 @@ export function fromScriptProblem(file: string, problem: ScriptProblem): Diagnos
     severity: 'error',
     message: problem.path.length ? `${formatPath(problem.path)} ${problem.message}` : problem.message,
     // Problems that name their own rule (`not-utf8`, `too-deep`, …) keep it.
-    ruleId: (problem as ScriptProblem & { rule?: string }).rule ?? 'invalid-script'
+    ruleId: problem.rule ?? 'invalid-script'
   };
 }
 

@@ -5,7 +5,6 @@ import { displayName } from './display-name.js';
 import { describeErrno } from './errno.js';
 import { InputError, NotAFileError, TooLargeError, type CliIO } from './io.js';
 import { formatBytes, INPUT_LIMITS, LARGEST_INPUT, type InputKind } from './limits.js';
-import { decodeUtf8 } from './utf8.js';
 
 export interface Loaded {
   script?: Script;
@@ -58,24 +57,7 @@ export async function loadScript(io: CliIO, path: string): Promise<Loaded> {
     return { diagnostics: [tooLarge(name, kind, bytes.length)] };
   }
   if (kind === 'json') {
-    // TODO(format): pass the bytes once parseScriptJson takes them and reports bad UTF-8 itself.
-    const decoded = decodeUtf8(bytes);
-    if ('invalid' in decoded) {
-      const { byte, line, column } = decoded.invalid;
-      return {
-        diagnostics: [
-          {
-            file: name,
-            line,
-            column,
-            severity: 'error',
-            message: `Unexpected byte 0x${byte.toString(16).padStart(2, '0')}, expected UTF-8 text: save the file as UTF-8`,
-            ruleId: 'not-utf8'
-          }
-        ]
-      };
-    }
-    const result = parseScriptJson(decoded.text);
+    const result = parseScriptJson(bytes);
     return { script: result.script, diagnostics: result.problems.map(problem => fromScriptProblem(name, problem)) };
   }
   const result = compile(bytes, { path: name });
