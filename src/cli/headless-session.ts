@@ -102,14 +102,10 @@ export class HeadlessSession {
 
 /** Let pending promises (host calls, the command queue) settle. */
 export async function settle(): Promise<void> {
-  await settleMicrotasks();
-  await new Promise(resolve => setImmediate(resolve));
-}
-
-async function settleMicrotasks(): Promise<void> {
   for (let i = 0; i < 20; i++) {
     await Promise.resolve();
   }
+  await new Promise(resolve => setImmediate(resolve));
 }
 
 /**
@@ -139,11 +135,15 @@ export async function playToEnd(
       player.play();
     } else if (next !== undefined) {
       clock.advanceTo(next);
+      // Nothing waits on a promise (no command, no kernel): the next timer
+      // can fire at once. Waiting a turn of the event loop per keystroke
+      // would cost more than all the rest.
+      if (player.state === 'playing' && !player.busy) {
+        still = 0;
+        continue;
+      }
     }
-    // While the clock runs, cues are timer callbacks and ran just now; what
-    // a listener started (a command) settles in microtasks. A full turn of
-    // the event loop per keystroke would cost more than the rest together.
-    await (next !== undefined && player.state === 'playing' ? settleMicrotasks() : settle());
+    await settle();
     const now = placeOf(player);
     if (next !== undefined || now !== place) {
       still = 0;

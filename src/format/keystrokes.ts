@@ -31,7 +31,8 @@ const WINDOW = 512;
  * cluster may continue past the window, so it is not kept: the next window
  * starts where it starts. Starting at a cluster boundary gives the same
  * clusters as segmenting the whole text, since a boundary depends only on the
- * text since the previous one. A cluster longer than a window widens it.
+ * text since the previous one and on the character after it (so a window
+ * never ends inside a surrogate pair). A cluster longer than a window widens it.
  */
 export function splitKeystrokes(text: string): string[] {
   if (/^[\n\t\x20-\x7e]*$/.test(text)) {
@@ -42,7 +43,12 @@ export function splitKeystrokes(text: string): string[] {
   let start = 0;
   let window = WINDOW;
   while (start < text.length) {
-    const end = Math.min(text.length, start + window);
+    let end = Math.min(text.length, start + window);
+    // Never between the halves of a surrogate pair: whether a boundary falls
+    // before a character depends on the whole character.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) {
+      end--;
+    }
     const last = end === text.length;
     const segments = Array.from(segmenter.segment(text.slice(start, end)), segment => segment.segment);
     if (!last && segments.length < 2) {
@@ -95,6 +101,10 @@ export function expandKeystrokes(operation: TypeOperation): Keystroke[] {
     index += key.length;
   });
   return strokes;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** FNV-1a, 32 bit: a stable seed from a string. */
