@@ -14,8 +14,9 @@ export interface HeadlessOptions {
 /**
  * The player and the applier joined on a real `@jupyter/ydoc` notebook, with
  * a manual clock: the whole product minus the browser and the kernel. The
- * command line's `timeline`, the play-through tests and the benchmarks drive
- * it. Learner edits made on `notebook` take over playback, as in JupyterLab.
+ * play-through tests drive it (the command line's `timeline` drives the
+ * player alone, with `playToEnd`). Learner edits made on `notebook` take over
+ * playback, as in JupyterLab.
  */
 export class HeadlessSession {
   readonly clock = new ManualClock();
