@@ -1,3 +1,6 @@
+import { compile } from '../src/compiler/index.js';
+import type { Operation, Script, Step } from '../src/format/index.js';
+
 /**
  * A long tutorial for benchmarks: `steps` steps, each with narration, a new
  * cell, a run, and every few steps an append, a replace and a pause.
@@ -43,4 +46,42 @@ export function generateTutorial(steps: number): string {
     }
   }
   return parts.join('\n');
+}
+
+/**
+ * A long script without compiling a long tutorial (the compiler's own
+ * scaling is measured apart): the compiled script of a generated tutorial of
+ * at most 1,000 steps, repeated until it has `steps` steps. Each repetition
+ * gets its own cells (`c4` becomes `c4_2` in the third) after the cells of
+ * the ones before it.
+ */
+export function generateScript(steps: number): Script {
+  const base = compile(generateTutorial(Math.min(steps, 1000))).script;
+  if (!base) {
+    throw new Error('the generated tutorial does not compile');
+  }
+  const cellsPerRepeat = base.steps
+    .flatMap(step => step.operations)
+    .reduce((count, operation) => count + (operation.op === 'insert-cell' ? 1 : operation.op === 'delete-cell' ? -1 : 0), 0);
+  const cells: Script['cells'] = {};
+  const scriptSteps: Step[] = [];
+  for (let repeat = 0; scriptSteps.length < steps; repeat++) {
+    const rename = (id: string) => (repeat === 0 ? id : `${id}_${repeat}`);
+    for (const [id, info] of Object.entries(base.cells)) {
+      cells[rename(id)] = { ...info, name: rename(info.name) };
+    }
+    for (const step of base.steps.slice(0, steps - scriptSteps.length)) {
+      scriptSteps.push({
+        ...step,
+        operations: step.operations.map((operation): Operation => {
+          if (!('cell' in operation)) {
+            return operation;
+          }
+          const moved = { ...operation, cell: rename(operation.cell) };
+          return moved.op === 'insert-cell' ? { ...moved, index: moved.index + repeat * cellsPerRepeat } : moved;
+        })
+      });
+    }
+  }
+  return { ...base, cells, steps: scriptSteps };
 }

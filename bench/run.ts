@@ -2,22 +2,40 @@ import { filterPrematureAccessWarnings } from '../src/apply/index.js';
 import { benchCompiler } from './compiler.bench.js';
 import { printTable, type BenchRow } from './measure.js';
 import { benchKeystrokes, benchLateness, benchSeeking } from './player.bench.js';
+import { benchScaling } from './scaling.bench.js';
 
 /**
  * `make bench`: every benchmark, measured in this one run, printed as tables
  * of values and ratios. Exits non-zero when a target is missed.
+ * `node lib/bench/run.js NAME…` runs only the sections named (for example
+ * `scaling seeking`, which need no JupyterLab); `--list` lists them.
  */
-const sections: Array<[string, () => BenchRow[] | Promise<BenchRow[]>]> = [
-  ['Compiler (generated 1,000-step tutorial)', () => benchCompiler(1000)],
-  ['JupyterLab extension (Chromium, real server)', async () => (await import('./lab.bench.js')).benchLab()],
-  ['Seeking (generated 1,000-step tutorial)', () => benchSeeking(1000)],
-  ['Applying keystrokes', () => benchKeystrokes()],
-  ['Playback timing on the real clock', () => benchLateness()]
+const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> = [
+  ['compiler', 'Compiler (generated 1,000-step tutorial)', () => benchCompiler(1000)],
+  ['lab', 'JupyterLab extension (Chromium, real server)', async () => (await import('./lab.bench.js')).benchLab()],
+  ['seeking', 'Seeking (generated 1,000-step tutorial)', () => benchSeeking(1000)],
+  ['keystrokes', 'Applying keystrokes', () => benchKeystrokes()],
+  ['lateness', 'Playback timing on the real clock', () => benchLateness()],
+  ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()]
 ];
+
+const names = process.argv.slice(2);
+if (names.includes('--list')) {
+  console.log(sections.map(([name, title]) => `${name.padEnd(12)}${title}`).join('\n'));
+  process.exit(0);
+}
+const unknown = names.filter(name => !sections.some(([known]) => known === name));
+if (unknown.length) {
+  console.error(`Unknown bench section ${unknown.map(name => `"${name}"`).join(', ')}, expected one of: ${sections.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
 
 filterPrematureAccessWarnings();
 let missed = 0;
-for (const [title, run] of sections) {
+for (const [name, title, run] of sections) {
+  if (names.length && !names.includes(name)) {
+    continue;
+  }
   const rows = await run();
   printTable(title, rows);
   missed += rows.filter(row => row.ok === false).length;

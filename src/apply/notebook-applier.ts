@@ -1,16 +1,13 @@
-import type { ISharedCell, YNotebook } from '@jupyter/ydoc';
+import type { ISharedCell, NotebookChange, YNotebook } from '@jupyter/ydoc';
 import * as Y from 'yjs';
 import { NotebookState, type CellType, type EditOperation, type Script, type TypeOperation } from '../format/index.js';
+import { ExpectedNotebook, type TypedPart } from './expected-notebook.js';
 import { learnerEditIn } from './learner-edits.js';
 import { notebookMatches, type MatchOptions } from './notebook-match.js';
 import { PLAYER_ORIGIN } from './origin.js';
 import { mapOffset, minimalEdit } from './text-mapping.js';
 
-/** Part of a `type` operation's text: `text` at `index` of `operation.text`. */
-export interface TypedPart {
-  index: number;
-  text: string;
-}
+export type { TypedPart } from './expected-notebook.js';
 
 /** An edit that cannot land on the learner's notebook, said in words. */
 export interface EditConflict {
@@ -28,6 +25,9 @@ interface TypingCursor {
 
 type TextCell = ISharedCell & { ysource: Y.Text };
 
+/** Cells inserted per transaction when restoring (see `restore`). */
+const INSERT_BATCH = 1024;
+
 /**
  * Applies a script's edits to a live notebook, each as one Yjs transaction
  * with the player's origin, so none of them enters the learner's undo
@@ -39,18 +39,22 @@ type TextCell = ISharedCell & { ysource: Y.Text };
  * run follows its own last keystroke through a Yjs relative position, so
  * typing lands where it belongs while the learner edits elsewhere in the same
  * cell. What cannot land (a cell the learner deleted, text they changed) is a
- * conflict in words, never an exception.
+ * conflict in words, never an exception. The script must be a validated one
+ * (compiled, or checked by `validateScript`), as for `Keyframes`.
  */
 export class NotebookApplier {
   /**
-   * The notebook as the tutorial expects it. States handed in (a keyframe, the
-   * constructor's) are shared with their giver and never changed: the first
-   * edit after one works on a copy, so a seek copies nothing.
+   * The notebook as the tutorial expects it. States handed in (a keyframe,
+   * the constructor's) are shared with their giver and never changed: the
+   * first edit after one works on a copy, so a seek copies nothing.
    */
-  private expected: NotebookState;
-  private expectedIsShared = true;
+  private readonly tutorial: ExpectedNotebook;
   private cursor: TypingCursor | undefined;
-  /** Cells by id; entries go stale when cells are deleted or moved, and are then rebuilt. */
+  /**
+   * Every cell of the notebook by id, kept up to date as cells come (see
+   * `onNotebookChanged`); a deleted cell's entry stays until it is looked up
+   * and found disposed. Looking a cell up never walks the notebook.
+   */
   private byId = new Map<string, TextCell>();
   /**
    * Whether anyone but the player changed the notebook since it last matched
@@ -63,15 +67,29 @@ export class NotebookApplier {
       this.touchedByOthers = true;
     }
   };
+  private readonly onNotebookChanged = (_: YNotebook, change: NotebookChange) => {
+    for (const delta of change.cellsChange ?? []) {
+      for (const cell of delta.insert ?? []) {
+        this.byId.set(cell.id, cell as TextCell);
+      }
+    }
+  };
 
   constructor(
     readonly notebook: YNotebook,
     private readonly script: Pick<Script, 'cells'>,
     expected: NotebookState = new NotebookState()
   ) {
-    this.expected = expected;
-    this.touchedByOthers = !notebookMatches(notebook, this.expected);
+    this.tutorial = new ExpectedNotebook(script, expected);
+    this.touchedByOthers = !notebookMatches(notebook, expected);
+    this.indexCells();
     notebook.ydoc.on('afterTransaction', this.onTransaction);
+    notebook.changed.connect(this.onNotebookChanged);
+  }
+
+  /** The notebook as the tutorial expects it now: read it, never change it. */
+  private get expected(): NotebookState {
+    return this.tutorial.state;
   }
 
   /** Whether the notebook holds exactly what the tutorial expects: no one else's edits. */
@@ -82,14 +100,7 @@ export class NotebookApplier {
   /** Stop watching the document. */
   dispose(): void {
     this.notebook.ydoc.off('afterTransaction', this.onTransaction);
-  }
-
-  private writableExpected(): NotebookState {
-    if (this.expectedIsShared) {
-      this.expected = this.expected.clone();
-      this.expectedIsShared = false;
-    }
-    return this.expected;
+    this.notebook.changed.disconnect(this.onNotebookChanged);
   }
 
   /** The notebook as the tutorial expects it now (a copy). */
@@ -99,11 +110,31 @@ export class NotebookApplier {
 
   findCell(id: string): TextCell | undefined {
     const cached = this.byId.get(id);
-    if (cached && !cached.isDisposed) {
+    if (!cached || !cached.isDisposed) {
       return cached;
     }
-    this.byId = new Map(this.notebook.cells.map(cell => [cell.id, cell as TextCell]));
+    // Deleted (or moved, which makes a new cell): look again, once.
+    this.indexCells();
     return this.byId.get(id);
+  }
+
+  /**
+   * The cell's index in the notebook, or -1. Where the tutorial expects it
+   * (or `guess`) is checked first: unless the learner moved cells, it is
+   * there, and nothing walks the notebook.
+   */
+  cellIndex(id: string, guess?: number): number {
+    const cell = this.findCell(id);
+    if (!cell) {
+      return -1;
+    }
+    guess ??= this.tutorial.indexOf(id);
+    const cells: readonly ISharedCell[] = this.notebook.cells;
+    return cells[guess] === cell ? guess : cells.indexOf(cell);
+  }
+
+  private indexCells(): void {
+    this.byId = new Map(this.notebook.cells.map(cell => [cell.id, cell as TextCell]));
   }
 
   /**
@@ -148,11 +179,16 @@ export class NotebookApplier {
       this.transact(() => this.notebook.deleteCellRange(prefix, current.length - suffix));
     }
     const inserted = state.slice(prefix, state.length - suffix);
-    if (inserted.length) {
+    // In batches: Yjs builds the change it reports to @jupyter/ydoc by
+    // concatenating the inserted cells one array at a time (quadratic in the
+    // cells of one transaction), and walks the whole list once per
+    // transaction; a batch of about a thousand keeps both small.
+    for (let start = 0; start < inserted.length; start += INSERT_BATCH) {
+      const batch = inserted.slice(start, start + INSERT_BATCH);
       this.transact(() =>
         this.notebook.insertCells(
-          prefix,
-          inserted.map(cell => ({ cell_type: cell.type, id: cell.id, source: cell.source, metadata: {} }))
+          prefix + start,
+          batch.map(cell => ({ cell_type: cell.type, id: cell.id, source: cell.source, metadata: {} }))
         )
       );
     }
@@ -165,8 +201,7 @@ export class NotebookApplier {
         }
       });
     }
-    this.expected = state;
-    this.expectedIsShared = true;
+    this.tutorial.reset(state);
     this.touchedByOthers = false;
   }
 
@@ -188,13 +223,13 @@ export class NotebookApplier {
 
   private insertCell(operation: EditOperation & { op: 'insert-cell' }): void | EditConflict {
     this.cursor = undefined;
-    this.writableExpected().apply(operation, this.script);
+    this.tutorial.apply(operation);
     if (this.findCell(operation.cell)) {
       return;
     }
     // Place it after the cell the tutorial has before it, wherever the learner moved that.
     const before = this.expected.cellAt(operation.index - 1);
-    const anchor = before ? this.notebook.cells.findIndex(cell => cell.id === before.id) : -1;
+    const anchor = before ? this.cellIndex(before.id, operation.index - 1) : -1;
     const index = before && anchor >= 0 ? anchor + 1 : Math.min(operation.index, this.notebook.cells.length);
     const type = this.script.cells[operation.cell]?.type ?? 'code';
     this.transact(() => this.notebook.insertCell(index, { cell_type: type, id: operation.cell, source: '', metadata: {} }));
@@ -206,14 +241,15 @@ export class NotebookApplier {
       this.cursor = undefined;
       return { conflict: `The tutorial types into ${this.cellName(operation.cell)}, which is no longer in the notebook.` };
     }
-    const expectedBefore = this.expected.get(operation.cell)?.source ?? '';
-    const actual = cell.ysource.toString();
     let at: number;
     const cursor = this.cursor;
+    // The next keystroke of a run follows the last one: no need to read the
+    // cell's text (which costs its length, on every keystroke).
     if (cursor && cursor.operation === operation && cursor.nextIndex === typed.index) {
-      at = Y.createAbsolutePositionFromRelativePosition(cursor.position, this.notebook.ydoc)?.index ?? actual.length;
+      at = Y.createAbsolutePositionFromRelativePosition(cursor.position, this.notebook.ydoc)?.index ?? cell.ysource.length;
     } else {
-      at = mapOffset(expectedBefore, actual, Math.min(operation.offset + typed.index, expectedBefore.length));
+      const expectedBefore = this.expected.get(operation.cell)?.source ?? '';
+      at = mapOffset(expectedBefore, cell.ysource.toString(), Math.min(operation.offset + typed.index, expectedBefore.length));
     }
     this.transact(() => cell.ysource.insert(at, typed.text));
     this.cursor = {
@@ -221,7 +257,7 @@ export class NotebookApplier {
       nextIndex: typed.index + typed.text.length,
       position: Y.createRelativePositionFromTypeIndex(cell.ysource, at + typed.text.length, -1)
     };
-    this.writableExpected().apply({ ...operation, offset: operation.offset + typed.index, text: typed.text }, this.script);
+    this.tutorial.apply(operation, typed);
   }
 
   private deleteText(operation: EditOperation & { op: 'delete-text' }): void | EditConflict {
@@ -245,7 +281,7 @@ export class NotebookApplier {
       at = first;
     }
     this.transact(() => cell.ysource.delete(at, removed.length));
-    this.writableExpected().apply(operation, this.script);
+    this.tutorial.apply(operation);
   }
 
   private deleteCell(operation: EditOperation & { op: 'delete-cell' }): void | EditConflict {
@@ -256,10 +292,11 @@ export class NotebookApplier {
       // Deleting it would delete what the learner wrote there.
       return { conflict: `The tutorial deletes ${this.cellName(operation.cell)}, which holds your changes.` };
     }
-    this.writableExpected().apply(operation, this.script);
-    if (cell) {
-      const index = this.notebook.cells.findIndex(c => c.id === operation.cell);
+    const index = cell ? this.cellIndex(operation.cell) : -1;
+    this.tutorial.apply(operation);
+    if (index >= 0) {
       this.transact(() => this.notebook.deleteCell(index));
+      this.byId.delete(operation.cell);
     }
   }
 

@@ -14,8 +14,9 @@ export interface HeadlessOptions {
 /**
  * The player and the applier joined on a real `@jupyter/ydoc` notebook, with
  * a manual clock: the whole product minus the browser and the kernel. The
- * command line's `timeline`, the play-through tests and the benchmarks drive
- * it. Learner edits made on `notebook` take over playback, as in JupyterLab.
+ * play-through tests drive it (the command line's `timeline` drives the
+ * player alone, with `playToEnd`). Learner edits made on `notebook` take over
+ * playback, as in JupyterLab.
  */
 export class HeadlessSession {
   readonly clock = new ManualClock();
@@ -41,10 +42,7 @@ export class HeadlessSession {
       runCell: cellId => runCell(cellId, this.notebook),
       seek: index => this.restore(this.keyframes.at(index)),
       restoreStep: index => this.restore(this.keyframes.at(index)),
-      cellNumber: cellId => {
-        const index = this.notebook.cells.findIndex(cell => cell.id === cellId);
-        return index < 0 ? undefined : index + 1;
-      }
+      cellNumber: cellId => this.cellNumber(cellId)
     };
     this.player = new Player({
       script,
@@ -62,43 +60,28 @@ export class HeadlessSession {
     });
   }
 
+  /** The cell's number in the notebook (from 1), if it is there. */
+  cellNumber(cellId: string): number | undefined {
+    const index = this.applier.cellIndex(cellId);
+    return index < 0 ? undefined : index + 1;
+  }
+
   /** Whether the notebook holds anything the tutorial did not put there. */
   get hasLearnerChanges(): boolean {
     return !this.applier.matchesExpected();
   }
 
   /** Let pending promises (host calls, the command queue) settle. */
-  async settle(): Promise<void> {
-    for (let i = 0; i < 20; i++) {
-      await Promise.resolve();
-    }
-    await new Promise(resolve => setImmediate(resolve));
+  settle(): Promise<void> {
+    return settle();
   }
 
   /**
    * Advance time until the tutorial ends, continuing at each pause as a
    * patient learner would. `onWait` hears about every wait on the world.
    */
-  async playToEnd(onWait?: (kind: 'learner', at: number) => void, limit = 1_000_000): Promise<void> {
-    this.player.play();
-    await this.settle();
-    for (let guard = 0; guard < limit; guard++) {
-      const state = this.player.state;
-      if (state === 'ended' || state === 'error') {
-        return;
-      }
-      if (state === 'waiting-for-learner' || state === 'paused') {
-        onWait?.('learner', this.clock.now());
-        this.player.play();
-      } else {
-        const next = this.clock.nextTimerAt;
-        if (next !== undefined) {
-          this.clock.advanceTo(next);
-        }
-      }
-      await this.settle();
-    }
-    throw new Error(`the tutorial did not end within ${limit} steps of the clock`);
+  playToEnd(onWait?: (kind: 'learner', at: number) => void, limit?: number): Promise<void> {
+    return playToEnd(this.player, this.clock, onWait, limit);
   }
 
   dispose(): void {
@@ -116,4 +99,65 @@ export class HeadlessSession {
     this.applier.restore(state);
     this.restores++;
   }
+}
+
+/** Let pending promises (host calls, the command queue) settle. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    await Promise.resolve();
+  }
+  await new Promise(resolve => setImmediate(resolve));
+}
+
+/**
+ * Advance `clock` until `player` ends the tutorial, continuing at each pause
+ * as a patient learner would. `onWait` hears about every wait on the world.
+ * Any number of cues is fine; what fails is `limit` turns in a row on which
+ * nothing moved (no timer, the same place in the tutorial): a host call that
+ * never answers.
+ */
+export async function playToEnd(
+  player: Player,
+  clock: ManualClock,
+  onWait?: (kind: 'learner', at: number) => void,
+  limit = 1_000_000
+): Promise<void> {
+  player.play();
+  await settle();
+  let place = placeOf(player);
+  for (let still = 0; still < limit; ) {
+    const state = player.state;
+    if (state === 'ended' || state === 'error') {
+      return;
+    }
+    const next = clock.nextTimerAt;
+    if (state === 'waiting-for-learner' || state === 'paused') {
+      onWait?.('learner', clock.now());
+      player.play();
+    } else if (next !== undefined) {
+      clock.advanceTo(next);
+      // Nothing waits on a promise (no command, no kernel): the next timer
+      // can fire at once. Waiting a turn of the event loop per keystroke
+      // would cost more than all the rest.
+      if (player.state === 'playing' && !player.busy) {
+        still = 0;
+        continue;
+      }
+    }
+    await settle();
+    const now = placeOf(player);
+    if (next !== undefined || now !== place) {
+      still = 0;
+      place = now;
+    } else {
+      still++;
+    }
+  }
+  throw new Error(`the tutorial stopped moving (${player.state} at step ${player.step + 1}) for ${limit} turns of the event loop`);
+}
+
+/** Where playback is, as one comparable value. */
+function placeOf(player: Player): string {
+  const { step, operation, keystroke } = player.cursor;
+  return `${player.state} ${step} ${operation} ${keystroke}`;
 }

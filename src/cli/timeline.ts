@@ -1,6 +1,7 @@
-import type { Script } from '../format/index.js';
-import type { Announcement } from '../player/index.js';
-import { HeadlessSession } from './headless-session.js';
+import { Keyframes } from '../apply/index.js';
+import { NotebookState, type Script } from '../format/index.js';
+import { ManualClock, Player, type Announcement, type PlayerHost } from '../player/index.js';
+import { playToEnd } from './headless-session.js';
 
 export interface TimelineWait {
   at: number;
@@ -31,39 +32,84 @@ export interface Timeline {
  * Play the script headless at `speed`, with the real player and a manual
  * clock, and record when each step starts, how long it lasts, what a screen
  * reader hears, and where playback waits for the kernel or the learner.
+ *
+ * Nobody edits this notebook but the tutorial, so it is always the one the
+ * tutorial expects, and all the player asks of it is where each cell is (for
+ * "cell 3"): the cells' places are followed on plain data (`cellPlaces`). A
+ * real `@jupyter/ydoc` notebook would add nothing to what is heard or when,
+ * and costs a walk of every cell on each cell the tutorial adds: quadratic.
  */
 export async function buildTimeline(script: Script, speed = 1): Promise<Timeline> {
   const steps: TimelineStep[] = [];
-  const session = new HeadlessSession(script, {
+  const clock = new ManualClock();
+  const places = cellPlaces(script);
+  const player = new Player({
+    script,
+    clock,
+    scheduler: clock,
     speed,
-    runCell: cellId => {
-      const index = session.notebook.cells.findIndex(cell => cell.id === cellId);
-      steps[steps.length - 1]?.waits.push({ at: session.clock.now(), kind: 'kernel', cell: index + 1 });
-      return Promise.resolve({ ok: true });
+    host: {
+      ...places,
+      runCell: cellId => {
+        steps[steps.length - 1]?.waits.push({ at: clock.now(), kind: 'kernel', cell: places.cellNumber(cellId) ?? 0 });
+        return Promise.resolve({ ok: true });
+      }
     }
   });
   const startStep = (index: number) => {
-    steps.push({ index, title: script.steps[index].title, start: session.clock.now(), duration: 0, announcements: [], waits: [] });
+    steps.push({ index, title: script.steps[index].title, start: clock.now(), duration: 0, announcements: [], waits: [] });
   };
   try {
     startStep(0);
-    session.player.on('stepChanged', ({ index }) => {
+    player.on('stepChanged', ({ index }) => {
       if (index < script.steps.length && steps.length === index) {
         startStep(index);
       }
     });
-    session.player.on('announcement', announcement => {
-      steps[steps.length - 1]?.announcements.push({ ...announcement, at: session.clock.now() });
+    player.on('announcement', announcement => {
+      steps[steps.length - 1]?.announcements.push({ ...announcement, at: clock.now() });
     });
-    await session.playToEnd((kind, at) => steps[steps.length - 1]?.waits.push({ at, kind }));
-    const total = session.clock.now();
+    await playToEnd(player, clock, (kind, at) => steps[steps.length - 1]?.waits.push({ at, kind }));
+    const total = clock.now();
     steps.forEach((step, i) => {
       step.duration = (steps[i + 1]?.start ?? total) - step.start;
     });
     return { title: script.title, speed, steps, total };
   } finally {
-    session.dispose();
+    player.dispose();
   }
+}
+
+/**
+ * The notebook's cells in the tutorial's order, for a player whose notebook
+ * only the tutorial writes: inserting and deleting cells moves them, typing
+ * does not, so only those two edits are followed (sources stay empty).
+ */
+function cellPlaces(script: Script): Pick<PlayerHost, 'applyEdit' | 'seek' | 'restoreStep' | 'cellNumber'> {
+  let cells = new NotebookState();
+  let shared = false;
+  let keyframes: Keyframes | undefined;
+  const moveTo = (index: number) => {
+    cells = (keyframes ??= new Keyframes(script)).at(index);
+    shared = true;
+  };
+  return {
+    applyEdit: operation => {
+      if (operation.op === 'insert-cell' || operation.op === 'delete-cell') {
+        if (shared) {
+          cells = cells.clone();
+          shared = false;
+        }
+        cells.apply(operation, script, true);
+      }
+    },
+    seek: moveTo,
+    restoreStep: moveTo,
+    cellNumber: cellId => {
+      const index = cells.indexOf(cellId);
+      return index < 0 ? undefined : index + 1;
+    }
+  };
 }
 
 /** "1:02.5" */

@@ -17,13 +17,54 @@ export interface Keystroke {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/** Code units segmented at a time (see `splitKeystrokes`). */
+const WINDOW = 512;
+
 /**
  * Split text into what one key press produces: grapheme clusters, so an emoji
  * or a combining accent is never split and no lone surrogate ever reaches the
  * document.
+ *
+ * V8's segmenter slows down with the length of the string it segments (each
+ * segment costs time in proportion to the input: a 160k-character block took
+ * seconds), so the text is segmented a window at a time. A window's last
+ * cluster may continue past the window, so it is not kept: the next window
+ * starts where it starts. Starting at a cluster boundary gives the same
+ * clusters as segmenting the whole text, since a boundary depends only on the
+ * text since the previous one and on the character after it (so a window
+ * never ends inside a surrogate pair). A cluster longer than a window widens it.
  */
 export function splitKeystrokes(text: string): string[] {
-  return Array.from(segmenter.segment(text), segment => segment.segment);
+  if (/^[\n\t\x20-\x7e]*$/.test(text)) {
+    // Printable ASCII and line ends are one key each (\r\n is not, so it is not here).
+    return text.split('');
+  }
+  const keys: string[] = [];
+  let start = 0;
+  let window = WINDOW;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + window);
+    // Never between the halves of a surrogate pair: whether a boundary falls
+    // before a character depends on the whole character.
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) {
+      end--;
+    }
+    const last = end === text.length;
+    const segments = Array.from(segmenter.segment(text.slice(start, end)), segment => segment.segment);
+    if (!last && segments.length < 2) {
+      window *= 2;
+      continue;
+    }
+    if (!last) {
+      segments.pop();
+    }
+    for (const segment of segments) {
+      keys.push(segment);
+      start += segment.length;
+    }
+    window = WINDOW;
+  }
+  return keys;
 }
 
 /**
@@ -60,6 +101,10 @@ export function expandKeystrokes(operation: TypeOperation): Keystroke[] {
     index += key.length;
   });
   return strokes;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** FNV-1a, 32 bit: a stable seed from a string. */

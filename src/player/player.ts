@@ -112,6 +112,8 @@ export class Player {
   private cancelTimer: Cancel | undefined;
   private pendingRun: PendingRun | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Commands queued or running. */
+  private commands = 0;
   private navigations = 0;
   private latestSeek = 0;
   private disposed = false;
@@ -150,6 +152,16 @@ export class Player {
 
   get reducedMotion(): boolean {
     return this.wholeBlocks;
+  }
+
+  /**
+   * Whether a command is queued or running: until it is done, what the
+   * player does next depends on it. (While `playing` and not busy, what
+   * happens next is only timers firing: a driver of a manual clock can fire
+   * them one after the other without waiting on promises.)
+   */
+  get busy(): boolean {
+    return this.commands > 0;
   }
 
   get cursor(): PlaybackCursor {
@@ -610,7 +622,13 @@ export class Player {
   }
 
   private command(body: () => void | Promise<void>): Promise<void> {
-    const done = this.queue.then(() => (this.disposed ? undefined : body())).catch(error => this.fail(error));
+    this.commands++;
+    const done = this.queue
+      .then(() => (this.disposed ? undefined : body()))
+      .catch(error => this.fail(error))
+      .finally(() => {
+        this.commands--;
+      });
     this.queue = done;
     return done;
   }
