@@ -1,9 +1,9 @@
 import type { Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { location } from 'vfile-location';
 import { userText } from '../format/index.js';
 import { diagnoseDirectiveLine } from './directive-syntax.js';
 import type { DirectiveNode } from './directives/index.js';
+import { lineIndex, type LineIndex } from './line-index.js';
 import type { Reporter } from './report.js';
 import { walk } from './walk.js';
 
@@ -22,7 +22,7 @@ import { walk } from './walk.js';
  */
 export function checkStructure(tree: Root, source: string, report: Reporter): Set<DirectiveNode> {
   const broken = new Set<DirectiveNode>();
-  const lines = location(source);
+  const lines = lineIndex(source);
   /** Malformed container openings not yet matched with the stray `:::` they leave behind. */
   let strayClosersExpected = 0;
   /** The innermost directive container around each node, by depth. */
@@ -94,7 +94,7 @@ function fenceLength(node: ContainerDirective, source: string): number {
  * it spans is `:::` (at least as long as its opening), and no child reaches
  * that line. An unclosed container ends where its parent or the file ends.
  */
-function isClosed(node: ContainerDirective, source: string, lines: ReturnType<typeof location>): boolean {
+function isClosed(node: ContainerDirective, source: string, lines: LineIndex): boolean {
   const position = node.position;
   if (!position || position.end.offset === undefined || position.end.line <= position.start.line) {
     return false;
@@ -103,7 +103,7 @@ function isClosed(node: ContainerDirective, source: string, lines: ReturnType<ty
   if (last?.position && last.position.end.line >= position.end.line) {
     return false;
   }
-  const lineStart = lines.toOffset({ line: position.end.line, column: 1 }) ?? position.end.offset;
+  const lineStart = lines.lineStart(position.end.line);
   const fence = source.slice(lineStart, position.end.offset).replace(/^[ \t>]*/, '').trimEnd();
   return /^:+$/.test(fence) && fence.length >= fenceLength(node, source);
 }
@@ -117,7 +117,7 @@ function isClosed(node: ContainerDirective, source: string, lines: ReturnType<ty
 function checkParagraphLines(
   node: Paragraph,
   source: string,
-  lines: ReturnType<typeof location>,
+  lines: LineIndex,
   report: Reporter,
   strayClosersExpected: number
 ): number {
@@ -126,7 +126,7 @@ function checkParagraphLines(
     return strayClosersExpected;
   }
   let lineNumber = position.start.line;
-  let lineStart = lines.toOffset({ line: lineNumber, column: 1 }) ?? position.start.offset;
+  let lineStart = lines.lineStart(lineNumber);
   let from = position.start.offset;
   const end = position.end.offset;
   let expected = strayClosersExpected;
