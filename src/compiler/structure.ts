@@ -99,11 +99,12 @@ function isClosed(node: ContainerDirective, source: string, lines: LineIndex): b
   if (!position || position.end.offset === undefined || position.end.line <= position.start.line) {
     return false;
   }
+  const lineStart = lines.lineStart(position.end.line);
+  // A fence that closes the last child (or belongs to it) is not this container's own.
   const last = node.children[node.children.length - 1];
-  if (last?.position && last.position.end.line >= position.end.line) {
+  if (last?.position?.end.offset !== undefined && last.position.end.offset > lineStart) {
     return false;
   }
-  const lineStart = lines.lineStart(position.end.line);
   const fence = source.slice(lineStart, position.end.offset).replace(/^[ \t>]*/, '').trimEnd();
   return /^:+$/.test(fence) && fence.length >= fenceLength(node, source);
 }
