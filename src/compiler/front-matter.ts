@@ -52,7 +52,7 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
   if (yamlDocument.errors.length) {
     const error = yamlDocument.errors[0];
     report.error(
-      `Invalid YAML in front matter: ${error.message.split('\n')[0]}; write one \`key: value\` per line`,
+      `Invalid YAML in front matter: ${userText(error.message.split("\n")[0], 160)}; write one \`key: value\` per line`,
       at(error.pos[0]),
       'invalid-front-matter'
     );

@@ -43,7 +43,7 @@ export function checkStructure(tree: Root, source: string, report: Reporter): Se
         broken.add(node);
         const swallowsSteps = node.children.some(child => child.type === 'heading');
         report.error(
-          `Unexpected \`:::${userText(node.name)}\` opened here that is never closed: add \`${':'.repeat(fenceLength(node, source))}\` on its own line after its content${swallowsSteps ? ' (it runs on to the end of the file, taking in the steps after it)' : ''}`,
+          `Unexpected \`:::${userText(node.name)}\` opened here that is never closed: add ${closingFence(fenceLength(node, source))} on its own line after its content${swallowsSteps ? ' (it runs on to the end of the file, taking in the steps after it)' : ''}`,
           node.position?.start,
           'unclosed-container'
         );
@@ -77,6 +77,11 @@ function reportNested(node: DirectiveNode, enclosing: ContainerDirective | undef
       'nested-directive'
     );
   }
+}
+
+/** How to write the fence that closes a container opened with `length` colons. */
+function closingFence(length: number): string {
+  return length <= 8 ? `\`${':'.repeat(length)}\`` : `a line of ${length} colons`;
 }
 
 /** How many colons open the container, from its source. */

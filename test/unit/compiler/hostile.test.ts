@@ -110,3 +110,12 @@ test('a line that looks like a directive inside fenced code is typed, not report
   const { script, file } = messagesOf(`${HEAD}:::type{cell=a type=markdown}\n\`\`\`\`markdown\n::run {cell=a}\n:::\n\`\`\`\`\n:::\n`);
   assert.ok(script, file.messages.map(m => m.reason).join('\n'));
 });
+
+test('typing time of a long block counts every keystroke, in time that grows with its length', () => {
+  // Grapheme segmentation of one 300 KB string takes many seconds; a chunk at a time it takes milliseconds.
+  const code = `${':'.repeat(299_990)}é👍🏽\n${'x'.repeat(10)}`;
+  const { script, file } = messagesOf(`${HEAD}:::type{cell=a speed=100}\n\`\`\`\n${code}\n\`\`\`\n:::\n`);
+  assert.ok(script, file.messages.map(m => m.reason).join('\n'));
+  const typed = script.steps[0].operations.find(operation => operation.op === 'type');
+  assert.equal(typed?.op === 'type' ? typed.duration : undefined, Math.round(((299_990 + 2 + 1 + 10) / 100) * 1000));
+});
