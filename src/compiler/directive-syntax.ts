@@ -21,7 +21,8 @@ export function diagnoseDirectiveLine(line: string): DirectiveSyntaxProblem | un
   while (line[i] === ':') {
     i++;
   }
-  const marker = line.slice(0, i);
+  // Shown in messages: a fence of hundreds of colons is not worth repeating.
+  const marker = i <= 8 ? line.slice(0, i) : `${line.slice(0, 8)}…`;
   const form = i >= 3 ? 'container' : 'leaf';
   if (i >= line.length || /\s/.test(line[i])) {
     const rest = line.slice(i).trim();

@@ -37,19 +37,19 @@ const FRAGMENTS = [
 
 /** Generators of the shapes that blow up parsers: deep nesting, long lines, big repeats. */
 const HOSTILE: Array<(random: () => number) => string> = [
-  random => '>'.repeat(1 + Math.floor(random() * 3000)) + ' deep\n',
-  random => '- '.repeat(1 + Math.floor(random() * 3000)) + 'deep\n',
-  random => Array.from({ length: 1 + Math.floor(random() * 200) }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n'),
-  random => ':::say\n'.repeat(1 + Math.floor(random() * 3000)),
-  random => Array.from({ length: 1 + Math.floor(random() * 500) }, (_, i) => ':'.repeat(503 - i) + 'say').join('\n'),
-  random => '*a '.repeat(Math.floor(random() * 3000)) + 'x' + ' b*'.repeat(Math.floor(random() * 3000)),
-  random => '['.repeat(Math.floor(random() * 3000)) + 'x' + ']'.repeat(Math.floor(random() * 3000)),
-  random => '*'.repeat(Math.floor(random() * 5000)),
-  random => 'word '.repeat(Math.floor(random() * 50000)),
-  random => `::${'x'.repeat(Math.floor(random() * 50000))}`,
-  random => `:::type{cell=a find="${'\u001b'.repeat(Math.floor(random() * 5000))}"}`,
-  random => `\n${'::run{cell=zz}\n'.repeat(Math.floor(random() * 2000))}`,
-  random => `---\ntitle: T\n${Array.from({ length: Math.floor(random() * 2000) }, (_, i) => `k${i}: ${i}`).join('\n')}\n---\n`,
+  random => '>'.repeat(1 + Math.floor(random() * 100)) + ' deep\n',
+  random => '- '.repeat(1 + Math.floor(random() * 100)) + 'deep\n',
+  random => Array.from({ length: 1 + Math.floor(random() * 60) }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n'),
+  random => ':::say\n'.repeat(1 + Math.floor(random() * 100)),
+  random => Array.from({ length: 1 + Math.floor(random() * 60) }, (_, i) => ':'.repeat(63 - i) + 'say').join('\n'),
+  random => '*a '.repeat(Math.floor(random() * 400)) + 'x' + ' b*'.repeat(Math.floor(random() * 400)),
+  random => '['.repeat(Math.floor(random() * 400)) + 'x' + ']'.repeat(Math.floor(random() * 400)),
+  random => '*'.repeat(Math.floor(random() * 1000)),
+  random => 'word '.repeat(Math.floor(random() * 5000)),
+  random => `::${'x'.repeat(Math.floor(random() * 5000))}`,
+  random => `:::type{cell=a find="${'\u001b'.repeat(Math.floor(random() * 500))}"}`,
+  random => `\n${'::run{cell=zz}\n'.repeat(Math.floor(random() * 300))}`,
+  random => `---\ntitle: T\n${Array.from({ length: Math.floor(random() * 300) }, (_, i) => `k${i}: ${i}`).join('\n')}\n---\n`,
   random => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(random() * 32)))
 ];
 
@@ -68,7 +68,7 @@ function mutate(text: string, random: () => number): string {
       result = result.slice(0, at) + FRAGMENTS[Math.floor(random() * FRAGMENTS.length)] + result.slice(at);
     } else if (kind < 0.7) {
       result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
-    } else if (kind < 0.75) {
+    } else if (kind < 0.73) {
       result = result.slice(0, at) + HOSTILE[Math.floor(random() * HOSTILE.length)](random) + result.slice(at);
     } else if (kind < 0.85) {
       const from = Math.floor(random() * result.length);
