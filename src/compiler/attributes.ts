@@ -1,4 +1,5 @@
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { userText } from '../format/index.js';
 import type { Reporter } from './report.js';
 import { didYouMean } from './suggest.js';
 
@@ -27,16 +28,17 @@ export function readAttributes(
   specs: AttributeSpecs,
   report: Reporter
 ): AttributeValues | undefined {
-  const values: AttributeValues = {};
+  // No prototype: an attribute named `constructor` or `__proto__` is just an unknown attribute.
+  const values: AttributeValues = Object.create(null) as AttributeValues;
   let ok = true;
   const given = node.attributes ?? {};
   const where = `\`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\``;
   for (const [key, raw] of Object.entries(given)) {
-    const spec = specs[key];
+    const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
     if (!spec) {
       const known = Object.keys(specs);
       report.error(
-        `Unknown attribute \`${key}\` on ${where}${didYouMean(key, known)}${known.length ? ` (it takes ${known.map(k => `\`${k}\``).join(', ')})` : ' (it takes no attributes)'}`,
+        `Unknown attribute \`${userText(key)}\` on ${where}${didYouMean(key, known)}${known.length ? ` (it takes ${known.map(k => `\`${k}\``).join(', ')})` : ' (it takes no attributes)'}`,
         node,
         'unknown-attribute'
       );
@@ -48,7 +50,7 @@ export function readAttributes(
       case 'cell':
         if (!CELL_NAME.test(value)) {
           report.error(
-            `Unexpected cell name \`${value}\` in \`${key}\`, expected 1 to 40 letters, digits, \`-\` or \`_\``,
+            `Unexpected cell name \`${userText(value)}\` in \`${key}\`, expected 1 to 40 letters, digits, \`-\` or \`_\``,
             node,
             'invalid-attribute'
           );
@@ -69,7 +71,7 @@ export function readAttributes(
         const number = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
         if (!Number.isFinite(number) || number < spec.min || number > spec.max) {
           report.error(
-            `Unexpected \`${key}=${value}\` on ${where}, expected a number of ${spec.unit} from ${spec.min} to ${spec.max}`,
+            `Unexpected \`${key}=${userText(value)}\` on ${where}, expected a number of ${spec.unit} from ${spec.min} to ${spec.max}`,
             node,
             'invalid-attribute'
           );
@@ -82,7 +84,7 @@ export function readAttributes(
       case 'choice':
         if (!spec.values.includes(value)) {
           report.error(
-            `Unexpected \`${key}=${value}\` on ${where}, expected ${spec.values.map(v => `\`${v}\``).join(' or ')}${didYouMean(value, spec.values)}`,
+            `Unexpected \`${key}=${userText(value)}\` on ${where}, expected ${spec.values.map(v => `\`${v}\``).join(' or ')}${didYouMean(value, spec.values)}`,
             node,
             'invalid-attribute'
           );
@@ -94,7 +96,7 @@ export function readAttributes(
     }
   }
   for (const [key, spec] of Object.entries(specs)) {
-    if (spec.required && !(key in given)) {
+    if (spec.required && !Object.hasOwn(given, key)) {
       report.error(
         `Missing attribute \`${key}\` on ${where}: write \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}{${key}=…}\``,
         node,

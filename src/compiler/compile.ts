@@ -5,11 +5,15 @@ import { readAttributes } from './attributes.js';
 import { decodeTutorial } from './decode.js';
 import { directives, type DirectiveNode } from './directives/index.js';
 import { readFrontMatter } from './front-matter.js';
+import { MAX_MARKDOWN_BYTES } from './limits.js';
 import { plainText, tidy } from './narration.js';
+import { findTooDeep } from './nesting.js';
 import { parseTutorial } from './parse.js';
 import { Reporter } from './report.js';
+import { checkStructure } from './structure.js';
 import { didYouMean } from './suggest.js';
 import { TutorialBuilder } from './tutorial-builder.js';
+import { userText } from '../format/index.js';
 
 export interface CompileOptions {
   /** The tutorial's path, used in messages. */
@@ -36,8 +40,24 @@ export function compile(input: string | Uint8Array, options: CompileOptions = {}
       report.error(decoded.reason, { line: decoded.line, column: decoded.column }, 'not-utf8');
       return { file };
     }
-    file.value = decoded.text;
-    const script = build(parseTutorial(decoded.text), decoded.text, report);
+    const text = decoded.text;
+    file.value = text;
+    const size = typeof input === 'string' ? utf8Length(text) : input.length;
+    if (size > MAX_MARKDOWN_BYTES) {
+      report.error(
+        `Unexpected tutorial of ${(size / 1024 / 1024).toFixed(1)} MB, expected at most ${MAX_MARKDOWN_BYTES / 1024 / 1024} MB: split it into several tutorials`,
+        { line: 1, column: 1 },
+        'too-large'
+      );
+      return { file };
+    }
+    // Refused before parsing: the parser's time grows with the square of these.
+    const tooDeep = findTooDeep(text);
+    if (tooDeep) {
+      report.error(tooDeep.reason, { line: tooDeep.line, column: tooDeep.column }, tooDeep.ruleId);
+      return { file };
+    }
+    const script = build(parseTutorial(text), text, report);
     return report.hasErrors || !script ? { file } : { script, file };
   } catch (error) {
     report.error(
@@ -53,6 +73,7 @@ function build(tree: Root, source: string, report: Reporter): Script | undefined
   const front = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
   const options = readFrontMatter(front, report);
   const builder = new TutorialBuilder(options, report);
+  const broken = checkStructure(tree, source, report);
   let warnedOutside = false;
   for (const node of tree.children) {
     if (node === front) {
@@ -69,7 +90,7 @@ function build(tree: Root, source: string, report: Reporter): Script | undefined
     if (!builder.inStep) {
       if (isDirective(node)) {
         report.error(
-          `Unexpected \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\` before the first heading: start a step with a heading such as \`# Getting started\` first`,
+          `Unexpected \`${node.type === 'containerDirective' ? ':::' : '::'}${userText(node.name)}\` before the first heading: start a step with a heading such as \`# Getting started\` first`,
           node,
           'outside-step'
         );
@@ -84,7 +105,9 @@ function build(tree: Root, source: string, report: Reporter): Script | undefined
       continue;
     }
     if (isDirective(node)) {
-      compileDirective(node, builder, report, source);
+      if (!broken.has(node)) {
+        compileDirective(node, builder, report, source);
+      }
     } else if (node.type === 'code') {
       report.warn(
         'Unexpected code block outside a directive: it is not typed into the notebook; wrap it in `:::type{cell=NAME}` … `:::` to type it, or indent it under a list item to show it as prose',
@@ -92,7 +115,6 @@ function build(tree: Root, source: string, report: Reporter): Script | undefined
         'code-outside-directive'
       );
     } else {
-      checkNoNestedDirective(node, report);
       builder.addNarration(tidy(plainText(node)));
     }
   }
@@ -119,7 +141,7 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
   const marker = node.type === 'containerDirective' ? ':::' : '::';
   if (!directive) {
     report.error(
-      `Unknown directive \`${marker}${node.name}\`${didYouMean(node.name, directives.keys(), name => `\`${marker}${name}\``)} (known: ${Array.from(directives.keys()).join(', ')})`,
+      `Unknown directive \`${marker}${userText(node.name)}\`${didYouMean(node.name, directives.keys(), name => `\`${marker}${name}\``)} (known: ${Array.from(directives.keys()).join(', ')})`,
       node,
       'unknown-directive'
     );
@@ -139,22 +161,19 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
   }
 }
 
-function checkNoNestedDirective(node: RootContent, report: Reporter): void {
-  if (isDirective(node)) {
-    report.error(
-      `Unexpected \`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\` inside another block: directives work only at the top level of a step; move it out of the list or quote`,
-      node,
-      'nested-directive'
-    );
-    return;
-  }
-  if ('children' in node) {
-    for (const child of node.children) {
-      checkNoNestedDirective(child as RootContent, report);
-    }
-  }
-}
-
 function isDirective(node: RootContent): node is DirectiveNode {
   return node.type === 'containerDirective' || node.type === 'leafDirective';
+}
+
+/** The UTF-8 size of a text, without encoding it. */
+function utf8Length(text: string): number {
+  let size = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // Two bytes from U+0080, three from U+0800; a surrogate pair (two units) is four.
+    if (code >= 0x80) {
+      size += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+    }
+  }
+  return size;
 }

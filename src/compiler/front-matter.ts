@@ -1,5 +1,7 @@
 import type { Yaml } from 'mdast';
-import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
+import { userText } from '../format/index.js';
+import { lineIndex } from './line-index.js';
 import type { Reporter } from './report.js';
 import { didYouMean } from './suggest.js';
 
@@ -36,17 +38,21 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
     );
     return result;
   }
-  // The YAML text starts on the line after the opening `---`.
+  // The YAML text starts on the line after the opening `---`; one line
+  // index for all positions, so thousands of keys cost no more than one each.
   const firstLine = (node.position?.start.line ?? 1) + 1;
+  const lines = lineIndex(node.value);
   const at = (offset: number | undefined) => {
-    const before = node.value.slice(0, offset ?? 0).split('\n');
-    return { line: firstLine + before.length - 1, column: before[before.length - 1].length + 1 };
+    const point = lines.toPoint(offset ?? 0);
+    return { line: firstLine + point.line - 1, column: point.column };
   };
-  const yamlDocument = parseDocument(node.value, { prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found below with a set: the YAML library's own check
+  // compares each key with all before it (40,000 keys took 49 s).
+  const yamlDocument = parseDocument(node.value, { prettyErrors: false, uniqueKeys: false });
   if (yamlDocument.errors.length) {
     const error = yamlDocument.errors[0];
     report.error(
-      `Invalid YAML in front matter: ${error.message.split('\n')[0]}; write one \`key: value\` per line`,
+      `Invalid YAML in front matter: ${userText(error.message.split("\n")[0], 160)}; write one \`key: value\` per line`,
       at(error.pos[0]),
       'invalid-front-matter'
     );
@@ -61,51 +67,74 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
     report.error('Unexpected front matter, expected `key: value` lines such as `title: Your title`', at(contents.range?.[0]), 'invalid-front-matter');
     return result;
   }
+  const seen = new Map<string, number>();
   for (const pair of contents.items as Pair[]) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const keyAt = at(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+    const key = isScalar(pair.key) ? scalarText(pair.key) : String(pair.key);
+    const keyAt = at(isNode(pair.key) ? pair.key.range?.[0] : undefined);
+    const firstAt = seen.get(key);
+    if (firstAt !== undefined) {
+      report.error(
+        `Unexpected second \`${userText(key)}\` in front matter (the first is on line ${firstAt}), expected each key once: remove one`,
+        keyAt,
+        'invalid-front-matter'
+      );
+      continue;
+    }
+    seen.set(key, keyAt.line);
+    const tagged = isNode(pair.value) && pair.value.tag !== undefined;
+    if (isNode(pair.value) && pair.value.tag !== undefined) {
+      report.warn(
+        `Unexpected tag \`${userText(pair.value.tag.replace(/^tag:yaml\.org,2002:/, '!!'))}\` on \`${userText(key)}\`: Notecast does not use YAML tags and reads the value as written after it; remove the tag`,
+        at(pair.value.range?.[0]),
+        'dropped-tag'
+      );
+    }
     const value = isScalar(pair.value) ? pair.value.value : pair.value === null ? null : undefined;
+    // Text keeps the characters the author wrote: `1.50` stays "1.50", `007` stays "007".
+    const text = isScalar(pair.value) ? scalarText(pair.value) : pair.value === null ? '' : undefined;
     switch (key) {
       case 'title':
       case 'description': {
-        if (typeof value !== 'string' && typeof value !== 'number') {
+        if (text === undefined) {
           report.error(`Unexpected value for \`${key}\`, expected text on the same line`, keyAt, 'invalid-front-matter');
-        } else if (String(value).trim() === '') {
+        } else if (text.trim() === '') {
           report.error(`Unexpected empty \`${key}\`, expected text`, keyAt, key === 'title' ? 'missing-title' : 'invalid-front-matter');
         } else {
-          result[key] = String(value).trim();
+          result[key] = text.trim();
         }
         break;
       }
       case 'kernel':
-        if (typeof value !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(value)) {
+        if (text === undefined || !/^[A-Za-z0-9_.-]+$/.test(text)) {
           report.error(
             'Unexpected value for `kernel`, expected a kernel spec name such as `python3` (see `jupyter kernelspec list`)',
             keyAt,
             'invalid-front-matter'
           );
         } else {
-          result.kernel = value;
+          result.kernel = text;
         }
         break;
       case 'speed':
       case 'pace': {
         const [min, max] = key === 'speed' ? SPEED_RANGE : PACE_RANGE;
         const unit = key === 'speed' ? 'characters per second' : 'words per minute';
-        if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+        // A tagged number (`!!str 20`) is read as written, like tagged text.
+        const number = typeof value === 'number' ? value : tagged && text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+        if (!Number.isFinite(number) || number < min || number > max) {
           report.error(
             `Unexpected value for \`${key}\`, expected a number of ${unit} from ${min} to ${max}`,
             keyAt,
             'invalid-front-matter'
           );
         } else {
-          result[key] = value;
+          result[key] = number;
         }
         break;
       }
       default:
         report.warn(
-          `Unknown front matter key \`${key}\`${didYouMean(key, KEYS)} (known keys: ${KEYS.join(', ')})`,
+          `Unknown front matter key \`${userText(key)}\`${didYouMean(key, KEYS)} (known keys: ${KEYS.join(', ')})`,
           keyAt,
           'unknown-front-matter-key'
         );
@@ -115,4 +144,17 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
     report.error('Missing `title` in front matter: add a line `title: Your title`', node, 'missing-title');
   }
   return result;
+}
+
+/**
+ * A scalar as text: strings as parsed (quotes and escapes resolved), other
+ * plain scalars (numbers, booleans, `null`) exactly as written, so a title
+ * `1.50` or `007` is not turned into a number first.
+ */
+function scalarText(scalar: Scalar): string {
+  if (typeof scalar.value === 'string') {
+    return scalar.value;
+  }
+  const source = (scalar as Scalar & { source?: unknown }).source;
+  return typeof source === 'string' ? source : String(scalar.value ?? '');
 }

@@ -5,14 +5,52 @@ import type { Nodes, Parent } from 'mdast';
  * show: inline code, emphasis and links keep their text, images their alt
  * text; raw HTML stays as the literal characters the author wrote, because
  * narration is always text and never markup.
+ *
+ * Walked with an explicit stack rather than recursion, so however deeply the
+ * author nests quotes, lists or emphasis, flattening cannot overflow the call
+ * stack.
  */
-export function plainText(node: Nodes): string {
+export function plainText(root: Nodes): string {
+  const leaf = leafText(root);
+  if (leaf !== undefined) {
+    return leaf;
+  }
+  interface Frame {
+    node: Parent;
+    next: number;
+    parts: string[];
+  }
+  const stack: Frame[] = [{ node: root as Parent, next: 0, parts: [] }];
+  for (;;) {
+    const frame = stack[stack.length - 1];
+    if (frame.next < frame.node.children.length) {
+      const child = frame.node.children[frame.next++] as Nodes;
+      const text = leafText(child);
+      if (text === undefined) {
+        stack.push({ node: child as Parent, next: 0, parts: [] });
+      } else {
+        frame.parts.push(text);
+      }
+      continue;
+    }
+    stack.pop();
+    const text = joinParts(frame.node as Nodes, frame.parts);
+    if (stack.length === 0) {
+      return text;
+    }
+    stack[stack.length - 1].parts.push(text);
+  }
+}
+
+/** The text of a node without children to flatten, or undefined for a parent. */
+function leafText(node: Nodes): string | undefined {
   switch (node.type) {
     case 'text':
       // A soft line break inside a paragraph is a space when read aloud.
       return node.value.replace(/\n/g, ' ');
     case 'inlineCode':
     case 'html':
+    case 'code':
       return node.value;
     case 'image':
     case 'imageReference':
@@ -24,12 +62,20 @@ export function plainText(node: Nodes): string {
     case 'footnoteDefinition':
     case 'yaml':
       return '';
-    case 'code':
-      return node.value;
+    default:
+      return 'children' in node ? undefined : '';
+  }
+}
+
+/** A parent's text from its children's texts. */
+function joinParts(node: Nodes, parts: string[]): string {
+  switch (node.type) {
     case 'list':
-      return node.children.map(item => plainText(item)).join('\n');
+      return parts.join('\n');
+    case 'tableRow':
+      return parts.join(', ');
     case 'table':
-      return node.children.map(row => row.children.map(cell => plainText(cell)).join(', ')).join('\n');
+      return parts.join('\n');
     case 'paragraph':
     case 'heading':
     case 'tableCell':
@@ -38,21 +84,13 @@ export function plainText(node: Nodes): string {
     case 'delete':
     case 'link':
     case 'linkReference':
-      return inline(node);
+      return parts.join('');
     default:
-      return 'children' in node ? blocks(node as Parent) : '';
+      return parts
+        .map(part => part.trim())
+        .filter(Boolean)
+        .join('\n');
   }
-}
-
-function inline(node: Parent): string {
-  return node.children.map(child => plainText(child as Nodes)).join('');
-}
-
-function blocks(node: Parent): string {
-  return node.children
-    .map(child => plainText(child as Nodes).trim())
-    .filter(Boolean)
-    .join('\n');
 }
 
 /** Collapse the runs of spaces and tabs Markdown line wrapping leaves behind. */

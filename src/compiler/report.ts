@@ -25,6 +25,12 @@ export type RuleId =
   | 'cell-exists'
   | 'run-without-cell'
   | 'find-not-found'
+  | 'malformed-directive'
+  | 'unclosed-container'
+  | 'too-large'
+  | 'too-deep'
+  | 'too-many-marks'
+  | 'dropped-tag'
   | 'internal-error';
 
 type Place = Position | Node | { line: number; column: number } | undefined;

@@ -1,8 +1,28 @@
+import { userText } from '../format/index.js';
+
+/**
+ * How many candidates a suggestion looks at, and how long a word it compares:
+ * a suggestion is a courtesy, and must not make a message cost time that
+ * grows with the tutorial (one per unknown cell, over thousands of cells).
+ */
+const MAX_CANDIDATES = 1000;
+const MAX_WORD = 64;
+
 /** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (word.length > MAX_WORD) {
+    return undefined;
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
+  let looked = 0;
   for (const candidate of candidates) {
+    if (looked++ === MAX_CANDIDATES) {
+      break;
+    }
+    if (Math.abs(candidate.length - word.length) >= bestDistance || candidate.length > MAX_WORD) {
+      continue;
+    }
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -12,8 +32,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 2)) ? best : undefined;
 }
 
-/** ", did you mean `type`?" or nothing. */
-export function didYouMean(word: string, candidates: Iterable<string>, wrap = (s: string) => `\`${s}\``): string {
+/** "; did you mean `type`?" or nothing. */
+export function didYouMean(word: string, candidates: Iterable<string>, wrap = (s: string) => `\`${userText(s)}\``): string {
   const match = closest(word, candidates);
   return match === undefined ? '' : `; did you mean ${wrap(match)}?`;
 }

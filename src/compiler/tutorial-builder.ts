@@ -6,7 +6,8 @@ import {
   type CellState,
   type CellType,
   type Operation,
-  type Step
+  type Step,
+  userText
 } from '../format/index.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Reporter } from './report.js';
@@ -31,7 +32,11 @@ export class TutorialBuilder {
   private readonly live = new Map<string, string>();
   private readonly deletedAt = new Map<string, number | undefined>();
   private readonly usedIds = new Set<string>();
+  /** Where the search for a free id starts for a name declared again, so redeclaring stays linear. */
+  private readonly nextSuffix = new Map<string, number>();
   private narrationParts: string[] = [];
+  /** Cell-name suggestions compare with every cell: only the first messages get one, so errors cost the same however many cells there are. */
+  private suggestionsLeft = 50;
   private time = 0;
 
   constructor(
@@ -82,13 +87,13 @@ export class TutorialBuilder {
     if (this.deletedAt.has(name)) {
       const line = this.deletedAt.get(name);
       this.report.error(
-        `Unexpected ${role} \`${name}\`: it was deleted${line ? ` by \`::delete\` on line ${line}` : ''}; create it again with \`:::type{cell=${name}}\` or use another cell`,
+        `Unexpected ${role} \`${userText(name)}\`: it was deleted${line ? ` by \`::delete\` on line ${line}` : ''}; create it again with \`:::type{cell=${userText(name)}}\` or use another cell`,
         node,
         'deleted-cell'
       );
     } else {
       this.report.error(
-        `Unknown ${role} \`${name}\`: create it first with \`:::type{cell=${name}}\`${didYouMean(name, this.live.keys())}`,
+        `Unknown ${role} \`${userText(name)}\`: create it first with \`:::type{cell=${userText(name)}}\`${this.suggestionsLeft-- > 0 ? didYouMean(name, this.live.keys()) : ''}`,
         node,
         'unknown-cell'
       );
@@ -111,22 +116,26 @@ export class TutorialBuilder {
   /** Declare a new cell; ids are stable and never reused, even after a delete. */
   declare(name: string, type: CellType): string {
     let id = name;
-    for (let n = 2; this.usedIds.has(id); n++) {
-      id = `${name}-${n}`;
+    let n = this.nextSuffix.get(name) ?? 2;
+    while (this.usedIds.has(id)) {
+      id = `${name}-${n++}`;
     }
+    this.nextSuffix.set(name, n);
     this.usedIds.add(id);
     this.live.set(name, id);
     this.deletedAt.delete(name);
-    this.cells[id] = { name, type };
+    // Defined, not assigned: a cell named `__proto__` must be an entry like any other.
+    Object.defineProperty(this.cells, id, { value: { name, type }, enumerable: true, writable: true, configurable: true });
     return id;
   }
 
   forget(name: string, line: number | undefined): void {
-    this.live.delete(name);
-    this.deletedAt.set(name, line);
-    if (this.lastTyped !== undefined && !Array.from(this.live.values()).includes(this.lastTyped)) {
+    // Ids are never shared between names, so only this name's id can be the last typed.
+    if (this.live.get(name) === this.lastTyped) {
       this.lastTyped = undefined;
     }
+    this.live.delete(name);
+    this.deletedAt.set(name, line);
   }
 
   /**
@@ -144,7 +153,9 @@ export class TutorialBuilder {
       operation.op === 'delete-text' ||
       operation.op === 'delete-cell'
     ) {
-      const problem = this.notebook.apply(operation, this);
+      // `declare` never gives out an id twice, so the notebook need not search
+      // all its cells to check that a new one's id is free (quadratic over many cells).
+      const problem = this.notebook.apply(operation, this, true);
       if (problem) {
         throw new Error(`internal: ${problem}`);
       }

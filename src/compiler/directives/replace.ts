@@ -1,3 +1,4 @@
+import { userText } from '../../format/index.js';
 import { SPEED_RANGE } from '../front-matter.js';
 import { typingMs } from '../timing.js';
 import { singleCodeBlock, type Directive } from './directive.js';
@@ -24,9 +25,8 @@ export const replaceDirective: Directive = {
     const source = builder.cell(id).source;
     const offset = source.indexOf(find);
     if (offset < 0) {
-      const preview = source.length > 60 ? `${source.slice(0, 57)}…` : source;
       report.error(
-        `Unexpected \`find="${find}"\`: cell \`${attributes.cell}\` does not contain it at this point (it holds ${JSON.stringify(preview)}); copy the text exactly from the cell`,
+        `Unexpected \`find="${userText(find)}"\`: cell \`${attributes.cell}\` does not contain it at this point (it holds "${userText(source, 60)}"); copy the text exactly from the cell`,
         node,
         'find-not-found'
       );

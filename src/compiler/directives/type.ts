@@ -74,7 +74,7 @@ export const typeDirective: Directive = {
       }
     } else {
       const anchorName = (attributes.after ?? attributes.before) as string | undefined;
-      let index = builder.notebook.cells.length;
+      let index = builder.notebook.length;
       if (anchorName !== undefined) {
         const anchor = builder.resolve(anchorName, node, attributes.after !== undefined ? '`after` cell' : '`before` cell');
         if (!anchor) {

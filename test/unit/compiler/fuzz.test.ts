@@ -26,8 +26,37 @@ const corpus = [
 const FRAGMENTS = [
   ':::', '::', ':::type{cell=a}', '::run', '::run{cell=zz}', ':::replace{cell=a find="x"}', '::delete{cell=a}',
   ':::pause', '::wait{s=', '```', '````', '~~~', '---', '# ', '\n', '\t', '{', '}', '"', '=', '[', ']', ':',
-  'é', '🎉', '\u0000', '\r\n', '> ', '- ', '    ', 'after=a', 'at=start', 'type=raw', '::::say', '<b>'
+  'é', '🎉', '\u0000', '\r\n', '> ', '- ', '    ', 'after=a', 'at=start', 'type=raw', '::::say', '<b>',
+  // Malformed directive lines.
+  '\n::run {cell=a}\n', '\n::run{cell=a\n', '\n::run{cell=a} and more\n', '\n:::replace{cell=a find="a \\"b\\""}\n',
+  '\n::: say\n', '\n::\n', '\n::-x\n', '\n::run[label\n', '\n::run{#id .class}\n', "\n::run{cell='a}\n",
+  // Unclosed containers, names that are Object members, control characters.
+  '\n:::say\n', '\n:::type{cell=a}\n', '\n::::pause\n', 'cell=__proto__', 'cell=constructor', 'cell=toString',
+  '__proto__', 'constructor', '\u001b[2J', '\u202e', '\u0007', '\ud800', '&quot;', '&#0;'
 ];
+
+/** Generators of the shapes that blow up parsers: deep nesting, long lines, big repeats. */
+const HOSTILE: Array<(random: () => number) => string> = [
+  random => '>'.repeat(1 + Math.floor(random() * 100)) + ' deep\n',
+  random => '- '.repeat(1 + Math.floor(random() * 100)) + 'deep\n',
+  random => Array.from({ length: 1 + Math.floor(random() * 60) }, (_, i) => `${' '.repeat(2 * i)}- item`).join('\n'),
+  random => ':::say\n'.repeat(1 + Math.floor(random() * 100)),
+  random => Array.from({ length: 1 + Math.floor(random() * 60) }, (_, i) => ':'.repeat(63 - i) + 'say').join('\n'),
+  random => '*a '.repeat(Math.floor(random() * 400)) + 'x' + ' b*'.repeat(Math.floor(random() * 400)),
+  random => '['.repeat(Math.floor(random() * 400)) + 'x' + ']'.repeat(Math.floor(random() * 400)),
+  random => '*'.repeat(Math.floor(random() * 1000)),
+  random => 'word '.repeat(Math.floor(random() * 5000)),
+  random => `::${'x'.repeat(Math.floor(random() * 5000))}`,
+  random => `:::type{cell=a find="${'\u001b'.repeat(Math.floor(random() * 500))}"}`,
+  random => `\n${'::run{cell=zz}\n'.repeat(Math.floor(random() * 300))}`,
+  random => `---\ntitle: T\n${Array.from({ length: Math.floor(random() * 300) }, (_, i) => `k${i}: ${i}`).join('\n')}\n---\n`,
+  random => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(random() * 32)))
+];
+
+/** Longer than any message plus a few quoted excerpts of user text. */
+const MAX_REASON = 400;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function mutate(text: string, random: () => number): string {
   let result = text;
@@ -39,6 +68,8 @@ function mutate(text: string, random: () => number): string {
       result = result.slice(0, at) + FRAGMENTS[Math.floor(random() * FRAGMENTS.length)] + result.slice(at);
     } else if (kind < 0.7) {
       result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
+    } else if (kind < 0.73) {
+      result = result.slice(0, at) + HOSTILE[Math.floor(random() * HOSTILE.length)](random) + result.slice(at);
     } else if (kind < 0.85) {
       const from = Math.floor(random() * result.length);
       result = result.slice(0, at) + result.slice(from, from + Math.floor(random() * 80)) + result.slice(at);
@@ -74,9 +105,12 @@ test(`the compiler survives mutated tutorials and random bytes (seed ${SEED}, ${
     for (const message of result.file.messages) {
       assert.ok(
         Number.isInteger(message.line) && message.line! >= 1 && Number.isInteger(message.column) && message.column! >= 1,
-        `run ${run}: unpositioned message "${message.reason}" (FUZZ_SEED=${SEED})`
+        `run ${run}: unpositioned message "${message.reason.slice(0, 200)}" (FUZZ_SEED=${SEED})`
       );
-      assert.notEqual(message.ruleId, 'internal-error', `run ${run}: ${message.reason} (FUZZ_SEED=${SEED})`);
+      assert.notEqual(message.ruleId, 'internal-error', `run ${run}: ${message.reason.slice(0, 200)} (FUZZ_SEED=${SEED})`);
+      // User text is quoted in short excerpts, with control characters escaped.
+      assert.ok(message.reason.length <= MAX_REASON, `run ${run}: a ${message.reason.length}-character message: ${message.reason} (FUZZ_SEED=${SEED})`);
+      assert.doesNotMatch(message.reason, CONTROL, `run ${run}: raw control character in "${message.reason.slice(0, 200)}" (FUZZ_SEED=${SEED})`);
     }
     if (result.script) {
       compiled++;

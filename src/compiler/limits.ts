@@ -1,0 +1,22 @@
+/**
+ * The largest tutorial the compiler accepts, in bytes of Markdown. Compiling
+ * holds the Markdown tree in memory (about 15 to 20 times the input for
+ * typical tutorials); the limit keeps that well inside a default Node heap.
+ */
+export const MAX_MARKDOWN_BYTES = 10 * 1024 * 1024;
+
+/**
+ * How deeply blocks may nest: quotes in lists in quotes, nested lists,
+ * directive containers inside each other. Real tutorials stay under 6; the
+ * Markdown parser's cost grows with the square of the depth, and a limit
+ * keeps every input fast.
+ */
+export const MAX_NESTING = 32;
+
+/**
+ * How many emphasis and link marks (`*`, `_`, `[`, `]`) one paragraph may
+ * hold. The parser matches them with a cost that grows with their number in
+ * the paragraph (5,000 nested `*` take 15 s); 300 is far more than prose
+ * uses (a paragraph with 20 bold phrases and 20 links has 160).
+ */
+export const MAX_INLINE_MARKS = 300;
