@@ -17,13 +17,17 @@ export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fil
     icon: args => (args.isLauncher ? notecastIcon : undefined),
     execute: async args => {
       const path = await pickTutorial(args, app.serviceManager.contents, fileBrowser);
-      if (path) {
-        await opener.open(path, {
-          reload: Boolean(args.reload),
-          step: typeof args.step === 'number' ? args.step : undefined,
-          restoring: Boolean(args.restoring)
-        });
+      if (!path) {
+        return;
       }
+      const step = typeof args.step === 'number' ? args.step : undefined;
+      if (args.restoring) {
+        // The layout restorer waits for this command, and notebooks load only once the layout
+        // is restored (the document manager waits for it): open the player after that, not here.
+        void app.restored.then(() => opener.open(path, { step, restoring: true }));
+        return;
+      }
+      await opener.open(path, { reload: Boolean(args.reload), step });
     }
   });
   // "Open as Tutorial" on Markdown and JSON files in the file browser.

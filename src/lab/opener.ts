@@ -144,11 +144,11 @@ export class TutorialOpener {
     // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
     const unfollow = this.speech.follow(session);
     player.disposed.connect(unfollow);
-    // Restored after a reload (the layout restorer places it and picks the current tab), or
-    // beside the notebook, or below it where the area is narrow (R21, layout.ts).
-    const plan: DockPlan = options.restoring ? { mode: 'split-right', collapsed: [] } : await makeRoomForPlayer(notebook, this.labShell);
+    // Beside the notebook, or below it where the area is narrow (R21, layout.ts).
+    const plan = await makeRoomForPlayer(notebook, this.labShell);
     this.app.shell.add(player, 'main', { mode: plan.mode, ref: notebook.id, activate: false });
     await this.track(player);
+    // A player restored after a reload leaves focus where JupyterLab's restored layout put it.
     if (!options.restoring) {
       this.app.shell.activateById(player.id);
     }

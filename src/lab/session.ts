@@ -231,10 +231,12 @@ export class TutorialSession {
   }
 
   /**
-   * Where a continued notebook starts: the step in its mark (saved with its
-   * cells), or the restored step when the notebook holds the player's work at
-   * that step. A new notebook starts at the beginning. Deciding reads the
-   * notebook and changes nothing in it.
+   * Where a continued notebook starts: the step in its mark, saved with its
+   * cells. The step a restored player was at counts only when the notebook
+   * holds the player's work at that step and not at the marked one (a step's
+   * end is also the next one's start, so the mark, saved with the cells, wins
+   * whenever it describes them). A new notebook starts at the beginning.
+   * Deciding reads the notebook and changes nothing in it.
    */
   private startStep(options: SessionOptions, mark: NotebookMark | undefined): number {
     if (options.created) {
@@ -245,8 +247,9 @@ export class TutorialSession {
     if (options.step === undefined || !Number.isFinite(options.step) || clamp(options.step) === marked) {
       return marked;
     }
+    const holds = (step: number): boolean => isPlayerProgress(this.ynotebook, this.script, this.keyframes, step, { ignoreBlankCells: true });
     const restored = clamp(options.step);
-    return isPlayerProgress(this.ynotebook, this.script, this.keyframes, restored, { ignoreBlankCells: true }) ? restored : marked;
+    return !holds(marked) && holds(restored) ? restored : marked;
   }
 
   get changed(): ISignal<this, void> {

@@ -36,7 +36,7 @@ export interface OpenOptions {
    * notebook's own mark says (session.ts).
    */
   step?: number;
-  /** Reopened by the layout restorer: the restored layout places and activates it. */
+  /** Reopened after a reload (by the layout restorer): focus stays where the restored layout put it. */
   restoring?: boolean;
 }
 
