@@ -11,6 +11,8 @@ export namespace CommandIDs {
   export const showShortcuts = 'notecast:show-shortcuts';
   /** Runs the cells the kernel needs for the current step; never automatic. */
   export const runToHere = 'notecast:run-cells-up-to-here';
+  /** What the router runs for `/lab?notecast=<path>` (url-route.ts); not in the palette. */
+  export const openFromUrl = 'notecast:open-from-url';
 }
 
 /** The commands a player acts on, in the order the shortcut dialog lists them. */

@@ -22,16 +22,16 @@ export function rememberConsent(tutorialPath: string): void {
  * the default button. Resolves whether the learner allowed it (and remembers it).
  */
 export async function askConsent(tutorialPath: string, what: { title: string; notebookPath: string; kernel: string }): Promise<boolean> {
-  const ALLOW = 'Allow running code';
+  const ALLOW = 'notecast:allow-running-code';
   const result = await showDialog({
     title: 'This tutorial will run code in your kernel',
     body:
       `"${what.title}" types code into ${what.notebookPath} and runs it in the ${what.kernel} kernel, ` +
       'as if you pressed Run yourself. Allow it only if you trust where this tutorial comes from.',
-    buttons: [Dialog.cancelButton({ label: "Don't run code" }), Dialog.okButton({ label: ALLOW })],
+    buttons: [Dialog.cancelButton({ label: "Don't run code" }), Dialog.okButton({ label: 'Allow running code', actions: [ALLOW] })],
     defaultButton: 0
   });
-  if (result.button.accept && result.button.label === ALLOW) {
+  if (result.button.accept && result.button.actions.includes(ALLOW)) {
     rememberConsent(tutorialPath);
     return true;
   }

@@ -9,11 +9,13 @@
  * Every piece of tutorial text (title, narration, prompts, code) is set with
  * `textContent`: it is text, never markup.
  */
+import { DOMUtils } from '@jupyterlab/apputils';
 import type { CommandRegistry } from '@lumino/commands';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import { buildTranscript } from '../format/index.js';
 import { stepLabel } from '../player/index.js';
+import { ariaKeys } from './aria-keys.js';
 import { CommandIDs, SINGLE_KEYS } from './commands.js';
 import type { Preferences } from './preferences.js';
 import { SPEEDS } from './preferences.js';
@@ -21,8 +23,6 @@ import { type TutorialSession } from './session.js';
 import { cellsPhrase } from './wording.js';
 
 export const PLAYER_CLASS = 'jp-NotecastPlayer';
-
-let ids = 0;
 
 export interface PlayerPanelOptions {
   session: TutorialSession;
@@ -58,7 +58,7 @@ export class PlayerPanel extends Widget {
     this.preferences = options.preferences;
     this.onPreference = options.onPreference;
     const script = this.session.script;
-    const uid = `notecast-player-${++ids}`;
+    const uid = DOMUtils.createDomID();
     this.id = uid;
     // The dock makes this widget's node a tabpanel; the region is inside it.
     this.addClass('jp-NotecastPlayerPanel');
@@ -432,26 +432,6 @@ export class PlayerPanel extends Widget {
   }
 }
 
-/** Lumino's "Accel Alt Shift P" → ARIA's "Control+Alt+Shift+P" (Meta on a Mac). */
-export function ariaKeys(keystroke: string): string {
-  const mac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
-  return keystroke
-    .trim()
-    .split(/\s+/)
-    .map(part => {
-      switch (part) {
-        case 'Accel':
-          return mac ? 'Meta' : 'Control';
-        case 'Ctrl':
-          return 'Control';
-        case 'Cmd':
-          return 'Meta';
-        default:
-          return part;
-      }
-    })
-    .join('+');
-}
 
 function nearestSpeed(speed: number): number {
   return SPEEDS.reduce((best, value) => (Math.abs(value - speed) < Math.abs(best - speed) ? value : best), 1);
@@ -477,44 +457,5 @@ function describeState(state: string): string {
       return 'Stopped by an error';
     default:
       return state;
-  }
-}
-
-/** Shown instead of a player when a tutorial has errors: nothing plays. */
-export class TutorialErrorsPanel extends Widget {
-  constructor(path: string, problems: Array<{ text: string; severity: 'error' | 'warning' }>, onRetry: () => void) {
-    super();
-    this.id = `notecast-errors-${++ids}`;
-    this.addClass('jp-NotecastErrors');
-    this.addClass('jp-Notecast');
-    this.title.label = `Tutorial errors: ${path}`;
-    this.title.closable = true;
-    const doc = this.node.ownerDocument;
-    const node = doc.createElement('div');
-    node.className = 'jp-NotecastErrors-region';
-    node.setAttribute('role', 'region');
-    node.setAttribute('aria-label', `Tutorial errors: ${path}`);
-    this.node.appendChild(node);
-    const heading = doc.createElement('h2');
-    heading.textContent = `${path} cannot play`;
-    node.appendChild(heading);
-    const intro = doc.createElement('p');
-    const errors = problems.filter(p => p.severity === 'error').length;
-    intro.textContent = `Fix ${errors === 1 ? 'this error' : `these ${errors} errors`} in the tutorial, save it, then press Try again. Nothing was played.`;
-    node.appendChild(intro);
-    const list = doc.createElement('ul');
-    for (const problem of problems) {
-      const item = doc.createElement('li');
-      item.className = `jp-NotecastErrors-${problem.severity}`;
-      item.textContent = `${problem.severity === 'error' ? 'Error' : 'Warning'}: ${problem.text}`;
-      list.appendChild(item);
-    }
-    node.appendChild(list);
-    const retry = doc.createElement('button');
-    retry.type = 'button';
-    retry.className = 'jp-NotecastPlayer-button';
-    retry.textContent = 'Try again';
-    retry.addEventListener('click', onRetry);
-    node.appendChild(retry);
   }
 }

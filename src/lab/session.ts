@@ -54,6 +54,12 @@ export interface SessionOptions {
   loadedModified?: string;
   /** Why the notebook is not at the tutorial's first name (files there left as they are), if so. */
   notebookNotice?: string;
+  /**
+   * The step the player was at before a reload (the layout restorer's). Kept
+   * when the notebook holds the player's work at that step; otherwise the
+   * notebook's own mark decides, as when the tutorial is opened again.
+   */
+  step?: number;
 }
 
 export class TutorialSession {
@@ -108,7 +114,7 @@ export class TutorialSession {
 
     const ynotebook = this.ynotebook;
     const mark = this.mark;
-    const startStep = !options.created && mark?.step !== undefined ? Math.max(0, Math.min(mark.step, this.script.steps.length)) : 0;
+    const startStep = this.startStep(options, mark);
     this.applier = new NotebookApplier(ynotebook, this.script, this.keyframes.at(startStep));
     if (mark?.consent) {
       rememberConsent(this.tutorialPath);
@@ -222,6 +228,28 @@ export class TutorialSession {
         this.emitChanged();
       })
     );
+  }
+
+  /**
+   * Where a continued notebook starts: the step in its mark, saved with its
+   * cells. The step a restored player was at counts only when the notebook
+   * holds the player's work at that step and not at the marked one (a step's
+   * end is also the next one's start, so the mark, saved with the cells, wins
+   * whenever it describes them). A new notebook starts at the beginning.
+   * Deciding reads the notebook and changes nothing in it.
+   */
+  private startStep(options: SessionOptions, mark: NotebookMark | undefined): number {
+    if (options.created) {
+      return 0;
+    }
+    const clamp = (step: number): number => Math.max(0, Math.min(Math.floor(step), this.script.steps.length));
+    const marked = mark?.step !== undefined ? clamp(mark.step) : 0;
+    if (options.step === undefined || !Number.isFinite(options.step) || clamp(options.step) === marked) {
+      return marked;
+    }
+    const holds = (step: number): boolean => isPlayerProgress(this.ynotebook, this.script, this.keyframes, step, { ignoreBlankCells: true });
+    const restored = clamp(options.step);
+    return !holds(marked) && holds(restored) ? restored : marked;
   }
 
   get changed(): ISignal<this, void> {
@@ -367,24 +395,25 @@ export class TutorialSession {
       `You changed ${cells}, which the tutorial changes next.\n\n` +
       `"Continue with my changes" goes on from here on your version. ` +
       `"Restore the tutorial's state" first saves your version as ${keepAs}, then starts step ${this.player.step + 1} again as the tutorial has it.`;
-    const CONTINUE = 'Continue with my changes';
-    const RESTORE = "Restore the tutorial's state";
+    const CONTINUE = 'notecast:continue';
+    const RESTORE = 'notecast:restore';
     const result = await showDialog({
       title: 'Resume the tutorial?',
       body,
       buttons: [
         Dialog.cancelButton({ label: 'Cancel' }),
-        Dialog.createButton({ label: RESTORE, accept: true, displayType: 'warn' }),
-        Dialog.okButton({ label: CONTINUE })
+        Dialog.createButton({ label: "Restore the tutorial's state", accept: true, displayType: 'warn', actions: [RESTORE] }),
+        Dialog.okButton({ label: 'Continue with my changes', actions: [CONTINUE] })
       ],
       defaultButton: 2
     });
     if (this.isDisposed) {
       return;
     }
-    if (result.button.label === CONTINUE) {
+    const choice = result.button.accept ? result.button.actions : [];
+    if (choice.includes(CONTINUE)) {
       await this.player.resume();
-    } else if (result.button.label === RESTORE) {
+    } else if (choice.includes(RESTORE)) {
       try {
         await this.keepLearnerVersion(keepAs);
       } catch (error) {

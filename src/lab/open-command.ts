@@ -1,0 +1,44 @@
+/**
+ * `notecast:open`: opens a tutorial (a path, the file browser's selection, or
+ * one the learner picks) in a player; also what the layout restorer runs, with
+ * the step the player was at, to bring a player back after a reload.
+ */
+import type { JupyterFrontEnd } from '@jupyterlab/application';
+import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { CommandIDs } from './commands.js';
+import { notecastIcon } from './icon.js';
+import type { TutorialOpener } from './opener.js';
+import { pickTutorial } from './tutorial-picker.js';
+
+export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fileBrowser: IDefaultFileBrowser | null): void {
+  app.commands.addCommand(CommandIDs.open, {
+    label: args => (args.isLauncher ? 'Tutorial' : args.isContextMenu ? 'Open as Tutorial' : 'Open Tutorial…'),
+    caption: 'Open a Notecast tutorial (Markdown or compiled .json) with the tutorial player',
+    icon: args => (args.isLauncher ? notecastIcon : undefined),
+    execute: async args => {
+      const path = await pickTutorial(args, app.serviceManager.contents, fileBrowser);
+      if (!path) {
+        return;
+      }
+      const step = typeof args.step === 'number' ? args.step : undefined;
+      if (args.restoring) {
+        // A tutorial gone since is not restored: the restorer forgets what fails here.
+        await app.serviceManager.contents.get(path, { content: false });
+        // The layout restorer waits for this command, and notebooks load only once the layout
+        // is restored (the document manager waits for it): open the player after that, not here.
+        void app.restored.then(() => opener.open(path, { step, restoring: true }));
+        return;
+      }
+      await opener.open(path, { reload: Boolean(args.reload), step });
+    }
+  });
+  // "Open as Tutorial" on Markdown and JSON files in the file browser.
+  for (const fileType of ['markdown', 'json']) {
+    app.contextMenu.addItem({
+      command: CommandIDs.open,
+      args: { isContextMenu: true },
+      selector: `.jp-DirListing-item[data-file-type="${fileType}"]`,
+      rank: 3
+    });
+  }
+}

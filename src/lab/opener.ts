@@ -1,0 +1,217 @@
+/**
+ * The open pipeline: read the tutorial, load it (or show its errors), choose
+ * and open its notebook, start a session and dock its player beside the
+ * notebook, tracked. A tutorial that already has a player gets it activated.
+ */
+import type { ILabShell, JupyterFrontEnd } from '@jupyterlab/application';
+import { Dialog, showDialog } from '@jupyterlab/apputils';
+import { PathExt } from '@jupyterlab/coreutils';
+import type { IDocumentManager } from '@jupyterlab/docmanager';
+import type { NotebookPanel } from '@jupyterlab/notebook';
+import { CommandRegistry } from '@lumino/commands';
+import type { Announcer } from './announcer.js';
+import { TutorialErrorsPanel } from './errors-panel.js';
+import { makeRoomForPlayer, type DockPlan } from './layout.js';
+import { formatProblem, loadTutorial } from './load.js';
+import { notebookFor, skippedNotice, type NotebookChoice } from './notebook-files.js';
+import { PlayerPanel } from './player-panel.js';
+import { TutorialSession } from './session.js';
+import { SpeechNarrator } from './speech.js';
+import type { INotecastPreferences, OpenOptions } from './tokens.js';
+import type { NotecastTracker } from './tracker.js';
+
+export interface OpenerOptions {
+  app: JupyterFrontEnd;
+  docManager: IDocumentManager;
+  tracker: NotecastTracker;
+  announcer: Announcer;
+  preferences: INotecastPreferences;
+  labShell: ILabShell | null;
+}
+
+export class TutorialOpener {
+  private readonly app: JupyterFrontEnd;
+  private readonly docManager: IDocumentManager;
+  private readonly tracker: NotecastTracker;
+  private readonly announcer: Announcer;
+  private readonly preferences: INotecastPreferences;
+  private readonly labShell: ILabShell | null;
+  private readonly speech: SpeechNarrator;
+  private readonly errorPanels = new Map<string, TutorialErrorsPanel>();
+  private readonly opening = new Map<string, Promise<PlayerPanel | undefined>>();
+
+  constructor(options: OpenerOptions) {
+    this.app = options.app;
+    this.docManager = options.docManager;
+    this.tracker = options.tracker;
+    this.announcer = options.announcer;
+    this.preferences = options.preferences;
+    this.labShell = options.labShell;
+    this.speech = new SpeechNarrator(this.announcer);
+    this.speech.setPreferences(this.preferences.current);
+    this.preferences.changed.connect((_, preferences) => {
+      this.speech.setPreferences(preferences);
+      this.tracker.forEach(player => {
+        player.session.applyPreferences(preferences);
+        player.setPreferences(preferences);
+      });
+    });
+  }
+
+  private get contents() {
+    return this.app.serviceManager.contents;
+  }
+
+  /** Open a tutorial in a player beside its notebook (or reveal the player already open). */
+  open(path: string, options: OpenOptions = {}): Promise<PlayerPanel | undefined> {
+    path = path.replace(/^\/+/, '');
+    const pending = this.opening.get(path);
+    if (pending) {
+      return pending;
+    }
+    const work = this.openNow(path, options).finally(() => this.opening.delete(path));
+    this.opening.set(path, work);
+    return work;
+  }
+
+  private async openNow(path: string, options: OpenOptions): Promise<PlayerPanel | undefined> {
+    const existing = this.tracker.playerOf(path);
+    if (existing && !existing.session.stoppedReason && !options.reload) {
+      this.app.shell.activateById(existing.id);
+      return existing;
+    }
+    existing?.dispose();
+    this.errorPanels.get(path)?.dispose();
+    this.errorPanels.delete(path);
+
+    let text: string;
+    let loadedModified: string | undefined;
+    try {
+      const model = await this.contents.get(path, { content: true, type: 'file', format: 'text' });
+      text = String(model.content ?? '');
+      loadedModified = model.last_modified;
+    } catch (error) {
+      await this.fail(`Could not open the tutorial ${path}: ${errorMessage(error)}`);
+      return undefined;
+    }
+    const loaded = await loadTutorial(path, text);
+    if (!loaded.script) {
+      this.showErrors(path, loaded.problems.map(problem => ({ text: formatProblem(problem), severity: problem.severity })));
+      return undefined;
+    }
+    const script = loaded.script;
+    let choice: NotebookChoice;
+    try {
+      choice = await notebookFor(this.contents, path, script.kernel);
+    } catch (error) {
+      await this.fail(`Could not make a notebook for the tutorial ${path}: ${errorMessage(error)}`);
+      return undefined;
+    }
+    const { path: notebookPath, created } = choice;
+    const notebookNotice = skippedNotice(choice);
+    const notebook = this.docManager.openOrReveal(notebookPath, 'Notebook', { name: script.kernel }) as NotebookPanel | undefined;
+    if (!notebook) {
+      this.announcer.announce(`Could not open the notebook ${notebookPath}.`, 'assertive');
+      return undefined;
+    }
+    await notebook.context.ready;
+    // A new, empty notebook enters edit mode once revealed, which would put focus in its
+    // blank cell; the learner asked for the tutorial, so focus goes to the player instead.
+    await notebook.revealed;
+    if (notebook.content.mode === 'edit') {
+      notebook.content.mode = 'command';
+    }
+    const preferences = this.preferences.current;
+    const session = new TutorialSession({
+      app: this.app,
+      contents: this.contents,
+      tutorialPath: path,
+      script,
+      panel: notebook,
+      announcer: this.announcer,
+      preferences,
+      created,
+      loadedModified,
+      notebookNotice,
+      step: options.step
+    });
+    const player = new PlayerPanel({
+      session,
+      commands: this.app.commands,
+      preferences,
+      onPreference: (key, value) => void this.preferences.set(key, value)
+    });
+    // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
+    const unfollow = this.speech.follow(session);
+    player.disposed.connect(unfollow);
+    // Beside the notebook, or below it where the area is narrow (R21, layout.ts).
+    const plan = await makeRoomForPlayer(notebook, this.labShell);
+    this.app.shell.add(player, 'main', { mode: plan.mode, ref: notebook.id, activate: false });
+    await this.track(player);
+    // A player restored after a reload leaves focus where JupyterLab's restored layout put it.
+    if (!options.restoring) {
+      this.app.shell.activateById(player.id);
+    }
+    const count = script.steps.length;
+    this.announcer.announce(
+      `Tutorial ${script.title} is ready in ${PathExt.basename(notebookPath)}: ${count === 1 ? '1 step' : `${count} steps`}. Press Play to start, or Next step to go one step at a time.${this.describeCollapsed(plan)}`
+    );
+    if (notebookNotice) {
+      this.announcer.announce(notebookNotice);
+    }
+    return player;
+  }
+
+  /** Track the player, and keep the step the restorer saves for it current. */
+  private async track(player: PlayerPanel): Promise<void> {
+    await this.tracker.add(player);
+    let saved = player.session.player.step;
+    player.session.changed.connect(session => {
+      const step = session.player.step;
+      if (step !== saved && !player.isDisposed) {
+        saved = step;
+        void this.tracker.save(player);
+      }
+    });
+  }
+
+  private showErrors(path: string, problems: Array<{ text: string; severity: 'error' | 'warning' }>): void {
+    const errors = problems.filter(problem => problem.severity === 'error');
+    const panel = new TutorialErrorsPanel(path, problems, () => void this.open(path, { reload: true }));
+    this.errorPanels.set(path, panel);
+    panel.disposed.connect(() => this.errorPanels.get(path) === panel && this.errorPanels.delete(path));
+    this.app.shell.add(panel, 'main', { mode: 'split-right' });
+    this.app.shell.activateById(panel.id);
+    this.announcer.announce(
+      `The tutorial ${path} has ${errors.length === 1 ? '1 error' : `${errors.length} errors`} and cannot play. ${errors[0] ? `${errors[0].text}` : ''}`,
+      'assertive'
+    );
+  }
+
+  private async fail(why: string): Promise<void> {
+    this.announcer.announce(why, 'assertive');
+    await showDialog({ title: 'Could not open the tutorial', body: why, buttons: [Dialog.okButton({ label: 'Close' })] });
+  }
+
+  /** " The left sidebar was closed to make room for the player (Ctrl+B opens it again)." — or nothing. */
+  private describeCollapsed(plan: DockPlan): string {
+    if (!plan.collapsed.length) {
+      return '';
+    }
+    const key = (side: string): string | undefined => {
+      const binding = this.app.commands.keyBindings.find(b => b.command === `application:toggle-${side}-area` && b.keys.length === 1);
+      return binding ? CommandRegistry.formatKeystroke(binding.keys[0]) : undefined;
+    };
+    if (plan.collapsed.length === 1) {
+      const side = plan.collapsed[0];
+      const reopen = key(side);
+      return ` The ${side} sidebar was closed to make room for the player${reopen ? ` (${reopen} opens it again)` : ''}.`;
+    }
+    const reopen = plan.collapsed.map(side => (key(side) ? `${key(side)} opens the ${side} one` : undefined)).filter(Boolean);
+    return ` The sidebars were closed to make room for the player${reopen.length ? ` (${reopen.join(', ')})` : ''}.`;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,55 @@
+/**
+ * `.notecast.json` scripts open with the player by default (and any `.json`
+ * through Open With): a placeholder document widget that hands the file to
+ * `notecast:open` and closes.
+ */
+import type { JupyterFrontEnd } from '@jupyterlab/application';
+import { ABCWidgetFactory, DocumentWidget, type DocumentRegistry, type IDocumentWidget } from '@jupyterlab/docregistry';
+import type { CommandRegistry } from '@lumino/commands';
+import { Widget } from '@lumino/widgets';
+import { CommandIDs } from './commands.js';
+import { notecastIcon } from './icon.js';
+
+export const SCRIPT_FACTORY = 'Notecast Player';
+export const SCRIPT_FILE_TYPE = 'notecast-script';
+
+class ScriptFactory extends ABCWidgetFactory<IDocumentWidget> {
+  constructor(
+    private readonly commands: CommandRegistry,
+    options: DocumentRegistry.IWidgetFactoryOptions<IDocumentWidget>
+  ) {
+    super(options);
+  }
+
+  protected createNewWidget(context: DocumentRegistry.Context): IDocumentWidget {
+    const content = new Widget();
+    content.node.textContent = 'Opening the tutorial player…';
+    const widget = new DocumentWidget({ content, context });
+    void context.ready.then(async () => {
+      await this.commands.execute(CommandIDs.open, { path: context.path });
+      widget.close();
+    });
+    return widget;
+  }
+}
+
+export function addScriptFileType(app: JupyterFrontEnd): void {
+  app.docRegistry.addFileType({
+    name: SCRIPT_FILE_TYPE,
+    displayName: 'Notecast Script',
+    extensions: ['.notecast.json'],
+    mimeTypes: ['application/json'],
+    contentType: 'file',
+    fileFormat: 'text',
+    icon: notecastIcon
+  });
+  app.docRegistry.addWidgetFactory(
+    new ScriptFactory(app.commands, {
+      name: SCRIPT_FACTORY,
+      label: 'Tutorial Player',
+      fileTypes: [SCRIPT_FILE_TYPE, 'json'],
+      defaultFor: [SCRIPT_FILE_TYPE],
+      modelName: 'text'
+    })
+  );
+}

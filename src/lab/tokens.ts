@@ -1,0 +1,63 @@
+/**
+ * The services Notecast's plugins provide one another (and other extensions):
+ * the tracker of open players, the announcer, the preferences.
+ */
+import type { IWidgetTracker } from '@jupyterlab/apputils';
+import { Token } from '@lumino/coreutils';
+import type { ISignal } from '@lumino/signaling';
+import type { Announcer } from './announcer.js';
+import type { PlayerPanel } from './player-panel.js';
+import type { Preferences } from './preferences.js';
+
+/** The open tutorial players, one per tutorial, each docked beside its notebook. */
+export interface INotecastTracker extends IWidgetTracker<PlayerPanel> {
+  /** The player playing into the notebook at `notebookPath`, if one is open. */
+  playerFor(notebookPath: string): PlayerPanel | undefined;
+  /** The player of the tutorial at `tutorialPath`, if one is open. */
+  playerOf(tutorialPath: string): PlayerPanel | undefined;
+  /**
+   * The player commands act on: the one whose panel or notebook last had focus,
+   * else the current widget's, else the only one.
+   */
+  readonly activePlayer: PlayerPanel | undefined;
+}
+
+export const INotecastTracker = new Token<INotecastTracker>(
+  'jupyterlab-notecast:tracker',
+  'The open Notecast tutorial players; find the player of a notebook with playerFor(path).'
+);
+
+export interface OpenOptions {
+  /** Load the tutorial again even when a player for it is open (its file changed). */
+  reload?: boolean;
+  /**
+   * The step the player was at (0-based), when restoring it after a reload. The
+   * player starts there if the notebook holds that step; else where the
+   * notebook's own mark says (session.ts).
+   */
+  step?: number;
+  /** Reopened after a reload (by the layout restorer): focus stays where the restored layout put it. */
+  restoring?: boolean;
+}
+
+/** The one announcer of the app (A11Y R8): polite and assertive live regions. */
+export type INotecastAnnouncer = Announcer;
+
+export const INotecastAnnouncer = new Token<INotecastAnnouncer>(
+  'jupyterlab-notecast:announcer',
+  'The live regions through which Notecast speaks to screen readers.'
+);
+
+/** The learner's Notecast preferences (R22), live from the settings registry. */
+export interface INotecastPreferences {
+  readonly current: Preferences;
+  /** Emitted when a setting or the system's reduced-motion preference changes. */
+  readonly changed: ISignal<INotecastPreferences, Preferences>;
+  /** Store a preference changed in the player (speed, step mode) in the user's settings. */
+  set(key: 'speed' | 'stepMode', value: number | boolean): Promise<void>;
+}
+
+export const INotecastPreferences = new Token<INotecastPreferences>(
+  'jupyterlab-notecast:preferences',
+  "The learner's Notecast preferences (speed, step mode, verbosity, motion, speech, shortcuts)."
+);
