@@ -1,3 +1,5 @@
+import { firstInvalidUtf8, firstLoneSurrogate } from '../format/index.js';
+
 /** Where decoding failed, as a 1-based line and column of the source. */
 export interface DecodeFailure {
   reason: string;
@@ -13,6 +15,15 @@ export interface DecodeFailure {
 export function decodeTutorial(input: string | Uint8Array): { text: string } | DecodeFailure {
   let text: string;
   if (typeof input === 'string') {
+    // A string handed in (not read from bytes) can hold half of a surrogate
+    // pair, which no file can: it would reach the notebook as U+FFFD.
+    const lone = firstLoneSurrogate(input);
+    if (lone >= 0) {
+      return {
+        reason: `Unexpected lone surrogate U+${input.charCodeAt(lone).toString(16).toUpperCase()}, expected text: half of a character cannot be typed into a notebook`,
+        ...endPosition(input.slice(0, lone))
+      };
+    }
     text = input;
   } else {
     const invalidAt = firstInvalidUtf8(input);
@@ -36,47 +47,6 @@ export function decodeTutorial(input: string | Uint8Array): { text: string } | D
     };
   }
   return { text: text.replace(/\r\n?/g, '\n') };
-}
-
-/** Index of the first byte that breaks UTF-8, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const byte = bytes[i];
-    let extra: number;
-    let min: number;
-    if (byte < 0x80) {
-      i++;
-      continue;
-    } else if (byte >= 0xc2 && byte <= 0xdf) {
-      extra = 1;
-      min = 0x80;
-    } else if (byte >= 0xe0 && byte <= 0xef) {
-      extra = 2;
-      min = 0x800;
-    } else if (byte >= 0xf0 && byte <= 0xf4) {
-      extra = 3;
-      min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + extra >= bytes.length) {
-      return i;
-    }
-    let code = byte & (0xff >> (extra + 2));
-    for (let k = 1; k <= extra; k++) {
-      const next = bytes[i + k];
-      if ((next & 0xc0) !== 0x80) {
-        return i;
-      }
-      code = (code << 6) | (next & 0x3f);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-      return i;
-    }
-    i += extra + 1;
-  }
-  return -1;
 }
 
 function endPosition(text: string): { line: number; column: number } {

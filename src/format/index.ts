@@ -3,7 +3,6 @@
  * views of a script (expected notebook, keystrokes, transcript).
  */
 export {
-  MAX_SCRIPT_MS,
   MAX_TIME_MS,
   SCRIPT_VERSION,
   cellInfo,

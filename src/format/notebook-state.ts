@@ -1,6 +1,7 @@
 import { CellList, compareCells, type CellState } from './cell-list.js';
 import { cellInfo, type EditOperation, type Script } from './script.js';
 import { userText } from './user-text.js';
+import { firstLoneSurrogate } from './utf8.js';
 
 /**
  * The notebook a script expects, as plain data: the cells in order with their
@@ -95,6 +96,9 @@ export class NotebookState {
         }
         if (splitsSurrogatePair(cell.source, operation.offset)) {
           return `offset ${operation.offset} of cell ${name} is inside a character (between the two halves of a surrogate pair); offsets count UTF-16 code units and must fall between characters`;
+        }
+        if (firstLoneSurrogate(operation.text) >= 0) {
+          return `text typed into cell ${name} holds half of a surrogate pair (a lone U+D800–U+DFFF), which a notebook saves as U+FFFD; type whole characters`;
         }
         this.edited();
         this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) });

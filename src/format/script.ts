@@ -10,14 +10,14 @@
 /** The script format version this code writes and plays. */
 export const SCRIPT_VERSION = 1;
 
-/** The longest any one time (`at`, `duration`, `narrationMs`) may be: 24 hours, in ms. */
-export const MAX_TIME_MS = 24 * 60 * 60 * 1000;
-
 /**
- * The longest a whole script may play: one week, in ms. It keeps every sum
- * of times an exact integer that fits a 32-bit timer (2^31 - 1 ms is 24.8 days).
+ * The longest any one time (`at`, `duration`, `narrationMs`) may be: 24 hours,
+ * in ms. The player sets a timer per operation, relative to now, so this also
+ * keeps every timer far inside what `setTimeout` holds (2^31 - 1 ms); the
+ * whole script needs no bound of its own (every sum of such times is an exact
+ * integer), so a tutorial that compiles is never refused for its length.
  */
-export const MAX_SCRIPT_MS = 7 * MAX_TIME_MS;
+export const MAX_TIME_MS = 24 * 60 * 60 * 1000;
 
 export type CellType = 'code' | 'markdown' | 'raw';
 

@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineIndex } from './line-index.js';
 import { PathTree, scanJson } from './json-scan.js';
 import { NotebookState } from './notebook-state.js';
-import { isEditOperation, MAX_SCRIPT_MS, MAX_TIME_MS, SCRIPT_VERSION, stepDuration, type Script } from './script.js';
+import { isEditOperation, MAX_TIME_MS, SCRIPT_VERSION, type Script } from './script.js';
 import schema from './script.schema.json' with { type: 'json' };
 import { userText } from './user-text.js';
 import { decodeUtf8 } from './utf8.js';
@@ -256,7 +256,6 @@ function capped(problems: ScriptProblem[]): ScriptProblem[] {
 function replayProblems(script: Script): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const notebook = new NotebookState();
-  let total = 0;
   script.steps.forEach((step, stepIndex) => {
     let previousAt = 0;
     step.operations.forEach((operation, operationIndex) => {
@@ -280,14 +279,6 @@ function replayProblems(script: Script): ScriptProblem[] {
         problems.push({ path: [...path, 'cell'], message: `cell "${userText(operation.cell)}" does not exist at this point` });
       }
     });
-    const before = total;
-    total += stepDuration(step);
-    if (before <= MAX_SCRIPT_MS && total > MAX_SCRIPT_MS) {
-      problems.push({
-        path: ['steps', stepIndex],
-        message: `ends ${total} ms into the script, past the longest a script may play (${MAX_SCRIPT_MS} ms, one week); split the tutorial`
-      });
-    }
   });
   return capped(problems);
 }

@@ -119,3 +119,12 @@ test('typing time of a long block counts every keystroke, in time that grows wit
   const typed = script.steps[0].operations.find(operation => operation.op === 'type');
   assert.equal(typed?.op === 'type' ? typed.duration : undefined, Math.round(((299_990 + 2 + 1 + 10) / 100) * 1000));
 });
+
+test('a tutorial handed in as a string with half of a surrogate pair is refused where the half stands', () => {
+  const result = messagesOf(`${HEAD}:::type{cell=a}\n\`\`\`python\nx = "\ud83c"\n\`\`\`\n:::\n`);
+  assert.equal(result.script, undefined);
+  const [message] = result.file.messages;
+  assert.equal(message.ruleId, 'not-utf8');
+  assert.equal(`${message.line}:${message.column}`, '9:6');
+  assert.match(message.reason, /lone surrogate U\+D83C/);
+});

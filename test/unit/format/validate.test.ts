@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cellInfo, formatPath, MAX_SCRIPT_MS, MAX_TIME_MS, NotebookState, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
+import { cellInfo, formatPath, MAX_TIME_MS, NotebookState, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
 
 function script(): Script {
   return {
@@ -146,12 +146,13 @@ test('offsets and lengths that split a surrogate pair are refused, so no U+FFFD 
   assert.match(withEmoji({ op: 'type', at: 0, cell: 'a', offset: 2, text: 'x', duration: 0 }).join(), /offset 2 of cell "a" is inside a character/);
   assert.match(withEmoji({ op: 'delete-text', at: 0, cell: 'a', offset: 2, length: 2 }).join(), /starts inside a character/);
   assert.match(withEmoji({ op: 'delete-text', at: 0, cell: 'a', offset: 0, length: 2 }).join(), /ends inside a character/);
+  assert.match(withEmoji({ op: 'type', at: 0, cell: 'a', offset: 0, text: 'x\ud83c', duration: 0 }).join(), /holds half of a surrogate pair/);
   // Between characters, all is well.
   assert.deepEqual(withEmoji({ op: 'delete-text', at: 0, cell: 'a', offset: 1, length: 2 }), []);
   assert.deepEqual(withEmoji({ op: 'type', at: 0, cell: 'a', offset: 3, text: '🎉', duration: 0 }), []);
 });
 
-test('times and counts are bounded: a 1e400 or a year is refused by the schema, as is a script longer than a week', () => {
+test('times and counts are bounded: a 1e400 or a year is refused by the schema, a script of many long steps is not', () => {
   for (const [field, value] of [['at', 1e400], ['at', MAX_TIME_MS + 1], ['duration', 2 ** 53], ['offset', 1e12], ['index', 1e9]] as const) {
     const bad = script() as unknown as { steps: Array<{ operations: Array<Record<string, unknown>> }> };
     const operation = field === 'index' ? bad.steps[0].operations[0] : bad.steps[0].operations[1];
@@ -161,9 +162,7 @@ test('times and counts are bounded: a 1e400 or a year is refused by the schema, 
   }
   const long = script();
   long.steps = Array.from({ length: 8 }, (_, i) => ({ title: `S${i}`, narration: '', narrationMs: MAX_TIME_MS, operations: [] }));
-  const { problems } = validateScript(long);
-  assert.deepEqual(problems.map(p => formatPath(p.path)), ['steps[7]']);
-  assert.ok(MAX_SCRIPT_MS < 2 ** 31);
+  assert.deepEqual(validateScript(long).problems, []);
 });
 
 test('messages quote keys, cell names and paths safely: on one line, control characters escaped, bounded', () => {
