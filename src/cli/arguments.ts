@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { userText } from '../format/index.js';
 import type { Command } from './commands/command.js';
 import { UsageError } from './io.js';
-import { didYouMean } from './suggest.js';
+import { suggestName as didYouMean } from './suggest.js';
 
 export interface CommandArguments {
   values: Record<string, string | boolean | undefined>;

@@ -1,10 +1,10 @@
 import { compile } from '../compiler/index.js';
-import { parseScriptJson, type Script } from '../format/index.js';
+import { parseScriptJson, tooLargeReason, type Script } from '../format/index.js';
 import { fromCompilerMessage, fromScriptProblem, type Diagnostic } from './diagnostic.js';
 import { displayName } from './display-name.js';
 import { describeErrno } from './errno.js';
 import { InputError, NotAFileError, TooLargeError, type CliIO } from './io.js';
-import { formatBytes, INPUT_LIMITS, LARGEST_INPUT, type InputKind } from './limits.js';
+import { INPUT_LIMITS, LARGEST_INPUT, type InputKind } from './limits.js';
 
 export interface Loaded {
   script?: Script;
@@ -67,22 +67,6 @@ export async function loadScript(io: CliIO, path: string): Promise<Loaded> {
   };
 }
 
-const WHAT: Record<InputKind, string> = { markdown: 'a Markdown tutorial', json: 'a .json script' };
-const ADVICE: Record<InputKind, string> = {
-  markdown: 'split the tutorial into several smaller ones',
-  json: 'compile it from smaller tutorials'
-};
-
 function tooLarge(file: string, kind: InputKind | undefined, size: number | undefined): Diagnostic {
-  const limit = kind ? INPUT_LIMITS[kind] : LARGEST_INPUT;
-  const found = size === undefined ? `more than ${formatBytes(limit)}` : `${size.toLocaleString('en')} bytes (${formatBytes(size)})`;
-  const expected = kind ? `at most ${formatBytes(limit)} for ${WHAT[kind]}` : `at most ${formatBytes(limit)}, the most any input may be`;
-  return {
-    file,
-    line: 1,
-    column: 1,
-    severity: 'error',
-    message: `Unexpected input of ${found}, expected ${expected}: ${kind ? ADVICE[kind] : 'give a smaller file'}`,
-    ruleId: 'too-large'
-  };
+  return { file, line: 1, column: 1, severity: 'error', message: tooLargeReason(kind, size), ruleId: 'too-large' };
 }

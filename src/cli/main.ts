@@ -10,7 +10,7 @@ import { InputError, UsageError, type CliIO } from './io.js';
 import { formatBytes, INPUT_LIMITS } from './limits.js';
 import { loadScript } from './load.js';
 import { refuseOutputOverInput } from './output-guard.js';
-import { didYouMean } from './suggest.js';
+import { suggestName as didYouMean } from './suggest.js';
 
 export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand];
 

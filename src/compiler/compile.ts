@@ -1,6 +1,6 @@
 import type { Root, RootContent, Yaml } from 'mdast';
 import { VFile, type Compatible } from 'vfile';
-import { SCRIPT_VERSION, type Script } from '../format/index.js';
+import { didYouMean, SCRIPT_VERSION, tooLargeReason, userText, utf8Length, type Script } from '../format/index.js';
 import { readAttributes } from './attributes.js';
 import { decodeTutorial } from './decode.js';
 import { directives, type DirectiveNode } from './directives/index.js';
@@ -11,9 +11,7 @@ import { findTooDeep } from './nesting.js';
 import { parseTutorial } from './parse.js';
 import { Reporter } from './report.js';
 import { checkStructure } from './structure.js';
-import { didYouMean } from './suggest.js';
 import { TutorialBuilder } from './tutorial-builder.js';
-import { userText } from '../format/index.js';
 
 export interface CompileOptions {
   /** The tutorial's path, used in messages. */
@@ -45,7 +43,7 @@ export function compile(input: string | Uint8Array, options: CompileOptions = {}
     const size = typeof input === 'string' ? utf8Length(text) : input.length;
     if (size > MAX_MARKDOWN_BYTES) {
       report.error(
-        `Unexpected tutorial of ${(size / 1024 / 1024).toFixed(1)} MB, expected at most ${MAX_MARKDOWN_BYTES / 1024 / 1024} MB: split it into several tutorials`,
+        tooLargeReason('markdown', size),
         { line: 1, column: 1 },
         'too-large'
       );
@@ -163,17 +161,4 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
 
 function isDirective(node: RootContent): node is DirectiveNode {
   return node.type === 'containerDirective' || node.type === 'leafDirective';
-}
-
-/** The UTF-8 size of a text, without encoding it. */
-function utf8Length(text: string): number {
-  let size = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Two bytes from U+0080, three from U+0800; a surrogate pair (two units) is four.
-    if (code >= 0x80) {
-      size += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
-    }
-  }
-  return size;
 }

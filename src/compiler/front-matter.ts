@@ -3,7 +3,7 @@ import { isMap, isNode, isScalar, parseDocument, type Pair, type Scalar } from '
 import { userText } from '../format/index.js';
 import { lineIndex } from './line-index.js';
 import type { Reporter } from './report.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../format/index.js';
 
 /** What the front matter sets, with defaults filled in. */
 export interface FrontMatter {

@@ -1,9 +1,7 @@
-/**
- * The largest tutorial the compiler accepts, in bytes of Markdown. Compiling
- * holds the Markdown tree in memory (about 15 to 20 times the input for
- * typical tutorials); the limit keeps that well inside a default Node heap.
- */
-export const MAX_MARKDOWN_BYTES = 10 * 1024 * 1024;
+import { INPUT_LIMITS } from '../format/index.js';
+
+/** The largest tutorial the compiler accepts, in bytes of Markdown (format's `INPUT_LIMITS`). */
+export const MAX_MARKDOWN_BYTES = INPUT_LIMITS.markdown;
 
 /**
  * How deeply blocks may nest: quotes in lists in quotes, nested lists,

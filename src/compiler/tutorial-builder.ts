@@ -11,7 +11,7 @@ import {
 } from '../format/index.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Reporter } from './report.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../format/index.js';
 import { GAP_AFTER, readingMs } from './timing.js';
 
 /** An operation before the builder gives it its time. */

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineIndex } from './line-index.js';
 import { PathTree, scanJson } from './json-scan.js';
 import { NotebookState } from './notebook-state.js';
+import { INPUT_LIMITS, tooLargeReason, utf8Length } from './limits.js';
 import { isEditOperation, MAX_TIME_MS, SCRIPT_VERSION, type Script } from './script.js';
 import schema from './script.schema.json' with { type: 'json' };
 import { userText } from './user-text.js';
@@ -11,7 +12,7 @@ import { decodeUtf8 } from './utf8.js';
 export type ScriptPath = Array<string | number>;
 
 /** What kind of problem a file has before its content can be checked; content problems have none. */
-export type ScriptProblemRule = 'not-utf8' | 'invalid-json' | 'too-deep' | 'duplicate-key';
+export type ScriptProblemRule = 'too-large' | 'not-utf8' | 'invalid-json' | 'too-deep' | 'duplicate-key';
 
 export interface ScriptProblem {
   path: ScriptPath;
@@ -156,6 +157,10 @@ export const MAX_PROBLEMS = 1000;
  * more scan, with no syntax tree of the whole file kept in memory.
  */
 export function parseScriptJson(input: string | Uint8Array): ScriptValidation {
+  const size = typeof input === 'string' ? utf8Length(input) : input.length;
+  if (size > INPUT_LIMITS.json) {
+    return { problems: [{ path: [], rule: 'too-large', message: tooLargeReason('json', size), line: 1, column: 1 }] };
+  }
   let text: string;
   if (typeof input === 'string') {
     text = input;

@@ -1,6 +1,6 @@
 import { buildTranscript, renderTranscript, userText, type TranscriptFormat } from '../../format/index.js';
 import { UsageError } from '../io.js';
-import { didYouMean } from '../suggest.js';
+import { suggestName as didYouMean } from '../suggest.js';
 import { renderScript, type Command } from './command.js';
 
 const FORMATS: TranscriptFormat[] = ['markdown', 'html', 'text'];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cellInfo, formatPath, MAX_TIME_MS, NotebookState, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
+import { cellInfo, INPUT_LIMITS, formatPath, MAX_TIME_MS, NotebookState, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
 
 function script(): Script {
   return {
@@ -223,4 +223,13 @@ test('cellInfo finds declared cells only, never Object.prototype members', () =>
   }
   const declared = JSON.parse('{"__proto__": {"name": "p", "type": "raw"}}') as Script['cells'];
   assert.equal(cellInfo({ cells: declared }, '__proto__')?.type, 'raw');
+});
+
+test('a script past the JSON size limit is refused at 1:1 before it is read, as bytes or as text', () => {
+  const big = new Uint8Array(INPUT_LIMITS.json + 1).fill(0x20);
+  const [problem] = parseScriptJson(big).problems;
+  assert.equal(problem.rule, 'too-large');
+  assert.equal(`${problem.line}:${problem.column}`, '1:1');
+  assert.match(problem.message, /expected at most 50 MiB for a \.json script/);
+  assert.equal(parseScriptJson(' '.repeat(INPUT_LIMITS.json + 1)).problems[0].rule, 'too-large');
 });
