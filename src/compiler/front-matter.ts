@@ -1,7 +1,7 @@
 import type { Yaml } from 'mdast';
 import { isMap, isNode, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
 import { userText } from '../format/index.js';
-import { lineIndex } from './line-index.js';
+import { LineIndex } from '../format/index.js';
 import type { Reporter } from './report.js';
 import { didYouMean } from '../format/index.js';
 
@@ -41,9 +41,9 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
   // The YAML text starts on the line after the opening `---`; one line
   // index for all positions, so thousands of keys cost no more than one each.
   const firstLine = (node.position?.start.line ?? 1) + 1;
-  const lines = lineIndex(node.value);
+  const lines = new LineIndex(node.value);
   const at = (offset: number | undefined) => {
-    const point = lines.toPoint(offset ?? 0);
+    const point = lines.position(offset ?? 0);
     return { line: firstLine + point.line - 1, column: point.column };
   };
   // Duplicate keys are found below with a set: the YAML library's own check

@@ -3,7 +3,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { userText } from '../format/index.js';
 import { diagnoseDirectiveLine } from './directive-syntax.js';
 import type { DirectiveNode } from './directives/index.js';
-import { lineIndex, type LineIndex } from './line-index.js';
+import { LineIndex } from '../format/index.js';
 import type { Reporter } from './report.js';
 import { walk } from './walk.js';
 
@@ -22,7 +22,7 @@ import { walk } from './walk.js';
  */
 export function checkStructure(tree: Root, source: string, report: Reporter): Set<DirectiveNode> {
   const broken = new Set<DirectiveNode>();
-  const lines = lineIndex(source);
+  const lines = new LineIndex(source);
   /** Malformed container openings not yet matched with the stray `:::` they leave behind. */
   let strayClosersExpected = 0;
   /** The innermost directive container around each node, by depth. */

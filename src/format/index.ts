@@ -56,5 +56,6 @@ export {
 } from './transcript.js';
 export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';
 export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } from './utf8.js';
+export { LineIndex } from './line-index.js';
 export { closest, didYouMean, type SuggestOptions } from './suggest.js';
 export { INPUT_LIMITS, formatBytes, tooLargeReason, utf8Length, type InputKind } from './limits.js';

@@ -7,7 +7,10 @@ export class LineIndex {
   /** Offset of the first character of each line; line breaks are LF, CR or CRLF. */
   private readonly starts: number[] = [0];
 
+  private readonly length: number;
+
   constructor(text: string) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 10 || (code === 13 && text.charCodeAt(i + 1) !== 10)) {
@@ -16,8 +19,9 @@ export class LineIndex {
     }
   }
 
-  /** Line and column (UTF-16 units, as editors count) of an offset. */
+  /** Line and column (UTF-16 units, as editors count) of an offset, clamped into the text. */
   position(offset: number): { line: number; column: number } {
+    offset = Math.max(0, Math.min(offset, this.length));
     let low = 0;
     let high = this.starts.length - 1;
     while (low < high) {
@@ -29,5 +33,10 @@ export class LineIndex {
       }
     }
     return { line: low + 1, column: offset - this.starts[low] + 1 };
+  }
+
+  /** The offset where a 1-based line starts (clamped to the first and last line). */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length) - 1)];
   }
 }

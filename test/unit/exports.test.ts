@@ -4,7 +4,7 @@ import { test } from 'node:test';
 /** Each module's index.ts is its whole public surface: pin it, so a change is a decision. */
 test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
-    'EXCERPT_LENGTH', 'INPUT_LIMITS', 'MAX_JSON_DEPTH', 'MAX_PROBLEMS', 'MAX_TIME_MS', 'NotebookState', 'SCRIPT_VERSION', 'buildTranscript', 'cellInfo', 'closest',
+    'EXCERPT_LENGTH', 'INPUT_LIMITS', 'LineIndex', 'MAX_JSON_DEPTH', 'MAX_PROBLEMS', 'MAX_TIME_MS', 'NotebookState', 'SCRIPT_VERSION', 'buildTranscript', 'cellInfo', 'closest',
     'countKeystrokes', 'countLines', 'decodeUtf8', 'describeCode', 'didYouMean', 'escapeControlCharacters', 'escapeHtml', 'expandKeystrokes', 'firstInvalidUtf8',
     'firstLoneSurrogate', 'formatBytes', 'formatPath', 'formatSeconds', 'hashString', 'isEditOperation', 'kernelLanguage',
     'operationDuration', 'parseScriptJson', 'plural', 'renderTranscript', 'scriptSchema', 'seededRandom',
