@@ -1,7 +1,6 @@
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import { userText } from '../format/index.js';
+import { didYouMean, userText } from '../format/index.js';
 import type { Reporter } from './report.js';
-import { didYouMean } from '../format/index.js';
 
 /** What one directive attribute accepts. */
 export type AttributeSpec =

@@ -1,9 +1,7 @@
 import type { Yaml } from 'mdast';
 import { isMap, isNode, isScalar, parseDocument, type Pair, type Scalar } from 'yaml';
-import { userText } from '../format/index.js';
-import { LineIndex } from '../format/index.js';
+import { didYouMean, LineIndex, userText } from '../format/index.js';
 import type { Reporter } from './report.js';
-import { didYouMean } from '../format/index.js';
 
 /** What the front matter sets, with defaults filled in. */
 export interface FrontMatter {

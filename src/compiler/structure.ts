@@ -1,9 +1,8 @@
 import type { Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { userText } from '../format/index.js';
+import { LineIndex, userText } from '../format/index.js';
 import { diagnoseDirectiveLine } from './directive-syntax.js';
 import type { DirectiveNode } from './directives/index.js';
-import { LineIndex } from '../format/index.js';
 import type { Reporter } from './report.js';
 import { walk } from './walk.js';
 

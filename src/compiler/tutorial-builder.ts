@@ -1,17 +1,17 @@
 import type { Node } from 'unist';
 import {
-  NotebookState,
-  operationDuration,
   type CellInfo,
   type CellState,
   type CellType,
+  didYouMean,
+  NotebookState,
   type Operation,
+  operationDuration,
   type Step,
   userText
 } from '../format/index.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Reporter } from './report.js';
-import { didYouMean } from '../format/index.js';
 import { GAP_AFTER, readingMs } from './timing.js';
 
 /** An operation before the builder gives it its time. */
