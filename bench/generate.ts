@@ -49,6 +49,23 @@ export function generateTutorial(steps: number): string {
 }
 
 /**
+ * A long tutorial of short steps, for scaling runs: 50,000 steps stay under
+ * the 10 MiB Markdown limit (about 150 bytes a step). Each step narrates,
+ * types a new cell and runs it; every fifth step also replaces text in its
+ * cell and pauses for the learner.
+ */
+export function generateCompactTutorial(steps: number): string {
+  const parts = ['---', 'title: Generated scaling tutorial', '---', ''];
+  for (let i = 0; i < steps; i++) {
+    parts.push(`# Step ${i + 1}`, '', `We define \`v${i}\` and print it.`, '', `:::type{cell=c${i}}`, '```python', `v${i} = ${i} * 2`, '```', ':::', '', '::run', '');
+    if (i % 5 === 4) {
+      parts.push(`:::replace{cell=c${i} find="* 2"}`, '```python', '* 3', '```', ':::', '', '::pause', '');
+    }
+  }
+  return parts.join('\n');
+}
+
+/**
  * A long script without compiling a long tutorial (the compiler's own
  * scaling is measured apart): the compiled script of a generated tutorial of
  * at most 1,000 steps, repeated until it has `steps` steps. Each repetition

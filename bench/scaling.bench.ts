@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { stringifyScript } from '../src/format/index.js';
-import { generateScript, generateTutorial } from './generate.js';
+import { generateCompactTutorial, generateScript } from './generate.js';
 import type { BenchRow } from './measure.js';
 
 /** From lib/bench/ to the repository. */
@@ -31,7 +31,8 @@ interface Run {
  * `notecast` on generated tutorials of 1k, 10k and 50k steps, each command in
  * its own process through the real entry (`node bin/notecast.js`): time per
  * step as a ratio to the 1k run (target ≤ 1.2×: near linear), and peak memory
- * (RSS above a bare `node`) per input byte. `compile` reads the Markdown; the
+ * (RSS above a bare `node`) per input byte. `compile` reads the Markdown (`generateCompactTutorial`,
+ * so 50k steps fit the 10 MiB limit); the
  * others read the script (`generateScript`: the compiled 1k tutorial
  * repeated, so their inputs do not wait on the compiler). The larger sizes
  * run once each, so their ratios err high on a busy machine. A run longer than
@@ -44,12 +45,12 @@ export function benchScaling(sizes = [1000, 10_000, 50_000]): BenchRow[] {
     const inputs = sizes.map(steps => {
       const markdown = join(dir, `tutorial-${steps}.md`);
       const script = join(dir, `script-${steps}.json`);
-      writeFileSync(markdown, generateTutorial(steps));
+      writeFileSync(markdown, generateCompactTutorial(steps));
       writeFileSync(script, stringifyScript(generateScript(steps)));
       return { steps, markdown, script };
     });
     const tiny = { steps: 1, markdown: join(dir, 'tiny.md'), script: join(dir, 'tiny.json') };
-    writeFileSync(tiny.markdown, generateTutorial(1));
+    writeFileSync(tiny.markdown, generateCompactTutorial(1));
     writeFileSync(tiny.script, stringifyScript(generateScript(1)));
     const bareRss = median([0, 1, 2].map(() => measure(['-e', '0'], dir, timeoutMs, false).rss ?? 0));
 
