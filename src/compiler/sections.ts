@@ -1,0 +1,233 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+
+type Position = NonNullable<Root['position']>;
+type Point = Position['start'];
+
+/**
+ * Parsing a tutorial one section at a time, so that the parser's working
+ * state (its events and tokens, well over a hundred times the size of the
+ * text they cover) is only ever held for one section, never for the whole
+ * document. The trees are joined into the one tree a whole-document parse
+ * gives, positions included.
+ *
+ * A section ends just before a line that starts with `#` at column 1 (an ATX
+ * heading). Such a line closes every list item and quote, whatever they
+ * hold (it is neither indented nor a lazy paragraph line), so the only
+ * blocks that can take it in are ones at the top level: fenced code, a
+ * directive container, an HTML block, front matter. A quick scan of the
+ * lines skips the headings inside those. The scan only guesses, so each
+ * section is parsed together with the heading line after it, and the split
+ * is used only when that line comes out as a heading at the top level: then
+ * it closed every block before it just as it does in the whole document,
+ * and nothing after it depends on what came before. Otherwise the section
+ * runs on to a later heading. Front matter is only at the very start and is
+ * skipped by the scan until a line the parser surely takes as its end.
+ * Reference definitions apply to the whole document, so a document that may
+ * hold one (any `]:`) is parsed whole, and so is one with a lone CR (a line
+ * ending the scan does not count).
+ *
+ * What it costs: the parser's peak is that of the largest section, so a
+ * tutorial of many steps is cheap, while a single enormous step (or one
+ * long fenced block, container or HTML block) costs what it always did.
+ */
+export interface SectionOptions {
+  /** Join sections smaller than this many characters with the next (fewer, larger parses). */
+  minSection?: number;
+  /** Counts, for tests: sections parsed, and splits tried and not used. */
+  stats?: { sections: number; refused: number };
+}
+
+export type ParseText = (text: string) => Root;
+
+/** Sections under 4 K characters are joined with the next: each parse holds a few MB at most. */
+const MIN_SECTION = 4 * 1024;
+
+export function parseInSections(text: string, parse: ParseText, options: SectionOptions = {}): Root {
+  // `[label]:` may be a definition that links text in any section; a lone CR is a line ending the split does not count.
+  if (text.includes(']:') || /\r(?!\n)/.test(text)) {
+    return parse(text);
+  }
+  const candidates = headingStarts(text);
+  if (candidates.length === 0) {
+    return parse(text);
+  }
+  const minSection = options.minSection ?? MIN_SECTION;
+  const children: RootContent[] = [];
+  let start = 0;
+  let line = 1;
+  let next = 0;
+  let last: Root | undefined;
+  const accept = (tree: Root, lines: number, offset: number): void => {
+    shift(tree, lines - 1, offset);
+    for (const child of tree.children) {
+      children.push(child);
+    }
+  };
+  while (start < text.length || last === undefined) {
+    // The first heading far enough on.
+    while (next < candidates.length && candidates[next].offset <= start) {
+      next++;
+    }
+    let want = start + Math.max(1, minSection);
+    for (;;) {
+      let pick = next;
+      while (pick < candidates.length && candidates[pick].offset < want) {
+        pick++;
+      }
+      const end = pick < candidates.length ? candidates[pick].offset : text.length;
+      if (options.stats) {
+        options.stats.sections++;
+      }
+      if (end === text.length) {
+        last = parse(text.slice(start));
+        accept(last, line, start);
+        start = end;
+        break;
+      }
+      // The section is parsed with the heading line that follows it, which closes its blocks just as in the document.
+      const newline = text.indexOf('\n', end);
+      const tree = parse(text.slice(start, newline < 0 ? text.length : newline));
+      const heading = tree.children[tree.children.length - 1];
+      if (heading?.type === 'heading' && heading.position?.start.offset === end - start) {
+        tree.children.pop();
+        accept(tree, line, start);
+        line = candidates[pick].line;
+        start = end;
+        next = pick;
+        break;
+      }
+      if (options.stats) {
+        options.stats.refused++;
+      }
+      // Not a safe split: try one at least twice as far, so that a run of refusals costs at most twice the text.
+      want = start + 2 * (end - start) + 1;
+    }
+  }
+  const endPoint = last.position?.end ?? { line: 1, column: 1, offset: 0 };
+  return {
+    type: 'root',
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: endPoint
+    }
+  };
+}
+
+interface LineStart {
+  offset: number;
+  line: number;
+}
+
+/**
+ * The lines (after the first) that start with an ATX heading at column 1 and
+ * are not, as far as one look at each line's start can tell, inside front
+ * matter, fenced code, a directive container or an HTML block that runs to
+ * an end marker.
+ */
+export function headingStarts(text: string): LineStart[] {
+  const found: LineStart[] = [];
+  let fence: { code: number; length: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let containers = 0;
+  // Assumed wherever the parser might see it, and ended only by a line the parser surely takes as its end.
+  let frontMatter = /^\uFEFF?---/.test(text);
+  let line = 0;
+  for (let start = 0; start <= text.length; ) {
+    line++;
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const content = text.slice(start, end);
+    if (frontMatter) {
+      if (line > 1 && /^---\r?$/.test(content)) {
+        frontMatter = false;
+      }
+    } else if (fence) {
+      const match = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(content);
+      if (match && match[1].charCodeAt(0) === fence.code && match[1].length >= fence.length) {
+        fence = undefined;
+      }
+    } else if (htmlEnd) {
+      if (htmlEnd.test(content)) {
+        htmlEnd = undefined;
+      }
+    } else {
+      const fenceOpen = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(content);
+      const htmlOpen = fenceOpen ? undefined : htmlBlockEnd(content);
+      if (fenceOpen) {
+        fence = { code: fenceOpen[1].charCodeAt(0), length: fenceOpen[1].length };
+      } else if (htmlOpen) {
+        if (!htmlOpen.test(afterHtmlOpening(content))) {
+          htmlEnd = htmlOpen;
+        }
+      } else if (/^ {0,3}:::/.test(content)) {
+        if (/^ {0,3}:{3,}[ \t]*\r?$/.test(content)) {
+          containers = Math.max(0, containers - 1);
+        } else {
+          containers++;
+        }
+      } else if (line > 1 && containers === 0 && /^#{1,6}([ \t]|\r?$)/.test(content)) {
+        found.push({ offset: start, line });
+      }
+    }
+    if (newline < 0) {
+      break;
+    }
+    start = newline + 1;
+  }
+  return found;
+}
+
+/** The text of a line after the opening of an HTML block that ends at a marker (kinds 1 to 5). */
+function afterHtmlOpening(line: string): string {
+  const match = /^ {0,3}<(!--|\?|!\[CDATA\[|!|[A-Za-z])/.exec(line);
+  return match ? line.slice(match[0].length) : line;
+}
+
+/** For a line that opens an HTML block ending at a marker (kinds 1 to 5), the marker. */
+function htmlBlockEnd(line: string): RegExp | undefined {
+  const match = /^ {0,3}<(!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?=[ \t>]|\r?$))/i.exec(line);
+  if (!match) {
+    return undefined;
+  }
+  const opener = match[1];
+  if (opener === '!--') {
+    return /-->/;
+  }
+  if (opener === '?') {
+    return /\?>/;
+  }
+  if (opener === '![CDATA[') {
+    return /\]\]>/;
+  }
+  if (opener.startsWith('!')) {
+    return />/;
+  }
+  return /<\/(script|pre|style|textarea)>/i;
+}
+
+/** Move every position in a section's tree to where the section is in the document. */
+export function shift(tree: Root, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) {
+    return;
+  }
+  const move = (point: Point): Point => ({
+    line: point.line + lines,
+    column: point.column,
+    ...(point.offset === undefined ? {} : { offset: point.offset + offset })
+  });
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    const position: Position | undefined = node.position;
+    if (position) {
+      // New points, never changed in place: nodes may share them.
+      node.position = { start: move(position.start), end: move(position.end) };
+    }
+    if ('children' in node) {
+      for (const child of node.children) {
+        stack.push(child as Nodes);
+      }
+    }
+  }
+}
