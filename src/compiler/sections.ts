@@ -10,25 +10,28 @@ type Point = Position['start'];
  * document. The trees are joined into the one tree a whole-document parse
  * gives, positions included.
  *
- * A section ends just before a line that starts with `#` at column 1 (an ATX
- * heading). Such a line closes every list item and quote, whatever they
- * hold (it is neither indented nor a lazy paragraph line), so the only
- * blocks that can take it in are ones at the top level: fenced code, a
- * directive container, an HTML block, front matter. A quick scan of the
- * lines skips the headings inside those. The scan only guesses, so each
- * section is parsed together with the heading line after it, and the split
- * is used only when that line comes out as a heading at the top level: then
- * it closed every block before it just as it does in the whole document,
- * and nothing after it depends on what came before. Otherwise the section
- * runs on to a later heading. Front matter is only at the very start and is
- * skipped by the scan until a line the parser surely takes as its end.
+ * A section ends just before a line at column 1 that starts an ATX heading
+ * or follows a blank line. A line at column 1 that is neither indented nor a
+ * lazy paragraph line closes every list item and quote, whatever they hold,
+ * so the only blocks that can take it in are at the top level: fenced code,
+ * a directive container, an HTML block, front matter, a paragraph it
+ * continues, a list it adds an item to. A quick scan of the lines skips the
+ * lines inside the first four. The scan only guesses, so each section is
+ * parsed together with the first line of the next, and the split is used
+ * only when that line comes out as the start of a top-level block: then it
+ * closed every block before it just as it does in the whole document, the
+ * parser's state before it is that of a fresh document, and nothing after it
+ * depends on what came before. Otherwise the section runs on to a later
+ * split. Front matter is only at the very start: the scan offers no split
+ * until a line the parser surely takes as its end, and no section starts
+ * with `---` (which would open front matter) or a byte order mark.
  * Reference definitions apply to the whole document, so a document that may
  * hold one (any `]:`) is parsed whole, and so is one with a lone CR (a line
  * ending the scan does not count).
  *
- * What it costs: the parser's peak is that of the largest section, so a
- * tutorial of many steps is cheap, while a single enormous step (or one
- * long fenced block, container or HTML block) costs what it always did.
+ * What it costs: the parser's peak is that of the largest section, a few
+ * steps or paragraphs; one enormous fenced block, container or HTML block
+ * (or text with no blank lines) is one section and costs what it always did.
  */
 export interface SectionOptions {
   /** Join sections smaller than this many characters with the next (fewer, larger parses). */
@@ -47,7 +50,7 @@ export function parseInSections(text: string, parse: ParseText, options: Section
   if (text.includes(']:') || /\r(?!\n)/.test(text)) {
     return parse(text);
   }
-  const candidates = headingStarts(text);
+  const candidates = sectionStarts(text);
   if (candidates.length === 0) {
     return parse(text);
   }
@@ -64,7 +67,7 @@ export function parseInSections(text: string, parse: ParseText, options: Section
     }
   };
   while (start < text.length || last === undefined) {
-    // The first heading far enough on.
+    // The first split far enough on.
     while (next < candidates.length && candidates[next].offset <= start) {
       next++;
     }
@@ -84,11 +87,11 @@ export function parseInSections(text: string, parse: ParseText, options: Section
         start = end;
         break;
       }
-      // The section is parsed with the heading line that follows it, which closes its blocks just as in the document.
+      // The section is parsed with the first line of the next, which closes its blocks just as in the document.
       const newline = text.indexOf('\n', end);
       const tree = parse(text.slice(start, newline < 0 ? text.length : newline));
-      const heading = tree.children[tree.children.length - 1];
-      if (heading?.type === 'heading' && heading.position?.start.offset === end - start) {
+      const following = tree.children[tree.children.length - 1];
+      if (following?.position?.start.offset === end - start) {
         tree.children.pop();
         accept(tree, line, start);
         line = candidates[pick].line;
@@ -120,12 +123,13 @@ interface LineStart {
 }
 
 /**
- * The lines (after the first) that start with an ATX heading at column 1 and
- * are not, as far as one look at each line's start can tell, inside front
- * matter, fenced code, a directive container or an HTML block that runs to
- * an end marker.
+ * The lines (after the first) where a section may start: an ATX heading at
+ * column 1, or any line at column 1 after a blank line (so that one very
+ * long step is cut too), that is not, as far as one look at each line's
+ * start can tell, inside front matter, fenced code, a directive container or
+ * an HTML block that runs to an end marker.
  */
-export function headingStarts(text: string): LineStart[] {
+export function sectionStarts(text: string): LineStart[] {
   const found: LineStart[] = [];
   let fence: { code: number; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
@@ -133,6 +137,7 @@ export function headingStarts(text: string): LineStart[] {
   // Assumed wherever the parser might see it, and ended only by a line the parser surely takes as its end.
   let frontMatter = /^\uFEFF?---/.test(text);
   let line = 0;
+  let afterBlank = false;
   for (let start = 0; start <= text.length; ) {
     line++;
     const newline = text.indexOf('\n', start);
@@ -166,10 +171,11 @@ export function headingStarts(text: string): LineStart[] {
         } else {
           containers++;
         }
-      } else if (line > 1 && containers === 0 && /^#{1,6}([ \t]|\r?$)/.test(content)) {
+      } else if (line > 1 && containers === 0 && (/^#{1,6}([ \t]|\r?$)/.test(content) || (afterBlank && startsBlock(content)))) {
         found.push({ offset: start, line });
       }
     }
+    afterBlank = /^[ \t]*\r?$/.test(content);
     if (newline < 0) {
       break;
     }
@@ -182,6 +188,16 @@ export function headingStarts(text: string): LineStart[] {
 function afterHtmlOpening(line: string): string {
   const match = /^ {0,3}<(!--|\?|!\[CDATA\[|!|[A-Za-z])/.exec(line);
   return match ? line.slice(match[0].length) : line;
+}
+
+/**
+ * Whether a line after a blank line may start a block of its own at the top
+ * level: it starts at column 1, and could not open front matter (`---`) or
+ * lose a byte order mark at the start of a section.
+ */
+function startsBlock(line: string): boolean {
+  const code = line.charCodeAt(0);
+  return line.length > 0 && code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0xfeff && !line.startsWith('---');
 }
 
 /** For a line that opens an HTML block ending at a marker (kinds 1 to 5), the marker. */
