@@ -4,6 +4,7 @@ import { directive } from 'micromark-extension-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { parseInSections } from './sections.js';
 
 /**
  * Register only the block forms of generic directives (`::leaf`,
@@ -20,7 +21,30 @@ function blockDirectives(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(blockDirectives).freeze();
 
-/** Parse a tutorial's Markdown into mdast with front matter and block directives. */
+/**
+ * Parse a tutorial's Markdown into mdast with front matter and block
+ * directives: one section (a few steps) at a time, which gives the same tree
+ * as `parseWhole` while the parser's working state only ever covers one
+ * section (see sections.ts).
+ */
 export function parseTutorial(markdown: string): Root {
+  return whole ? parseWhole(markdown) : parseInSections(markdown, parseWhole);
+}
+
+let whole = false;
+
+/** Run `task` with `parseTutorial` parsing whole documents (to compare both ways). */
+export function withWholeParse<T>(task: () => T): T {
+  const before = whole;
+  whole = true;
+  try {
+    return task();
+  } finally {
+    whole = before;
+  }
+}
+
+/** Parse the whole text in one go (the parser holds well over 100 times the text while it runs). */
+export function parseWhole(markdown: string): Root {
   return processor.parse(markdown);
 }

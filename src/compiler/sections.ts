@@ -1,0 +1,249 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+
+type Position = NonNullable<Root['position']>;
+type Point = Position['start'];
+
+/**
+ * Parsing a tutorial one section at a time, so that the parser's working
+ * state (its events and tokens, well over a hundred times the size of the
+ * text they cover) is only ever held for one section, never for the whole
+ * document. The trees are joined into the one tree a whole-document parse
+ * gives, positions included.
+ *
+ * A section ends just before a line at column 1 that starts an ATX heading
+ * or follows a blank line. A line at column 1 that is neither indented nor a
+ * lazy paragraph line closes every list item and quote, whatever they hold,
+ * so the only blocks that can take it in are at the top level: fenced code,
+ * a directive container, an HTML block, front matter, a paragraph it
+ * continues, a list it adds an item to. A quick scan of the lines skips the
+ * lines inside the first four. The scan only guesses, so each section is
+ * parsed together with the first line of the next, and the split is used
+ * only when that line comes out as the start of a top-level block: then it
+ * closed every block before it just as it does in the whole document, the
+ * parser's state before it is that of a fresh document, and nothing after it
+ * depends on what came before. Otherwise the section runs on to a later
+ * split. Front matter is only at the very start: the scan offers no split
+ * until a line the parser surely takes as its end, and no section starts
+ * with `---` (which would open front matter) or a byte order mark.
+ * Reference definitions apply to the whole document, so a document that may
+ * hold one (any `]:`) is parsed whole, and so is one with a lone CR (a line
+ * ending the scan does not count).
+ *
+ * What it costs: the parser's peak is that of the largest section, a few
+ * steps or paragraphs; one enormous fenced block, container or HTML block
+ * (or text with no blank lines) is one section and costs what it always did.
+ */
+export interface SectionOptions {
+  /** Join sections smaller than this many characters with the next (fewer, larger parses). */
+  minSection?: number;
+  /** Counts, for tests: sections parsed, and splits tried and not used. */
+  stats?: { sections: number; refused: number };
+}
+
+export type ParseText = (text: string) => Root;
+
+/** Sections under 4 K characters are joined with the next: each parse holds a few MB at most. */
+const MIN_SECTION = 4 * 1024;
+
+export function parseInSections(text: string, parse: ParseText, options: SectionOptions = {}): Root {
+  // `[label]:` may be a definition that links text in any section; a lone CR is a line ending the split does not count.
+  if (text.includes(']:') || /\r(?!\n)/.test(text)) {
+    return parse(text);
+  }
+  const candidates = sectionStarts(text);
+  if (candidates.length === 0) {
+    return parse(text);
+  }
+  const minSection = options.minSection ?? MIN_SECTION;
+  const children: RootContent[] = [];
+  let start = 0;
+  let line = 1;
+  let next = 0;
+  let last: Root | undefined;
+  const accept = (tree: Root, lines: number, offset: number): void => {
+    shift(tree, lines - 1, offset);
+    for (const child of tree.children) {
+      children.push(child);
+    }
+  };
+  while (start < text.length || last === undefined) {
+    // The first split far enough on.
+    while (next < candidates.length && candidates[next].offset <= start) {
+      next++;
+    }
+    let want = start + Math.max(1, minSection);
+    for (;;) {
+      let pick = next;
+      while (pick < candidates.length && candidates[pick].offset < want) {
+        pick++;
+      }
+      const end = pick < candidates.length ? candidates[pick].offset : text.length;
+      if (options.stats) {
+        options.stats.sections++;
+      }
+      if (end === text.length) {
+        last = parse(text.slice(start));
+        accept(last, line, start);
+        start = end;
+        break;
+      }
+      // The section is parsed with the first line of the next, which closes its blocks just as in the document.
+      const newline = text.indexOf('\n', end);
+      const tree = parse(text.slice(start, newline < 0 ? text.length : newline));
+      const following = tree.children[tree.children.length - 1];
+      if (following?.position?.start.offset === end - start) {
+        tree.children.pop();
+        accept(tree, line, start);
+        line = candidates[pick].line;
+        start = end;
+        next = pick;
+        break;
+      }
+      if (options.stats) {
+        options.stats.refused++;
+      }
+      // Not a safe split: try one at least twice as far, so that a run of refusals costs at most twice the text.
+      want = start + 2 * (end - start) + 1;
+    }
+  }
+  const endPoint = last.position?.end ?? { line: 1, column: 1, offset: 0 };
+  return {
+    type: 'root',
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: endPoint
+    }
+  };
+}
+
+interface LineStart {
+  offset: number;
+  line: number;
+}
+
+/**
+ * The lines (after the first) where a section may start: an ATX heading at
+ * column 1, or any line at column 1 after a blank line (so that one very
+ * long step is cut too), that is not, as far as one look at each line's
+ * start can tell, inside front matter, fenced code, a directive container or
+ * an HTML block that runs to an end marker.
+ */
+export function sectionStarts(text: string): LineStart[] {
+  const found: LineStart[] = [];
+  let fence: { code: number; length: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let containers = 0;
+  // Assumed wherever the parser might see it, and ended only by a line the parser surely takes as its end.
+  let frontMatter = /^\uFEFF?---/.test(text);
+  let line = 0;
+  let afterBlank = false;
+  for (let start = 0; start <= text.length; ) {
+    line++;
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const content = text.slice(start, end);
+    if (frontMatter) {
+      if (line > 1 && /^---\r?$/.test(content)) {
+        frontMatter = false;
+      }
+    } else if (fence) {
+      const match = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(content);
+      if (match && match[1].charCodeAt(0) === fence.code && match[1].length >= fence.length) {
+        fence = undefined;
+      }
+    } else if (htmlEnd) {
+      if (htmlEnd.test(content)) {
+        htmlEnd = undefined;
+      }
+    } else {
+      const fenceOpen = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(content);
+      const htmlOpen = fenceOpen ? undefined : htmlBlockEnd(content);
+      if (fenceOpen) {
+        fence = { code: fenceOpen[1].charCodeAt(0), length: fenceOpen[1].length };
+      } else if (htmlOpen) {
+        if (!htmlOpen.test(afterHtmlOpening(content))) {
+          htmlEnd = htmlOpen;
+        }
+      } else if (/^ {0,3}:::/.test(content)) {
+        if (/^ {0,3}:{3,}[ \t]*\r?$/.test(content)) {
+          containers = Math.max(0, containers - 1);
+        } else {
+          containers++;
+        }
+      } else if (line > 1 && containers === 0 && (/^#{1,6}([ \t]|\r?$)/.test(content) || (afterBlank && startsBlock(content)))) {
+        found.push({ offset: start, line });
+      }
+    }
+    afterBlank = /^[ \t]*\r?$/.test(content);
+    if (newline < 0) {
+      break;
+    }
+    start = newline + 1;
+  }
+  return found;
+}
+
+/** The text of a line after the opening of an HTML block that ends at a marker (kinds 1 to 5). */
+function afterHtmlOpening(line: string): string {
+  const match = /^ {0,3}<(!--|\?|!\[CDATA\[|!|[A-Za-z])/.exec(line);
+  return match ? line.slice(match[0].length) : line;
+}
+
+/**
+ * Whether a line after a blank line may start a block of its own at the top
+ * level: it starts at column 1, and could not open front matter (`---`) or
+ * lose a byte order mark at the start of a section.
+ */
+function startsBlock(line: string): boolean {
+  const code = line.charCodeAt(0);
+  return line.length > 0 && code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0xfeff && !line.startsWith('---');
+}
+
+/** For a line that opens an HTML block ending at a marker (kinds 1 to 5), the marker. */
+function htmlBlockEnd(line: string): RegExp | undefined {
+  const match = /^ {0,3}<(!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?=[ \t>]|\r?$))/i.exec(line);
+  if (!match) {
+    return undefined;
+  }
+  const opener = match[1];
+  if (opener === '!--') {
+    return /-->/;
+  }
+  if (opener === '?') {
+    return /\?>/;
+  }
+  if (opener === '![CDATA[') {
+    return /\]\]>/;
+  }
+  if (opener.startsWith('!')) {
+    return />/;
+  }
+  return /<\/(script|pre|style|textarea)>/i;
+}
+
+/** Move every position in a section's tree to where the section is in the document. */
+export function shift(tree: Root, lines: number, offset: number): void {
+  if (lines === 0 && offset === 0) {
+    return;
+  }
+  const move = (point: Point): Point => ({
+    line: point.line + lines,
+    column: point.column,
+    ...(point.offset === undefined ? {} : { offset: point.offset + offset })
+  });
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as Nodes;
+    const position: Position | undefined = node.position;
+    if (position) {
+      // New points, never changed in place: nodes may share them.
+      node.position = { start: move(position.start), end: move(position.end) };
+    }
+    if ('children' in node) {
+      for (const child of node.children) {
+        stack.push(child as Nodes);
+      }
+    }
+  }
+}

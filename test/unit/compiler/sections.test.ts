@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { compile } from '../../../src/compiler/index.js';
+import { parseWhole, withWholeParse } from '../../../src/compiler/parse.js';
+import { sectionStarts, parseInSections } from '../../../src/compiler/sections.js';
+import { seededRandom } from '../../../src/format/index.js';
+import { fromRoot } from '../../helpers/paths.js';
+
+/**
+ * Parsing section by section must give exactly the tree a whole-document
+ * parse gives (positions included), and so the same scripts and messages.
+ * Sections are tried at every possible split (`minSection: 0`), the hardest case,
+ * and at the default size. Reproduce a failure with SECTIONS_SEED=<seed>.
+ */
+const SEED = Number(process.env.SECTIONS_SEED ?? Date.now() % 2 ** 31);
+const RUNS = Number(process.env.SECTIONS_RUNS ?? 1500);
+
+const inputs: Array<{ name: string; text: string }> = [
+  ...readdirSync(fromRoot('tutorials'))
+    .filter(name => name.endsWith('.md'))
+    .map(name => ({ name: `tutorials/${name}`, text: readFileSync(fromRoot('tutorials', name), 'utf8') })),
+  ...readdirSync(fromRoot('test', 'fixtures', 'compiler')).map(name => ({
+    name: `fixtures/${name}`,
+    text: new TextDecoder().decode(readFileSync(fromRoot('test', 'fixtures', 'compiler', name, 'input.md')))
+  }))
+];
+
+function compiled(text: string): unknown {
+  const result = compile(text, { path: 'input.md' });
+  return {
+    script: result.script,
+    messages: result.file.messages.map(m => ({ reason: m.reason, ruleId: m.ruleId, line: m.line, column: m.column, fatal: m.fatal, place: m.place }))
+  };
+}
+
+function assertSame(text: string, what: string): void {
+  const whole = parseWhole(text);
+  assert.deepStrictEqual(parseInSections(text, parseWhole, { minSection: 0 }), whole, `${what}: tree, a section at every split`);
+  assert.deepStrictEqual(parseInSections(text, parseWhole), whole, `${what}: tree, default sections`);
+  assert.deepStrictEqual(compiled(text), withWholeParse(() => compiled(text)), `${what}: script and messages`);
+}
+
+test('every tutorial and fixture parses and compiles the same in sections as whole', () => {
+  let split = 0;
+  for (const { name, text } of inputs) {
+    assertSame(text, name);
+    split += sectionStarts(text).length;
+  }
+  assert.ok(split > 50, `the inputs have lines to split at (${split})`);
+});
+
+test('a line inside fenced code, a container, HTML, front matter, a paragraph or a list is not a split', () => {
+  const cases = [
+    '# a\n```\n# in code\n```\n# b\n',
+    '# a\n~~~~\n# in code\n~~~\n# still code\n~~~~\n# b\n',
+    '# a\n:::say\n# in a container\n:::\n# b\n',
+    '# a\n::::say\n:::\n# in the container\n::::\n# b\n',
+    '# a\n<!--\n# in a comment\n-->\n# b\n',
+    '# a\n<pre>\n# in pre\n</pre>\n# b\n',
+    '# a\n<div>\n# in the html block\n\n# b\n',
+    '# a\n<?x\n# in\n?>\n# b\n',
+    '# a\n<![CDATA[\n# in\n]]>\n# b\n',
+    '# a\n<!X\n# in\n>\n# b\n',
+    '---\ntitle: T\n# a comment\n---\n# a\n',
+    '---\ntitle: T\n# a comment\n--- \n# a\n---\n# b\n',
+    '# a\n- ```\n  x\n# b\n```\n# c\n',
+    '# a\n> <!--\n# b\n-->\n# c\n',
+    '# a\n   ```\n# in\n   ```\n# b\n',
+    '# a\n    ```\n# b\n```\n# c\n',
+    '# a\n```\n# in\n',
+    '# a\n- one\n\n- two\n\ntext\n\n- three\n  \n  more\n\n* four\n',
+    '# a\n> quote\n\nlazy?\n\n    code\n\ntext\n===\n\ntext\n---\n\n---\n\n<div>\n\n<div>\nx\n\n::run\n\n:::say\n\nx\n\n:::\n',
+    '---\ntitle: T\n---\n\n---\ntitle: U\n---\n\n\ufeff# a\n\n\ufeffb\n',
+    '# a\n```\n\ndef f():\n\nx\n```\n\n<!--\n\nx\n\n-->\n\n<pre>\n\nx\n</pre>\n'
+  ];
+  for (const text of cases) {
+    assertSame(text, JSON.stringify(text));
+  }
+});
+
+const LINES = [
+  '# Heading', '## Sub', '#', '#no', '####### seven', '   # indented heading', '    # code', '\t# tab', 'text', 'more text', '',
+  '', '', '```', '```python', '````', '~~~', '~~~~', '   ```', '    ```', '- ```', '  ```', '> ```', '- item', '  - nested',
+  '1. one', '> quote', '> # quoted', ':::type{cell=a}', ':::say', '::::pause', ':::', '::::', '::run', '::run{cell=a}',
+  '<!--', '-->', '<!-- x -->', '<!-->', '<pre>', '</pre>', '<script>', '</script>', '<style', '<textarea>', '<?x', '?>',
+  '<![CDATA[', ']]>', '<!DOCTYPE', '>', '<div>', '</div>', '<b>', '<custom-tag>', '---', '***', '===', '\ufeff---', '[a]', '*a*', '`x`', '- <div>', '> <pre>', '  <!--', '    <!--'
+];
+
+function randomDocument(random: () => number): string {
+  const lines: string[] = [];
+  if (random() < 0.3) {
+    lines.push('---', 'title: T', ...(random() < 0.3 ? ['# comment'] : []), random() < 0.8 ? '---' : '--- ');
+  }
+  const count = 1 + Math.floor(random() * 40);
+  for (let i = 0; i < count; i++) {
+    lines.push(random() < 0.25 ? `# Step ${i}` : LINES[Math.floor(random() * LINES.length)]);
+  }
+  // Rarely, what makes the document parse whole: a definition, a lone CR.
+  if (random() < 0.03) {
+    lines.splice(Math.floor(random() * lines.length), 0, random() < 0.5 ? '[a]: /url' : 'a\r');
+  }
+  return lines.join(random() < 0.05 ? '\r\n' : '\n') + (random() < 0.7 ? '\n' : '');
+}
+
+const FRAGMENTS = [
+  '\n# h\n', '\n```\n', '\n~~~\n', '\n:::say\n', '\n:::\n', '\n<!--\n', '\n-->\n', '\n<div>\n', '\n\n', '\n- ```\n',
+  '\n> ', '\n    ', '\n<pre>\n', '\n</pre>\n', '---\n', '#', '`', ':', '<', '\n# ', '\n- # x\n', '\n<?\n'
+];
+
+function mutate(text: string, random: () => number): string {
+  let result = text;
+  const edits = 1 + Math.floor(random() * 6);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(random() * (result.length + 1));
+    const kind = random();
+    if (kind < 0.6) {
+      result = result.slice(0, at) + FRAGMENTS[Math.floor(random() * FRAGMENTS.length)] + result.slice(at);
+    } else if (kind < 0.85) {
+      result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
+    } else {
+      const from = Math.floor(random() * result.length);
+      result = result.slice(0, at) + result.slice(from, from + Math.floor(random() * 200)) + result.slice(at);
+    }
+  }
+  return result;
+}
+
+test(`random and mutated tutorials parse the same in sections as whole (seed ${SEED}, ${RUNS} runs)`, () => {
+  console.log(`sections seed: ${SEED} (rerun with SECTIONS_SEED=${SEED})`);
+  const random = seededRandom(SEED);
+  const stats = { sections: 0, refused: 0 };
+  let whole = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const text = run % 2 === 0 ? randomDocument(random) : mutate(inputs[Math.floor(random() * inputs.length)].text, random);
+    const before = stats.sections;
+    assert.deepStrictEqual(
+      parseInSections(text, parseWhole, { minSection: 0, stats }),
+      parseWhole(text),
+      `run ${run} (SECTIONS_SEED=${SEED}): ${JSON.stringify(text.slice(0, 2000))}`
+    );
+    if (run % 5 === 0) {
+      assert.deepStrictEqual(compiled(text), withWholeParse(() => compiled(text)), `run ${run} (SECTIONS_SEED=${SEED}): compile`);
+    }
+    if (stats.sections - before <= 1) {
+      whole++;
+    }
+  }
+  console.log(`sections: ${stats.sections} parsed, ${stats.refused} splits refused; ${whole} of ${RUNS} inputs parsed in one piece`);
+  // The splits, and the check that refuses the scan's wrong guesses, are both exercised.
+  assert.ok(stats.sections > RUNS * 1.5 && stats.refused > 0 && whole < RUNS * 0.6, `${stats.sections} sections, ${stats.refused} refused, ${whole} whole`);
+});
