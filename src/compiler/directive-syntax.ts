@@ -126,6 +126,13 @@ function diagnoseAttributes(line: string, open: number, written: string): number
     while (i < line.length && !/\s/.test(line[i]) && (!isPunctuation(line[i]) || '-._:'.includes(line[i]))) {
       i++;
     }
+    if (i === nameStart) {
+      // Space that is not a space or a tab (a no-break space, say) separates nothing here.
+      return {
+        reason: `Unexpected \`${userText(charAt(line, i))}\` (U+${line.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}) in the attributes of \`${written}\`, expected \`name=value\` pairs separated by plain spaces`,
+        at: i
+      };
+    }
     const key = line.slice(nameStart, i);
     while (line[i] === ' ' || line[i] === '\t') {
       i++;

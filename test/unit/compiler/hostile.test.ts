@@ -128,3 +128,11 @@ test('a tutorial handed in as a string with half of a surrogate pair is refused 
   assert.equal(`${message.line}:${message.column}`, '9:6');
   assert.match(message.reason, /lone surrogate U\+D83C/);
 });
+
+test('a no-break space among a directive\'s attributes is a positioned error, not an endless scan', () => {
+  const result = messagesOf(`${HEAD}text\n:::type{ce\u00a0 ll=a}\n`);
+  const message = result.file.messages.find(m => m.ruleId === 'malformed-directive');
+  assert.ok(message, JSON.stringify(result.file.messages.map(String)));
+  assert.match(message.reason, /U\+00A0/);
+  assert.equal(message.line, 8);
+});
