@@ -1,16 +1,17 @@
-import type { Root, RootContent, Yaml } from 'mdast';
+import type { RootContent, Yaml } from 'mdast';
+import type { Point } from 'unist';
 import { VFile, type Compatible } from 'vfile';
 import { didYouMean, SCRIPT_VERSION, tooLargeReason, userText, utf8Length, type Script } from '../format/index.js';
 import { readAttributes } from './attributes.js';
 import { decodeTutorial } from './decode.js';
 import { directives, type DirectiveNode } from './directives/index.js';
-import { readFrontMatter } from './front-matter.js';
+import { readFrontMatter, type FrontMatter } from './front-matter.js';
 import { MAX_MARKDOWN_BYTES } from './limits.js';
 import { plainText, tidy } from './narration.js';
 import { findTooDeep } from './nesting.js';
-import { parseTutorial } from './parse.js';
+import { parseTutorialSections } from './parse.js';
 import { Reporter } from './report.js';
-import { checkStructure } from './structure.js';
+import { StructureChecker } from './structure.js';
 import { TutorialBuilder } from './tutorial-builder.js';
 
 export interface CompileOptions {
@@ -55,7 +56,7 @@ export function compile(input: string | Uint8Array, options: CompileOptions = {}
       report.error(tooDeep.reason, { line: tooDeep.line, column: tooDeep.column }, tooDeep.ruleId);
       return { file };
     }
-    const script = build(parseTutorial(text), text, report);
+    const script = build(text, report);
     return report.hasErrors || !script ? { file } : { script, file };
   } catch (error) {
     report.error(
@@ -67,58 +68,38 @@ export function compile(input: string | Uint8Array, options: CompileOptions = {}
   }
 }
 
-function build(tree: Root, source: string, report: Reporter): Script | undefined {
-  const front = tree.children[0]?.type === 'yaml' ? (tree.children[0] as Yaml) : undefined;
-  const options = readFrontMatter(front, report);
-  const builder = new TutorialBuilder(options, report);
-  const broken = checkStructure(tree, source, report);
-  let warnedOutside = false;
-  for (const node of tree.children) {
-    if (node === front) {
-      continue;
+/**
+ * Compile the tutorial a section at a time (see parse.ts): each section's
+ * nodes are checked and compiled as soon as it is parsed, and then let go,
+ * so the whole document's tree is never held at once.
+ */
+function build(source: string, report: Reporter): Script | undefined {
+  // Structure messages come before the others, as when the whole tree was checked first.
+  const structureReport = new Reporter(new VFile({ path: report.file.path } as Compatible));
+  const structure = new StructureChecker(source, structureReport);
+  let front: { options: FrontMatter; builder: TutorialBuilder; node: Yaml | undefined; messages: number } | undefined;
+  const state = { warnedOutside: false };
+  const end: Point = parseTutorialSections(source, section => {
+    if (!front) {
+      const node = section.children[0]?.type === 'yaml' ? (section.children[0] as Yaml) : undefined;
+      const options = readFrontMatter(node, report);
+      front = { options, builder: new TutorialBuilder(options, report), node, messages: report.file.messages.length };
     }
-    if (node.type === 'heading') {
-      const title = tidy(plainText(node)).replace(/\n/g, ' ');
-      if (!title) {
-        report.error('Unexpected empty heading, expected a step title after the `#`', node, 'empty-title');
+    const broken = structure.check(section);
+    for (const node of section.children) {
+      if (node !== front.node) {
+        compileNode(node, front.builder, broken, report, source, state);
       }
-      builder.startStep(title || '(untitled)', node.position?.start.line);
-      continue;
     }
-    if (!builder.inStep) {
-      if (isDirective(node)) {
-        report.error(
-          `Unexpected \`${node.type === 'containerDirective' ? ':::' : '::'}${userText(node.name)}\` before the first heading: start a step with a heading such as \`# Getting started\` first`,
-          node,
-          'outside-step'
-        );
-      } else if (!warnedOutside && node.type !== 'thematicBreak' && node.type !== 'definition') {
-        warnedOutside = true;
-        report.warn(
-          'Unexpected text before the first heading: it belongs to no step and is not played; put it under a heading, or into `description` in the front matter',
-          node,
-          'outside-step'
-        );
-      }
-      continue;
-    }
-    if (isDirective(node)) {
-      if (!broken.has(node)) {
-        compileDirective(node, builder, report, source);
-      }
-    } else if (node.type === 'code') {
-      report.warn(
-        'Unexpected code block outside a directive: it is not typed into the notebook; wrap it in `:::type{cell=NAME}` … `:::` to type it, or indent it under a list item to show it as prose',
-        node,
-        'code-outside-directive'
-      );
-    } else {
-      builder.addNarration(tidy(plainText(node)));
-    }
+  });
+  // In the order a whole-tree check gave: front matter, structure, then the rest.
+  if (!front) {
+    return undefined;
   }
+  report.file.messages.splice(front.messages, 0, ...structureReport.file.messages);
+  const { builder, options } = front;
   builder.finish();
   if (builder.steps.length === 0) {
-    const end = tree.position?.end ?? { line: 1, column: 1 };
     report.error('Unexpected end of file with no steps, expected at least one heading such as `# Getting started`', end, 'no-steps');
   }
   if (report.hasErrors) {
@@ -132,6 +113,55 @@ function build(tree: Root, source: string, report: Reporter): Script | undefined
     cells: builder.cells,
     steps: builder.steps
   };
+}
+
+/** One top-level node of the tutorial: a step's heading, its narration, a directive. */
+function compileNode(
+  node: RootContent,
+  builder: TutorialBuilder,
+  broken: Set<DirectiveNode>,
+  report: Reporter,
+  source: string,
+  state: { warnedOutside: boolean }
+): void {
+  if (node.type === 'heading') {
+    const title = tidy(plainText(node)).replace(/\n/g, ' ');
+    if (!title) {
+      report.error('Unexpected empty heading, expected a step title after the `#`', node, 'empty-title');
+    }
+    builder.startStep(title || '(untitled)', node.position?.start.line);
+    return;
+  }
+  if (!builder.inStep) {
+    if (isDirective(node)) {
+      report.error(
+        `Unexpected \`${node.type === 'containerDirective' ? ':::' : '::'}${userText(node.name)}\` before the first heading: start a step with a heading such as \`# Getting started\` first`,
+        node,
+        'outside-step'
+      );
+    } else if (!state.warnedOutside && node.type !== 'thematicBreak' && node.type !== 'definition') {
+      state.warnedOutside = true;
+      report.warn(
+        'Unexpected text before the first heading: it belongs to no step and is not played; put it under a heading, or into `description` in the front matter',
+        node,
+        'outside-step'
+      );
+    }
+    return;
+  }
+  if (isDirective(node)) {
+    if (!broken.has(node)) {
+      compileDirective(node, builder, report, source);
+    }
+  } else if (node.type === 'code') {
+    report.warn(
+      'Unexpected code block outside a directive: it is not typed into the notebook; wrap it in `:::type{cell=NAME}` … `:::` to type it, or indent it under a list item to show it as prose',
+      node,
+      'code-outside-directive'
+    );
+  } else {
+    builder.addNarration(tidy(plainText(node)));
+  }
 }
 
 function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report: Reporter, source: string): void {

@@ -1,10 +1,11 @@
 import type { Root } from 'mdast';
+import type { Point } from 'unist';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { directive } from 'micromark-extension-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { parseInSections } from './sections.js';
+import { forEachSection, parseInSections } from './sections.js';
 
 /**
  * Register only the block forms of generic directives (`::leaf`,
@@ -29,6 +30,20 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  */
 export function parseTutorial(markdown: string): Root {
   return whole ? parseWhole(markdown) : parseInSections(markdown, parseWhole);
+}
+
+/**
+ * `parseTutorial`, a section at a time: each section's tree goes to `visit`
+ * (positions as in the whole document) and may be dropped once visited, so
+ * compiling never holds the whole document's tree. Returns where it ends.
+ */
+export function parseTutorialSections(markdown: string, visit: (section: Root) => void): Point {
+  if (whole) {
+    const tree = parseWhole(markdown);
+    visit(tree);
+    return tree.position?.end ?? { line: 1, column: 1, offset: 0 };
+  }
+  return forEachSection(markdown, parseWhole, visit);
 }
 
 let whole = false;

@@ -45,26 +45,50 @@ export type ParseText = (text: string) => Root;
 /** Sections under 4 K characters are joined with the next: each parse holds a few MB at most. */
 const MIN_SECTION = 4 * 1024;
 
+/** The whole tree, joined from its sections. */
 export function parseInSections(text: string, parse: ParseText, options: SectionOptions = {}): Root {
+  const children: RootContent[] = [];
+  const end = forEachSection(
+    text,
+    parse,
+    section => {
+      for (const child of section.children) {
+        children.push(child);
+      }
+    },
+    options
+  );
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
+}
+
+/**
+ * Hand each section's tree, positions already where they are in the whole
+ * document, to `visit` as soon as it is parsed, and return where the document
+ * ends. A caller that lets each section go once visited never holds the tree
+ * of the whole document either.
+ */
+export function forEachSection(text: string, parse: ParseText, visit: (section: Root) => void, options: SectionOptions = {}): Point {
+  const whole = (): Point => {
+    const tree = parse(text);
+    visit(tree);
+    return tree.position?.end ?? { line: 1, column: 1, offset: 0 };
+  };
   // `[label]:` may be a definition that links text in any section; a lone CR is a line ending the split does not count.
   if (text.includes(']:') || /\r(?!\n)/.test(text)) {
-    return parse(text);
+    return whole();
   }
   const candidates = sectionStarts(text);
   if (candidates.length === 0) {
-    return parse(text);
+    return whole();
   }
   const minSection = options.minSection ?? MIN_SECTION;
-  const children: RootContent[] = [];
   let start = 0;
   let line = 1;
   let next = 0;
   let last: Root | undefined;
   const accept = (tree: Root, lines: number, offset: number): void => {
     shift(tree, lines - 1, offset);
-    for (const child of tree.children) {
-      children.push(child);
-    }
+    visit(tree);
   };
   while (start < text.length || last === undefined) {
     // The first split far enough on.
@@ -106,15 +130,7 @@ export function parseInSections(text: string, parse: ParseText, options: Section
       want = start + 2 * (end - start) + 1;
     }
   }
-  const endPoint = last.position?.end ?? { line: 1, column: 1, offset: 0 };
-  return {
-    type: 'root',
-    children,
-    position: {
-      start: { line: 1, column: 1, offset: 0 },
-      end: endPoint
-    }
-  };
+  return last.position?.end ?? { line: 1, column: 1, offset: 0 };
 }
 
 interface LineStart {

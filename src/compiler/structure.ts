@@ -19,45 +19,60 @@ import { walk } from './walk.js';
  * Returns the directives that must not be compiled, because their content
  * is not what the author meant.
  */
-export function checkStructure(tree: Root, source: string, report: Reporter): Set<DirectiveNode> {
-  const broken = new Set<DirectiveNode>();
-  const lines = new LineIndex(source);
-  /** Malformed container openings not yet matched with the stray `:::` they leave behind. */
-  let strayClosersExpected = 0;
-  /** The innermost directive container around each node, by depth. */
-  const containers: Array<ContainerDirective | undefined> = [];
-  walk(tree, ({ node, parent, depth }) => {
-    containers.length = depth + 1;
-    const enclosing = depth > 0 ? containers[depth - 1] : undefined;
-    containers[depth] = node.type === 'containerDirective' ? node : enclosing;
-    if (node.type === 'containerDirective' || node.type === 'leafDirective') {
-      if (parent && parent.type !== 'root') {
-        reportNested(node, enclosing, report);
-        if (enclosing) {
-          broken.add(enclosing);
+export class StructureChecker {
+  private readonly lines: LineIndex;
+  /** Malformed container openings not yet matched with the stray `:::` they leave behind (across sections). */
+  private strayClosersExpected = 0;
+
+  constructor(
+    private readonly source: string,
+    private readonly report: Reporter
+  ) {
+    this.lines = new LineIndex(source);
+  }
+
+  /**
+   * Check one tree: the whole document, or its sections one after another
+   * in order, which reports exactly what checking the whole document does.
+   */
+  check(tree: Root): Set<DirectiveNode> {
+    const { source, lines, report } = this;
+    const broken = new Set<DirectiveNode>();
+    /** The innermost directive container around each node, by depth. */
+    const containers: Array<ContainerDirective | undefined> = [];
+    walk(tree, ({ node, parent, depth }) => {
+      containers.length = depth + 1;
+      const enclosing = depth > 0 ? containers[depth - 1] : undefined;
+      containers[depth] = node.type === 'containerDirective' ? node : enclosing;
+      if (node.type === 'containerDirective' || node.type === 'leafDirective') {
+        if (parent && parent.type !== 'root') {
+          reportNested(node, enclosing, report);
+          if (enclosing) {
+            broken.add(enclosing);
+          }
         }
+        if (node.type === 'containerDirective' && !isClosed(node, source, lines)) {
+          // What follows it is only inside it by mistake: one message, at its start, says all.
+          broken.add(node);
+          const swallowsSteps = node.children.some(child => child.type === 'heading');
+          report.error(
+            `Unexpected \`:::${userText(node.name)}\` opened here that is never closed: add ${closingFence(fenceLength(node, source))} on its own line after its content${swallowsSteps ? ' (it runs on to the end of the file, taking in the steps after it)' : ''}`,
+            node.position?.start,
+            'unclosed-container'
+          );
+          return false;
+        }
+        return;
       }
-      if (node.type === 'containerDirective' && !isClosed(node, source, lines)) {
-        // What follows it is only inside it by mistake: one message, at its start, says all.
-        broken.add(node);
-        const swallowsSteps = node.children.some(child => child.type === 'heading');
-        report.error(
-          `Unexpected \`:::${userText(node.name)}\` opened here that is never closed: add ${closingFence(fenceLength(node, source))} on its own line after its content${swallowsSteps ? ' (it runs on to the end of the file, taking in the steps after it)' : ''}`,
-          node.position?.start,
-          'unclosed-container'
-        );
+      if (node.type === 'paragraph' && node.data?.directiveLabel !== true) {
+        this.strayClosersExpected = checkParagraphLines(node, source, lines, report, this.strayClosersExpected);
+        // Inline content holds no blocks.
         return false;
       }
-      return;
-    }
-    if (node.type === 'paragraph' && node.data?.directiveLabel !== true) {
-      strayClosersExpected = checkParagraphLines(node, source, lines, report, strayClosersExpected);
-      // Inline content holds no blocks.
-      return false;
-    }
-    return node.type !== 'heading' && node.type !== 'code' && node.type !== 'html';
-  });
-  return broken;
+      return node.type !== 'heading' && node.type !== 'code' && node.type !== 'html';
+    });
+    return broken;
+  }
 }
 
 function reportNested(node: DirectiveNode, enclosing: ContainerDirective | undefined, report: Reporter): void {
