@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../../src/compiler/index.js';
 import { seededRandom, validateScript } from '../../../src/format/index.js';
+import { mutate, type Mutations } from '../../helpers/mutate.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 /**
@@ -53,32 +54,17 @@ const HOSTILE: Array<(random: () => number) => string> = [
   random => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(random() * 32)))
 ];
 
+const MUTATIONS: Mutations = {
+  fragments: FRAGMENTS,
+  generators: HOSTILE,
+  weights: { fragment: 0.4, remove: 0.3, generate: 0.03, copy: 0.12, character: 0.15 },
+  copyLength: 80
+};
+
 /** Longer than any message plus a few quoted excerpts of user text. */
 const MAX_REASON = 400;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
-function mutate(text: string, random: () => number): string {
-  let result = text;
-  const edits = 1 + Math.floor(random() * 6);
-  for (let i = 0; i < edits; i++) {
-    const at = Math.floor(random() * (result.length + 1));
-    const kind = random();
-    if (kind < 0.4) {
-      result = result.slice(0, at) + FRAGMENTS[Math.floor(random() * FRAGMENTS.length)] + result.slice(at);
-    } else if (kind < 0.7) {
-      result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
-    } else if (kind < 0.73) {
-      result = result.slice(0, at) + HOSTILE[Math.floor(random() * HOSTILE.length)](random) + result.slice(at);
-    } else if (kind < 0.85) {
-      const from = Math.floor(random() * result.length);
-      result = result.slice(0, at) + result.slice(from, from + Math.floor(random() * 80)) + result.slice(at);
-    } else {
-      result = result.slice(0, at) + String.fromCharCode(Math.floor(random() * 0x3000)) + result.slice(at);
-    }
-  }
-  return result;
-}
 
 function randomBytes(random: () => number): Uint8Array {
   const bytes = new Uint8Array(Math.floor(random() * 300));
@@ -95,7 +81,7 @@ test(`the compiler survives mutated tutorials and random bytes (seed ${SEED}, ${
   let rejected = 0;
   for (let run = 0; run < RUNS; run++) {
     const input =
-      run % 10 === 9 ? randomBytes(random) : mutate(corpus[Math.floor(random() * corpus.length)], random);
+      run % 10 === 9 ? randomBytes(random) : mutate(corpus[Math.floor(random() * corpus.length)], random, MUTATIONS);
     let result;
     try {
       result = compile(input, { path: 'fuzz.md' });

@@ -5,6 +5,7 @@ import { compile } from '../../../src/compiler/index.js';
 import { parseWhole, withWholeParse } from '../../../src/compiler/parse.js';
 import { sectionStarts, parseInSections } from '../../../src/compiler/sections.js';
 import { seededRandom } from '../../../src/format/index.js';
+import { mutate } from '../../helpers/mutate.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 /**
@@ -108,31 +109,13 @@ const FRAGMENTS = [
   '\n> ', '\n    ', '\n<pre>\n', '\n</pre>\n', '---\n', '#', '`', ':', '<', '\n# ', '\n- # x\n', '\n<?\n'
 ];
 
-function mutate(text: string, random: () => number): string {
-  let result = text;
-  const edits = 1 + Math.floor(random() * 6);
-  for (let i = 0; i < edits; i++) {
-    const at = Math.floor(random() * (result.length + 1));
-    const kind = random();
-    if (kind < 0.6) {
-      result = result.slice(0, at) + FRAGMENTS[Math.floor(random() * FRAGMENTS.length)] + result.slice(at);
-    } else if (kind < 0.85) {
-      result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
-    } else {
-      const from = Math.floor(random() * result.length);
-      result = result.slice(0, at) + result.slice(from, from + Math.floor(random() * 200)) + result.slice(at);
-    }
-  }
-  return result;
-}
-
 test(`random and mutated tutorials parse the same in sections as whole (seed ${SEED}, ${RUNS} runs)`, () => {
   console.log(`sections seed: ${SEED} (rerun with SECTIONS_SEED=${SEED})`);
   const random = seededRandom(SEED);
   const stats = { sections: 0, refused: 0 };
   let whole = 0;
   for (let run = 0; run < RUNS; run++) {
-    const text = run % 2 === 0 ? randomDocument(random) : mutate(inputs[Math.floor(random() * inputs.length)].text, random);
+    const text = run % 2 === 0 ? randomDocument(random) : mutate(inputs[Math.floor(random() * inputs.length)].text, random, { fragments: FRAGMENTS, weights: { fragment: 0.6, remove: 0.25, copy: 0.15 }, copyLength: 200 });
     const before = stats.sections;
     assert.deepStrictEqual(
       parseInSections(text, parseWhole, { minSection: 0, stats }),
