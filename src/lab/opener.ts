@@ -91,7 +91,7 @@ export class TutorialOpener {
       text = String(model.content ?? '');
       loadedModified = model.last_modified;
     } catch (error) {
-      await this.fail(`Could not open the tutorial ${path}: ${errorMessage(error)}. Check that the file is still there and the Jupyter server is running, then open it again.`);
+      await this.fail(`Could not open the tutorial ${path}: ${sentence(errorMessage(error))} Check that the file is still there and the Jupyter server is running, then open it again.`);
       return undefined;
     }
     const loaded = await loadTutorial(path, text);
@@ -104,7 +104,7 @@ export class TutorialOpener {
     try {
       choice = await notebookFor(this.contents, path, script.kernel);
     } catch (error) {
-      await this.fail(`Could not make a notebook for the tutorial ${path}: ${errorMessage(error)}. Nothing was changed; check that you may write to that folder and the server is running, then open the tutorial again.`);
+      await this.fail(`Could not make a notebook for the tutorial ${path}: ${sentence(errorMessage(error))} Check that you may write to that folder and the server is running, then open the tutorial again.`);
       return undefined;
     }
     const { path: notebookPath, created } = choice;
@@ -214,4 +214,9 @@ export class TutorialOpener {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A reason as a sentence of its own: ends with a full stop, once. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
