@@ -5,6 +5,7 @@ import { directive } from 'micromark-extension-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { parseElidingLongBlocks } from './long-blocks.js';
 import { forEachSection, parseInSections } from './sections.js';
 
 /**
@@ -29,7 +30,7 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
  * section (see sections.ts).
  */
 export function parseTutorial(markdown: string): Root {
-  return whole ? parseWhole(markdown) : parseInSections(markdown, parseWhole);
+  return whole ? parseWhole(markdown) : parseInSections(markdown, parseLean);
 }
 
 /**
@@ -43,12 +44,12 @@ export function parseTutorialSections(markdown: string, visit: (section: Root) =
     visit(tree);
     return tree.position?.end ?? { line: 1, column: 1, offset: 0 };
   }
-  return forEachSection(markdown, parseWhole, visit);
+  return forEachSection(markdown, parseLean, visit);
 }
 
 let whole = false;
 
-/** Run `task` with `parseTutorial` parsing whole documents (to compare both ways). */
+/** Run `task` with `parseTutorial` parsing whole documents as they are, no sections, nothing elided (to compare both ways). */
 export function withWholeParse<T>(task: () => T): T {
   const before = whole;
   whole = true;
@@ -57,6 +58,15 @@ export function withWholeParse<T>(task: () => T): T {
   } finally {
     whole = before;
   }
+}
+
+/**
+ * `parseWhole`, with the bodies of long fenced code blocks and containers kept
+ * away from the parser (see long-blocks.ts); a container's body is parsed a
+ * section at a time, the same way.
+ */
+export function parseLean(markdown: string): Root {
+  return parseElidingLongBlocks(markdown, parseWhole, { parseBody: body => parseInSections(body, parseLean) });
 }
 
 /** Parse the whole text in one go (the parser holds well over 100 times the text while it runs). */

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import type { Root } from 'mdast';
 import { compile } from '../../../src/compiler/index.js';
 import { parseWhole, withWholeParse } from '../../../src/compiler/parse.js';
+import { parseElidingLongBlocks } from '../../../src/compiler/long-blocks.js';
 import { sectionStarts, parseInSections } from '../../../src/compiler/sections.js';
 import { seededRandom } from '../../../src/format/index.js';
 import { mutate } from '../../helpers/mutate.js';
@@ -113,6 +115,7 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
   console.log(`sections seed: ${SEED} (rerun with SECTIONS_SEED=${SEED})`);
   const random = seededRandom(SEED);
   const stats = { sections: 0, refused: 0 };
+  const elision = { elided: 0, fallbacks: 0 };
   let whole = 0;
   for (let run = 0; run < RUNS; run++) {
     const text = run % 2 === 0 ? randomDocument(random) : mutate(inputs[Math.floor(random() * inputs.length)].text, random, { fragments: FRAGMENTS, weights: { fragment: 0.6, remove: 0.25, copy: 0.15 }, copyLength: 200 });
@@ -122,6 +125,14 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
       parseWhole(text),
       `run ${run} (SECTIONS_SEED=${SEED}): ${JSON.stringify(text.slice(0, 2000))}`
     );
+    // Every fenced and container body elided, however short: the tree must not change.
+    const lean = (part: string): Root =>
+      parseElidingLongBlocks(part, parseWhole, { minBody: 1, stats: elision, parseBody: body => parseInSections(body, lean, { minSection: 0 }) });
+    assert.deepStrictEqual(
+      lean(text),
+      parseWhole(text),
+      `run ${run} (SECTIONS_SEED=${SEED}), fences elided: ${JSON.stringify(text.slice(0, 2000))}`
+    );
     if (run % 5 === 0) {
       assert.deepStrictEqual(compiled(text), withWholeParse(() => compiled(text)), `run ${run} (SECTIONS_SEED=${SEED}): compile`);
     }
@@ -130,6 +141,8 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
     }
   }
   console.log(`sections: ${stats.sections} parsed, ${stats.refused} splits refused; ${whole} of ${RUNS} inputs parsed in one piece`);
+  console.log(`long blocks: ${elision.elided} bodies elided, ${elision.fallbacks} guesses refused`);
+  assert.ok(elision.elided > RUNS / 10 && elision.fallbacks > 0, `${elision.elided} elided, ${elision.fallbacks} refused`);
   // The splits, and the check that refuses the scan's wrong guesses, are both exercised.
   assert.ok(stats.sections > RUNS * 1.5 && stats.refused > 0 && whole < RUNS * 0.6, `${stats.sections} sections, ${stats.refused} refused, ${whole} whole`);
 });
