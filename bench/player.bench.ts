@@ -3,7 +3,9 @@ import { YNotebook } from '@jupyter/ydoc';
 import { Keyframes, NotebookApplier } from '../src/apply/index.js';
 import { compile } from '../src/compiler/index.js';
 import { expandKeystrokes, isEditOperation, type Script } from '../src/format/index.js';
-import { Player, realClock, realScheduler, recordLateness } from '../src/player/index.js';
+import { Player, realClock, realScheduler } from '../src/player/index.js';
+// Internal to the package (not in the player's public surface): only the bench measures lateness.
+import { recordLateness } from '../src/player/lateness.js';
 import { generateTutorial } from './generate.js';
 import { medianMs, type BenchRow } from './measure.js';
 
