@@ -198,9 +198,9 @@ async function playOnRealClock(speed: number, ms: number) {
       cellNumber: id => notebook.cells.findIndex(cell => cell.id === id) + 1
     }
   });
-  player.on('waitingForLearner', () => setTimeout(() => player.play(), 0));
+  player.on('waitingForLearner', () => setTimeout(() => void player.play(), 0));
   const lateness = recordLateness(player);
-  player.play();
+  void player.play();
   await new Promise(resolve => setTimeout(resolve, ms));
   player.dispose();
   applier.dispose();
