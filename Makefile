@@ -55,12 +55,13 @@ LABEXT_NAME := jupyterlab-notecast
 LABEXT_OUT := jupyterlab_notecast/labextension
 
 .PHONY: help setup python-constraints chromium build build-lib build-labextension install-labextension \
-	test check-layers test-unit check-tutorials test-e2e a11y bench demo clean distclean
+	test lint check-layers test-unit check-tutorials test-e2e a11y bench demo clean distclean
 
 help:
 	@echo "make setup       install npm packages, the Python venv ($(VENV)) and Chromium if missing"
 	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
-	@echo "make test        check-layers test-unit check-tutorials test-e2e a11y"
+	@echo "make test        lint check-layers test-unit check-tutorials test-e2e a11y"
+	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
 	@echo "make bench       run the benchmarks"
 	@echo "make clean       remove build output (distclean also removes node_modules and $(VENV))"
@@ -140,7 +141,12 @@ install-labextension: build-labextension
 
 # ---- test -------------------------------------------------------------------------------------
 
-test: setup build check-layers test-unit check-tutorials test-e2e a11y
+test: setup build lint check-layers test-unit check-tutorials test-e2e a11y
+
+# Check only: a finding fails the build. `npm run format` rewrites the files.
+lint: $(NPM_STAMP)
+	@echo "==> lint (eslint, prettier --check, stylelint)"
+	npm run --silent lint
 
 check-layers: build-lib
 	@echo "==> layer check"

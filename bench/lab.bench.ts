@@ -1,7 +1,8 @@
 /**
  * The JupyterLab extension, measured in a real browser in one run: how long
- * the plugin takes to activate, how many bytes of Notecast load at start-up
- * (the compiler chunk loads only when a Markdown tutorial opens), and the
+ * the plugin takes to activate, how many bytes of Notecast load at start-up,
+ * chunk by chunk (the player, its session, validation and the compiler load
+ * only when the first tutorial opens: src/lab/playback.ts), and the
  * longest main-thread task while the player types at 1× and 4×.
  *
  * Needs `make build` (the extension installed in .venv) and Chromium.
@@ -12,6 +13,8 @@ import { SETTINGS_FILE, TUTORIAL_FILES, allowRunningCode, expectedNotebook, open
 import type { BenchRow } from './measure.js';
 
 const TARGET_TASK_MS = 50;
+/** Issue 10: what JupyterLab loads of Notecast before any tutorial opens. */
+const TARGET_STARTUP_KIB = 150;
 const TUTORIAL = 'tutorials/01-python-basics.md';
 const NOTEBOOK = 'tutorials/01-python-basics.ipynb';
 const EXTENSION_URL = '/lab/extensions/jupyterlab-notecast/static/';
@@ -141,14 +144,18 @@ export async function benchLab(): Promise<BenchRow[]> {
     };
     return [
       { measure: 'extension activation (plugin activate, in the page)', value: `${activation.toFixed(1)} ms` },
+      ...Object.entries(atStart).map(([name, size]): BenchRow => ({ measure: `  start-up: ${name}`, value: kib(size) })),
       {
-        measure: `Notecast JavaScript loaded at start-up (main bundle, ${Object.keys(atStart).length} files)`,
-        value: kib(sum(Object.entries(atStart)))
+        measure: `Notecast JavaScript loaded at start-up (${Object.keys(atStart).length} files, before any tutorial opens)`,
+        value: kib(sum(Object.entries(atStart))),
+        target: `≤ ${TARGET_STARTUP_KIB} KiB`,
+        ok: sum(Object.entries(atStart)) <= TARGET_STARTUP_KIB * 1024
       },
+      ...lazy.map(([name, size]): BenchRow => ({ measure: `  on demand: ${name}`, value: kib(size) })),
       {
-        measure: `loaded on demand when a Markdown tutorial opens (compiler chunk${lazy.length === 1 ? '' : 's'}, ${lazy.length} file${lazy.length === 1 ? '' : 's'})`,
+        measure: `loaded on demand when the first Markdown tutorial opens (player, session, validation, compiler: ${lazy.length} file${lazy.length === 1 ? '' : 's'})`,
         value: kib(sum(lazy)),
-        target: '> 0 (not in the main bundle)',
+        target: '> 0 (not loaded at start-up)',
         ok: lazy.length > 0
       },
       task('1×', at1),

@@ -1,4 +1,4 @@
-import { filterPrematureAccessWarnings } from '../src/apply/index.js';
+import { filterPrematureAccessWarnings } from '../src/cli/yjs-warnings.js';
 import { benchCompiler } from './compiler.bench.js';
 import { printTable, type BenchRow } from './measure.js';
 import { benchKeystrokes, benchLateness, benchSeeking } from './player.bench.js';

@@ -15,7 +15,9 @@ export const ALLOWED = {
   player: ['format'],
   apply: ['format'],
   lab: ['format', 'compiler', 'player', 'apply'],
-  cli: ['format', 'compiler', 'player', 'apply']
+  cli: ['format', 'compiler', 'player', 'apply'],
+  // src/index.ts, the package's "." entry: the DOM-free library, so never lab or cli.
+  'index.ts': ['format', 'compiler', 'player', 'apply', 'session']
 };
 
 function walk(dir) {

@@ -12,10 +12,6 @@ export type NotebookContent = ReturnType<YNotebook['toJSON']>;
  * The script must be a validated one (compiled, or checked by `validateScript`).
  */
 export function playToNotebook(script: Script): NotebookContent {
-  return withoutPrematureAccessWarnings(() => play(script));
-}
-
-function play(script: Script): NotebookContent {
   const notebook = YNotebook.create({ data: { metadata: notebookMetadata(script) } } as never);
   const applier = new NotebookApplier(notebook, script);
   try {
@@ -56,32 +52,4 @@ export function notebookMetadata(script: Pick<Script, 'kernel'>): Record<string,
     },
     language_info: { name: language }
   };
-}
-
-/**
- * `@jupyter/ydoc` builds each new cell before adding it to the document, and
- * Yjs 13.6 warns on stderr about that read ("Invalid access: Add Yjs type to a
- * document before reading data") although nothing is wrong. Keep that one
- * warning out of command-line output; every other warning still shows.
- * Returns a function that puts `console.warn` back.
- */
-export function filterPrematureAccessWarnings(): () => void {
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (!args.some(arg => typeof arg === 'string' && arg.startsWith('Invalid access: Add Yjs type to a document'))) {
-      warn(...args);
-    }
-  };
-  return () => {
-    console.warn = warn;
-  };
-}
-
-function withoutPrematureAccessWarnings<T>(run: () => T): T {
-  const restore = filterPrematureAccessWarnings();
-  try {
-    return run();
-  } finally {
-    restore();
-  }
 }

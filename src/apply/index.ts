@@ -5,4 +5,4 @@ export { Keyframes } from './keyframes.js';
 export { isPlayerProgress, notebookMatches, type MatchOptions } from './notebook-match.js';
 export { watchLearnerEdits, type LearnerEdit } from './learner-edits.js';
 export { mapOffset, minimalEdit } from './text-mapping.js';
-export { notebookMetadata, playToNotebook, filterPrematureAccessWarnings, type NotebookContent } from './headless.js';
+export { notebookMetadata, playToNotebook, type NotebookContent } from './headless.js';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { filterPrematureAccessWarnings } from '../apply/index.js';
 import { main } from './main.js';
 import { nodeIO } from './node-io.js';
+import { filterPrematureAccessWarnings } from './yjs-warnings.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 filterPrematureAccessWarnings();

@@ -122,7 +122,7 @@ export async function playToEnd(
   onWait?: (kind: 'learner', at: number) => void,
   limit = 1_000_000
 ): Promise<void> {
-  player.play();
+  void player.play();
   await settle();
   let place = placeOf(player);
   for (let still = 0; still < limit; ) {
@@ -133,7 +133,7 @@ export async function playToEnd(
     const next = clock.nextTimerAt;
     if (state === 'waiting-for-learner' || state === 'paused') {
       onWait?.('learner', clock.now());
-      player.play();
+      void player.play();
     } else if (next !== undefined) {
       clock.advanceTo(next);
       // Nothing waits on a promise (no command, no kernel): the next timer

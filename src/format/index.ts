@@ -29,7 +29,7 @@ export {
 export { type CellState } from './cell-list.js';
 export { NotebookState } from './notebook-state.js';
 export { stringifyScript } from './serialize.js';
-export { countKeystrokes, expandKeystrokes, hashString, seededRandom, splitKeystrokes, type Keystroke } from './keystrokes.js';
+export { countKeystrokes, expandKeystrokes, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, plural } from './describe.js';
 export {
   MAX_JSON_DEPTH,

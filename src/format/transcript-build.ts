@@ -1,6 +1,6 @@
 import { countLines, describeCode, plural } from './describe.js';
 import { NotebookState } from './notebook-state.js';
-import { type CellInfo, type Script, type TypeOperation } from './script.js';
+import type { CellInfo, Script, TypeOperation } from './script.js';
 import { userText } from './user-text.js';
 
 /** One thing that happens in a step, told in words, with its code if any. */

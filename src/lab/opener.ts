@@ -12,10 +12,8 @@ import { CommandRegistry } from '@lumino/commands';
 import type { Announcer } from './announcer.js';
 import { TutorialErrorsPanel } from './errors-panel.js';
 import { makeRoomForPlayer, type DockPlan } from './layout.js';
-import { formatProblem, loadTutorial } from './load.js';
-import { notebookFor, skippedNotice, type NotebookChoice } from './notebook-files.js';
-import { PlayerPanel } from './player-panel.js';
-import { TutorialSession } from './session.js';
+import type { NotebookChoice } from './notebook-files.js';
+import type { PlayerPanel } from './player-panel.js';
 import { SpeechNarrator } from './speech.js';
 import type { INotecastPreferences, OpenOptions } from './tokens.js';
 import type { NotecastTracker } from './tracker.js';
@@ -83,6 +81,7 @@ export class TutorialOpener {
     existing?.dispose();
     this.errorPanels.get(path)?.dispose();
     this.errorPanels.delete(path);
+    const { formatProblem, loadTutorial, notebookFor, skippedNotice, PlayerPanel, TutorialSession } = await import('./playback.js');
 
     let text: string;
     let loadedModified: string | undefined;

@@ -9,4 +9,3 @@ export { ManualClock, realClock, realScheduler, type Cancel, type Clock, type Sc
 export { stepLabel, type Announcement, type Politeness } from './announcements.js';
 export type { TypedText } from './cues.js';
 export type { Listener, ListenerErrorHandler } from './emitter.js';
-export { recordLateness, summarizeLateness, type LatenessRecorder, type LatenessSummary } from './lateness.js';

@@ -28,7 +28,7 @@ export function mutate(text: string, random: () => number, mutations: Mutations)
       result = result.slice(0, at) + result.slice(at + 1 + Math.floor(random() * 20));
     } else if ((kind -= weights.generate ?? 0) < 0 && generators.length > 0) {
       result = result.slice(0, at) + pick(generators)(random) + result.slice(at);
-    } else if ((kind -= weights.copy) < 0) {
+    } else if (kind - weights.copy < 0) {
       const from = Math.floor(random() * result.length);
       result = result.slice(0, at) + result.slice(from, from + Math.floor(random() * copyLength)) + result.slice(at);
     } else {

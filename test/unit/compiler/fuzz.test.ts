@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../../src/compiler/index.js';
-import { seededRandom, validateScript } from '../../../src/format/index.js';
+import { validateScript } from '../../../src/format/index.js';
+import { seededRandom } from '../../../src/format/keystrokes.js';
 import { mutate, type Mutations } from '../../helpers/mutate.js';
 import { fromRoot } from '../../helpers/paths.js';
 

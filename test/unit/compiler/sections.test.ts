@@ -6,7 +6,7 @@ import { compile } from '../../../src/compiler/index.js';
 import { parseWhole, withWholeParse } from '../../../src/compiler/parse.js';
 import { parseElidingLongBlocks } from '../../../src/compiler/long-blocks.js';
 import { sectionStarts, parseInSections } from '../../../src/compiler/sections.js';
-import { seededRandom } from '../../../src/format/index.js';
+import { seededRandom } from '../../../src/format/keystrokes.js';
 import { mutate } from '../../helpers/mutate.js';
 import { fromRoot } from '../../helpers/paths.js';
 

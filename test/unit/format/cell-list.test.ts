@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { NotebookState, seededRandom, type CellState } from '../../../src/format/index.js';
+import { NotebookState, type CellState } from '../../../src/format/index.js';
+import { seededRandom } from '../../../src/format/keystrokes.js';
 
 /** The plain-array answer `compareWith` must give. */
 function naiveCompare(from: readonly CellState[], to: readonly CellState[]) {

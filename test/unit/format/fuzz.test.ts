@@ -8,11 +8,11 @@ import {
   isEditOperation,
   NotebookState,
   parseScriptJson,
-  seededRandom,
   stringifyScript,
   type Script,
   type ScriptProblem
 } from '../../../src/format/index.js';
+import { seededRandom } from '../../../src/format/keystrokes.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 /**

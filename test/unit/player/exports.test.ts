@@ -5,6 +5,6 @@ import { test } from 'node:test';
 test('the public surface of the player', async () => {
   assert.deepEqual(Object.keys(await import('../../../src/player/index.js')).sort(), [
     'EVENTS', 'MAX_SPEED', 'MIN_SPEED', 'ManualClock', 'Player', 'STATES', 'TRANSITIONS', 'realClock',
-    'realScheduler', 'recordLateness', 'stepLabel', 'summarizeLateness', 'transition'
+    'realScheduler', 'stepLabel', 'transition'
   ]);
 });

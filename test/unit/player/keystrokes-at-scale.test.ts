@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countKeystrokes, expandKeystrokes, seededRandom, splitKeystrokes } from '../../../src/format/index.js';
+import { countKeystrokes, expandKeystrokes, splitKeystrokes } from '../../../src/format/index.js';
+import { seededRandom } from '../../../src/format/keystrokes.js';
 
 /**
  * Keystrokes of long blocks. The grapheme segmenter slows down with the

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { recordLateness, summarizeLateness } from '../../../src/player/index.js';
+import { recordLateness, summarizeLateness } from '../../../src/player/lateness.js';
 import { setup, typingScript } from './helpers.js';
 
 test('the lateness of every applied cue is recorded against its scheduled time', async () => {
