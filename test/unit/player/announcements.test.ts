@@ -148,3 +148,21 @@ test('a seek says where the learner is, without the narration', async () => {
   await player.play();
   assert.equal(recorder.said[1], 'Step 2 of 2: Load the data. We read a CSV file.');
 });
+
+test('announcements are data, never sentences: a kind, the facts and a politeness', async () => {
+  const script = makeScript(
+    [makeStep('Define mean', [op.insertCell('a', 0, 0), op.type('a', 0, MEAN, 0, 0), op.run('a', 0)], { narration: 'We write a function.' })],
+    { a: { name: 'mean cell', type: 'code' } }
+  );
+  const { clock, host, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(10);
+  host.runs[0].resolve({ ok: false, error: 'NameError' });
+  await settle();
+  assert.deepEqual(recorder.announcements, [
+    { kind: 'step-started', politeness: 'polite', index: 0, count: 1, title: 'Define mean', narration: 'We write a function.' },
+    { kind: 'typing', politeness: 'polite', cell: 'a', cellNumber: 1, cellName: 'mean cell', lines: 2, description: [{ kind: 'defines', name: 'mean' }] },
+    { kind: 'raised', politeness: 'assertive', cell: 'a', cellNumber: 1, cellName: 'mean cell', error: 'NameError', pausedByIt: true }
+  ]);
+  assert.ok(recorder.announcements.every(announcement => !('text' in announcement)), 'no announcement carries words');
+});
