@@ -14,8 +14,9 @@ export const ALLOWED = {
   compiler: ['format'],
   player: ['format'],
   apply: ['format'],
-  lab: ['format', 'compiler', 'player', 'apply'],
-  cli: ['format', 'compiler', 'player', 'apply'],
+  session: ['format', 'player', 'apply'],
+  lab: ['format', 'compiler', 'player', 'apply', 'session'],
+  cli: ['format', 'compiler', 'player', 'apply', 'session'],
   // src/index.ts, the package's "." entry: the DOM-free library, so never lab or cli.
   'index.ts': ['format', 'compiler', 'player', 'apply', 'session']
 };

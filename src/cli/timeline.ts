@@ -1,6 +1,7 @@
 import { Keyframes } from '../apply/index.js';
 import { NotebookState, type Script } from '../format/index.js';
 import { ManualClock, Player, type Announcement, type PlayerHost } from '../player/index.js';
+import { Presenter } from '../session/index.js';
 import { playToEnd } from './headless-session.js';
 
 export interface TimelineWait {
@@ -16,9 +17,12 @@ export interface TimelineStep {
   /** ms from the start of the tutorial, waits on the world counted as zero. */
   start: number;
   duration: number;
-  announcements: Array<Announcement & { at: number }>;
+  /** What is said, in order: each announcement as the player emitted it, when, and its English words. */
+  announcements: TimelineAnnouncement[];
   waits: TimelineWait[];
 }
+
+export type TimelineAnnouncement = Announcement & { at: number; text: string };
 
 export interface Timeline {
   title: string;
@@ -41,6 +45,7 @@ export interface Timeline {
  */
 export async function buildTimeline(script: Script, speed = 1): Promise<Timeline> {
   const steps: TimelineStep[] = [];
+  const presenter = new Presenter();
   const clock = new ManualClock();
   const places = cellPlaces(script);
   const player = new Player({
@@ -67,7 +72,7 @@ export async function buildTimeline(script: Script, speed = 1): Promise<Timeline
       }
     });
     player.on('announcement', announcement => {
-      steps[steps.length - 1]?.announcements.push({ ...announcement, at: clock.now() });
+      steps[steps.length - 1]?.announcements.push({ ...announcement, at: clock.now(), text: presenter.words(announcement) });
     });
     await playToEnd(player, clock, (kind, at) => steps[steps.length - 1]?.waits.push({ at, kind }));
     const total = clock.now();

@@ -13,38 +13,62 @@ import { userText } from './user-text.js';
 const LINE_PREFIX = 200;
 const PART_LENGTH = 40;
 
+/**
+ * What one top-level line of code does, as data: the words are the front
+ * end's (the player's presenter words these through its translations). Names
+ * are excerpts of the code, already made safe to say (`userText`).
+ */
+export type CodePart =
+  | { kind: 'defines'; name: string }
+  | { kind: 'defines-class'; name: string }
+  | { kind: 'imports-from'; names: string; module: string }
+  | { kind: 'imports'; names: string }
+  | { kind: 'loops-over'; over: string }
+  | { kind: 'loop' }
+  | { kind: 'while-loop' }
+  | { kind: 'condition' }
+  | { kind: 'try-block' }
+  | { kind: 'returns' }
+  | { kind: 'prints' }
+  | { kind: 'heading'; text: string }
+  | { kind: 'assigns'; names: string }
+  | { kind: 'calls'; name: string };
+
+const name = (text: string): string => userText(text, PART_LENGTH);
+
 // Every pattern is anchored and unambiguous (no two quantifiers can match
 // the same characters), so matching is linear in the prefix it reads.
-const PATTERNS: Array<[RegExp, (match: RegExpMatchArray) => string]> = [
-  [/^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)/, m => `defines ${m[1]}`],
-  [/^\s*class\s+([A-Za-z_]\w*)/, m => `defines class ${m[1]}`],
-  [/^\s*from\s+([\w.]+)\s+import\s+(\w[\w, ]*)/, m => `imports ${m[2].trim()} from ${m[1]}`],
-  [/^\s*import\s+(\w[\w., ]*)/, m => `imports ${m[1].trim()}`],
-  [/^\s*for\s/, m => loopDescription(m.input ?? '')],
-  [/^\s*while\s/, () => 'a while loop'],
-  [/^\s*if\s/, () => 'a condition'],
-  [/^\s*try\s*:/, () => 'a try block'],
-  [/^\s*return\b/, () => 'returns a value'],
-  [/^\s*print\(/, () => 'prints'],
-  [/^\s*#+\s+(\S.*)/, m => `heading ${m[1]}`],
-  [/^\s*([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*[-+*/]?=(?!=)/, m => `assigns ${m[1]}`],
-  [/^\s*([A-Za-z_][\w.]*)\(/, m => `calls ${m[1]}`]
+const PATTERNS: Array<[RegExp, (match: RegExpMatchArray) => CodePart]> = [
+  [/^\s*(?:async\s+)?def\s+([A-Za-z_]\w*)/, m => ({ kind: 'defines', name: name(m[1]) })],
+  [/^\s*class\s+([A-Za-z_]\w*)/, m => ({ kind: 'defines-class', name: name(m[1]) })],
+  [/^\s*from\s+([\w.]+)\s+import\s+(\w[\w, ]*)/, m => ({ kind: 'imports-from', names: name(m[2].trim()), module: name(m[1]) })],
+  [/^\s*import\s+(\w[\w., ]*)/, m => ({ kind: 'imports', names: name(m[1].trim()) })],
+  [/^\s*for\s/, m => loopPart(m.input ?? '')],
+  [/^\s*while\s/, () => ({ kind: 'while-loop' })],
+  [/^\s*if\s/, () => ({ kind: 'condition' })],
+  [/^\s*try\s*:/, () => ({ kind: 'try-block' })],
+  [/^\s*return\b/, () => ({ kind: 'returns' })],
+  [/^\s*print\(/, () => ({ kind: 'prints' })],
+  [/^\s*#+\s+(\S.*)/, m => ({ kind: 'heading', text: name(m[1]) })],
+  [/^\s*([A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*[-+*/]?=(?!=)/, m => ({ kind: 'assigns', names: name(m[1]) })],
+  [/^\s*([A-Za-z_][\w.]*)\(/, m => ({ kind: 'calls', name: name(m[1]) })]
 ];
 
 /**
  * `for x in items:` → "loops over items", found with plain searches (a
  * pattern with two lazy groups backtracks on long lines).
  */
-function loopDescription(line: string): string {
+function loopPart(line: string): CodePart {
   const inAt = line.search(/\sin\s/);
   const colon = inAt < 0 ? -1 : line.indexOf(':', inAt + 4);
   const over = colon < 0 ? '' : line.slice(inAt + 4, colon).trim();
-  return over ? `loops over ${over}` : 'a loop';
+  return over ? { kind: 'loops-over', over: name(over) } : { kind: 'loop' };
 }
 
-/** What a block of code does, in a few words: "defines mean, prints". */
-export function describeCode(code: string): string {
-  const parts: string[] = [];
+/** What a block of code does, at most three parts, one per top-level line that says something. */
+export function describeCodeParts(code: string): CodePart[] {
+  const parts: CodePart[] = [];
+  const seen = new Set<string>();
   let start = 0;
   while (start <= code.length && parts.length < 3) {
     const newline = code.indexOf('\n', start);
@@ -58,15 +82,59 @@ export function describeCode(code: string): string {
     for (const [pattern, describe] of PATTERNS) {
       const match = line.match(pattern);
       if (match) {
-        const part = userText(describe(match), PART_LENGTH);
-        if (!parts.includes(part)) {
+        const part = describe(match);
+        const key = JSON.stringify(part);
+        if (!seen.has(key)) {
+          seen.add(key);
           parts.push(part);
         }
         break;
       }
     }
   }
-  return parts.join(', ');
+  return parts;
+}
+
+/**
+ * What a block of code does, in a few English words: "defines mean, prints".
+ * For English-only output (the transcript); what the player says is worded by
+ * its presenter from `describeCodeParts`.
+ */
+export function describeCode(code: string): string {
+  return describeCodeParts(code).map(englishPart).join(', ');
+}
+
+function englishPart(part: CodePart): string {
+  switch (part.kind) {
+    case 'defines':
+      return `defines ${part.name}`;
+    case 'defines-class':
+      return `defines class ${part.name}`;
+    case 'imports-from':
+      return `imports ${part.names} from ${part.module}`;
+    case 'imports':
+      return `imports ${part.names}`;
+    case 'loops-over':
+      return `loops over ${part.over}`;
+    case 'loop':
+      return 'a loop';
+    case 'while-loop':
+      return 'a while loop';
+    case 'condition':
+      return 'a condition';
+    case 'try-block':
+      return 'a try block';
+    case 'returns':
+      return 'returns a value';
+    case 'prints':
+      return 'prints';
+    case 'heading':
+      return `heading ${part.text}`;
+    case 'assigns':
+      return `assigns ${part.names}`;
+    case 'calls':
+      return `calls ${part.name}`;
+  }
 }
 
 /**

@@ -23,6 +23,8 @@ export interface AnnouncerMessage {
   text: string;
   politeness: Politeness;
   replace: boolean;
+  /** Whether it says narration (a step's, or a `:::say` line): what speech synthesis may speak instead. */
+  narration: boolean;
   /** `performance.now()` when it was announced. */
   at: number;
 }
@@ -32,6 +34,8 @@ export interface AnnounceOptions {
   replace?: boolean;
   /** False: always the live region, never diverted (speech's own fallback). */
   divertible?: boolean;
+  /** It says narration (the sender knows: from the announcement's kind, never from its words). */
+  narration?: boolean;
 }
 
 /** Takes a message instead of the live regions when it returns true. */
@@ -78,7 +82,7 @@ export class Announcer {
         }
       }
     }
-    this.queue.push({ text, politeness, replace, at: performance.now(), divertible: options.divertible ?? true });
+    this.queue.push({ text, politeness, replace, narration: options.narration ?? false, at: performance.now(), divertible: options.divertible ?? true });
     this.schedule();
   }
 
@@ -129,7 +133,8 @@ export class Announcer {
       return false;
     }
     try {
-      return this.divert({ text: message.text, politeness: message.politeness, replace: message.replace, at: message.at });
+      const { text, politeness, replace, narration, at } = message;
+      return this.divert({ text, politeness, replace, narration, at });
     } catch (error) {
       // A broken voice must not silence the live region.
       console.error('Notecast: speech failed, using the live region.', error);

@@ -9,6 +9,7 @@
  * only reported once that microtask has had its turn.
  */
 import type { ISessionContext } from '@jupyterlab/apputils';
+import { nullTranslator, type TranslationBundle } from '@jupyterlab/translation';
 import { cellsPhrase } from './wording.js';
 
 /**
@@ -20,8 +21,11 @@ export type KernelLoss = 'restarted' | 'crashed' | 'dead';
 
 /** The kernel went away while a cell ran: the run has no result. */
 export class KernelLostError extends Error {
-  constructor(readonly loss: KernelLoss) {
-    super(loss === 'restarted' ? 'the kernel restarted' : loss === 'crashed' ? 'the kernel died and is restarting' : 'the kernel died');
+  constructor(
+    readonly loss: KernelLoss,
+    trans: TranslationBundle = nullTranslator.load('notecast')
+  ) {
+    super(loss === 'restarted' ? trans.__('the kernel restarted') : loss === 'crashed' ? trans.__('the kernel died and is restarting') : trans.__('the kernel died'));
   }
 }
 
@@ -78,15 +82,32 @@ export function watchKernelLoss(sessionContext: ISessionContext, onLoss: (loss: 
  * run is gone. Playback paused. Use Run cells up to here to run cell 1 again,
  * then press Play to continue." `rebuild`: the (1-based) cells to run again.
  */
-export function describeKernelLoss(loss: KernelLoss, context: { cellNumber?: number; paused: boolean; rebuild: number[] }): string {
-  const during = context.cellNumber === undefined ? '' : ` while cell ${context.cellNumber} was running`;
+export function describeKernelLoss(
+  loss: KernelLoss,
+  context: { cellNumber?: number; paused: boolean; rebuild: number[] },
+  trans: TranslationBundle = nullTranslator.load('notecast')
+): string {
+  const cell = context.cellNumber;
   const what =
-    loss === 'restarted' ? `The kernel restarted${during}` : loss === 'crashed' ? `The kernel died${during} and is restarting` : `The kernel died${during}`;
-  const steps = [
-    ...(loss === 'dead' ? ['restart it from the Kernel menu'] : []),
-    ...(context.rebuild.length ? [`use Run cells up to here to run ${cellsPhrase(context.rebuild)} again`] : []),
-    'press Play to continue'
-  ];
-  const todo = steps.length === 1 ? steps[0] : `${steps.slice(0, -1).join(', ')}, then ${steps[steps.length - 1]}`;
-  return `${what}: what it had run is gone.${context.paused ? ' Playback paused.' : ''} ${todo[0].toUpperCase()}${todo.slice(1)}.`;
+    cell === undefined
+      ? loss === 'restarted'
+        ? trans.__('The kernel restarted: what it had run is gone.')
+        : loss === 'crashed'
+          ? trans.__('The kernel died and is restarting: what it had run is gone.')
+          : trans.__('The kernel died: what it had run is gone.')
+      : loss === 'restarted'
+        ? trans.__('The kernel restarted while cell %1 was running: what it had run is gone.', cell)
+        : loss === 'crashed'
+          ? trans.__('The kernel died while cell %1 was running and is restarting: what it had run is gone.', cell)
+          : trans.__('The kernel died while cell %1 was running: what it had run is gone.', cell);
+  const rebuild = context.rebuild.length ? cellsPhrase(context.rebuild, trans) : undefined;
+  let todo: string;
+  if (loss === 'dead') {
+    todo = rebuild
+      ? trans.__('Restart it from the Kernel menu, use Run cells up to here to run %1 again, then press Play to continue.', rebuild)
+      : trans.__('Restart it from the Kernel menu, then press Play to continue.');
+  } else {
+    todo = rebuild ? trans.__('Use Run cells up to here to run %1 again, then press Play to continue.', rebuild) : trans.__('Press Play to continue.');
+  }
+  return context.paused ? trans.__('%1 Playback paused. %2', what, todo) : trans.__('%1 %2', what, todo);
 }

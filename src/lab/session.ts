@@ -14,19 +14,12 @@ import { Dialog, showDialog } from '@jupyterlab/apputils';
 import type { Cell } from '@jupyterlab/cells';
 import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents } from '@jupyterlab/services';
+import { nullTranslator, type ITranslator, type TranslationBundle } from '@jupyterlab/translation';
 import { Signal, type ISignal } from '@lumino/signaling';
 import { isPlayerProgress, Keyframes, NotebookApplier, PLAYER_ORIGIN, watchLearnerEdits } from '../apply/index.js';
 import { NotebookState, isEditOperation, type Script } from '../format/index.js';
-import {
-  Player,
-  realClock,
-  realScheduler,
-  stepLabel,
-  type Announcement,
-  type PlayerHost,
-  type PlayerState,
-  type RunResult
-} from '../player/index.js';
+import { Player, realClock, realScheduler, type Announcement, type PlayerHost, type PlayerState, type RunResult } from '../player/index.js';
+import { Presenter } from '../session/index.js';
 import type { Announcer } from './announcer.js';
 import { runCell } from './kernel.js';
 import { describeKernelLoss, KernelLostError, watchKernelLoss, type KernelLoss } from './kernel-loss.js';
@@ -60,6 +53,8 @@ export interface SessionOptions {
    * notebook's own mark decides, as when the tutorial is opened again.
    */
   step?: number;
+  /** Where the words come from (domain `notecast`); default `nullTranslator`, English. */
+  translator?: ITranslator;
 }
 
 export class TutorialSession {
@@ -83,6 +78,10 @@ export class TutorialSession {
   conflict: string | undefined;
   /** Shown in the player for the whole session: files by the notebook's name that were skipped. */
   readonly notebookNotice: string | undefined;
+  /** The `notecast` translations every word of the session goes through. */
+  readonly trans: TranslationBundle;
+  /** Words the player's announcements. */
+  readonly presenter: Presenter;
 
   private readonly announcer: Announcer;
   private preferences: Preferences;
@@ -99,6 +98,8 @@ export class TutorialSession {
   private running = false;
   /** A run the kernel dropped, to be said instead of the player's "Cell N failed." */
   private droppedRun: { loss: KernelLoss; cellNumber: number } | undefined;
+  /** Whether the caption shows narration (a step's, or a `:::say` line), which speech may speak. */
+  private captionIsNarration = false;
   private disposedFlag = false;
 
   constructor(options: SessionOptions) {
@@ -110,6 +111,8 @@ export class TutorialSession {
     this.announcer = options.announcer;
     this.preferences = options.preferences;
     this.notebookNotice = options.notebookNotice;
+    this.trans = (options.translator ?? nullTranslator).load('notecast');
+    this.presenter = new Presenter(this.trans);
     this.keyframes = new Keyframes(this.script);
 
     const ynotebook = this.ynotebook;
@@ -151,7 +154,9 @@ export class TutorialSession {
     this.player.on('announcement', announcement => this.speak(announcement));
     this.player.on('stateChanged', ({ state }) => this.onState(state));
     this.player.on('stepChanged', ({ index }) => {
-      this.caption = this.script.steps[index]?.narration ?? 'Tutorial finished.';
+      const step = this.script.steps[index];
+      this.caption = step ? step.narration : this.trans.__('Tutorial finished.');
+      this.captionIsNarration = step !== undefined;
       this.conflict = undefined;
       this.droppedRun = undefined;
       this.setMark({ step: index });
@@ -160,11 +165,13 @@ export class TutorialSession {
     this.player.on('operationApplied', ({ operation }) => {
       if (operation.op === 'narrate') {
         this.caption = operation.text;
+        this.captionIsNarration = true;
         this.emitChanged();
       }
     });
     this.player.on('waitingForLearner', ({ prompt }) => {
-      this.caption = prompt ? `Your turn: ${prompt}` : 'Your turn. Press Play when you are ready.';
+      this.caption = prompt ? this.trans.__('Your turn: %1', prompt) : this.trans.__('Your turn. Press Play when you are ready.');
+      this.captionIsNarration = false;
       this.emitChanged();
     });
     this.player.on('conflict', ({ message }) => {
@@ -175,6 +182,7 @@ export class TutorialSession {
       console.warn(`Notecast: playback stopped: ${message}`);
     });
     this.caption = this.script.steps[0]?.narration ?? '';
+    this.captionIsNarration = true;
     // A notebook saved (or autosaved) while the player was part way through its step holds the
     // player's typing, not the learner's: the step starts again without keeping a copy of it.
     this.learnerDirty =
@@ -210,7 +218,7 @@ export class TutorialSession {
         }
       })
     );
-    const onPanelDisposed = (): void => this.stop('The notebook was closed. Playback stopped.');
+    const onPanelDisposed = (): void => this.stop(this.trans.__('The notebook was closed. Playback stopped.'));
     this.panel.disposed.connect(onPanelDisposed);
     this.disposers.push(() => this.panel.disposed.disconnect(onPanelDisposed));
 
@@ -224,7 +232,7 @@ export class TutorialSession {
     this.disposers.push(
       watchTutorialFile(this.contents, this.tutorialPath, options.loadedModified, () => {
         this.fileChanged = true;
-        this.announcer.announce('The tutorial file changed on disk. Press Reload tutorial in the player to load the new version.');
+        this.announcer.announce(this.trans.__('The tutorial file changed on disk. Press Reload tutorial in the player to load the new version.'));
         this.emitChanged();
       })
     );
@@ -287,9 +295,12 @@ export class TutorialSession {
     }
     if (state === 'playing' || state === 'waiting-for-kernel') {
       await this.player.pause();
-      this.announcer.announce('Paused.');
+      this.announcer.announce(this.trans.__('Paused.'));
     } else if (state === 'error') {
-      this.announcer.announce('Playback stopped because of an error. Choose a step in the step list or with the slider to start again.', 'assertive');
+      this.announcer.announce(
+        this.trans.__('Playback stopped because of an error. Choose a step in the step list or with the slider to start again.'),
+        'assertive'
+      );
     } else if (state === 'taken-over') {
       await this.resume();
     } else if (await this.ensureConsent()) {
@@ -357,8 +368,8 @@ export class TutorialSession {
     const active = notebook.activeCell ? notebook.activeCellIndex + 1 : undefined;
     this.announcer.announce(
       active !== undefined
-        ? `You have control. Cell ${active} is active. Press Escape to leave the editor.`
-        : 'You have control. Playback paused.'
+        ? this.trans.__('You have control. Cell %1 is active. Press Escape to leave the editor.', active)
+        : this.trans.__('You have control. Playback paused.')
     );
   }
 
@@ -387,23 +398,31 @@ export class TutorialSession {
     try {
       keepAs = await myVersionName(this.contents, this.notebookPath);
     } catch (error) {
-      this.announcer.announce(`Could not save your version: ${error instanceof Error ? error.message : String(error)} Nothing was restored.`, 'assertive');
+      this.announcer.announce(
+        this.trans.__('Could not save your version: %1 Nothing was restored.', error instanceof Error ? error.message : String(error)),
+        'assertive'
+      );
       return;
     }
-    const cells = changed.map(n => `cell ${n}`).join(', ');
+    const trans = this.trans;
+    const cells = changed.map(n => trans.__('cell %1', n)).join(trans._p('between the cells of a list', ', '));
+    const continueLabel = trans.__('Continue with my changes');
+    const restoreLabel = trans.__("Restore the tutorial's state");
     const body =
-      `You changed ${cells}, which the tutorial changes next.\n\n` +
-      `"Continue with my changes" goes on from here on your version. ` +
-      `"Restore the tutorial's state" first saves your version as ${keepAs}, then starts step ${this.player.step + 1} again as the tutorial has it.`;
+      trans.__('You changed %1, which the tutorial changes next.', cells) +
+      '\n\n' +
+      trans.__('"%1" goes on from here on your version.', continueLabel) +
+      ' ' +
+      trans.__('"%1" first saves your version as %2, then starts step %3 again as the tutorial has it.', restoreLabel, keepAs, this.player.step + 1);
     const CONTINUE = 'notecast:continue';
     const RESTORE = 'notecast:restore';
     const result = await showDialog({
-      title: 'Resume the tutorial?',
+      title: trans.__('Resume the tutorial?'),
       body,
       buttons: [
-        Dialog.cancelButton({ label: 'Cancel' }),
-        Dialog.createButton({ label: "Restore the tutorial's state", accept: true, displayType: 'warn', actions: [RESTORE] }),
-        Dialog.okButton({ label: 'Continue with my changes', actions: [CONTINUE] })
+        Dialog.cancelButton({ label: trans.__('Cancel') }),
+        Dialog.createButton({ label: restoreLabel, accept: true, displayType: 'warn', actions: [RESTORE] }),
+        Dialog.okButton({ label: continueLabel, actions: [CONTINUE] })
       ],
       defaultButton: 2
     });
@@ -417,13 +436,13 @@ export class TutorialSession {
       try {
         await this.keepLearnerVersion(keepAs);
       } catch (error) {
-        this.announcer.announce(`Could not save your version as ${keepAs}: ${String(error)}. Nothing was restored.`, 'assertive');
+        this.announcer.announce(trans.__('Could not save your version as %1: %2. Nothing was restored.', keepAs, String(error)), 'assertive');
         return;
       }
-      this.announcer.announce(`Your version is saved as ${keepAs}.`);
+      this.announcer.announce(trans.__('Your version is saved as %1.', keepAs));
       await this.player.resume({ restore: true });
     } else {
-      this.announcer.announce('Still paused. You have control.');
+      this.announcer.announce(trans.__('Still paused. You have control.'));
     }
   }
 
@@ -434,17 +453,19 @@ export class TutorialSession {
     if (!step) {
       return;
     }
-    const label = stepLabel(index, this.script.steps.length, step.title);
+    const label = this.presenter.stepLabel(index, this.script.steps.length, step.title);
     // Once the tutorial has ended the caption says so; what is worth hearing
     // again is the narration of the step the learner last heard.
-    const text = this.player.step >= this.script.steps.length ? step.narration : this.caption;
-    this.announcer.announce(text ? `${label}. ${text}` : label);
+    const ended = this.player.step >= this.script.steps.length;
+    const text = ended ? step.narration : this.caption;
+    const narration = text !== '' && (ended || this.captionIsNarration);
+    this.announcer.announce(text ? this.trans.__('%1. %2', label, text) : label, 'polite', { narration });
   }
 
   /** Run, in order, the cells the kernel needs for this step; only on request, never automatic. */
   async runUpToHere(): Promise<void> {
     if (this.stoppedReason || !this.rebuild.length) {
-      this.announcer.announce('No cells need to run for this step.');
+      this.announcer.announce(this.trans.__('No cells need to run for this step.'));
       return;
     }
     if (!(await this.ensureConsent(true))) {
@@ -471,14 +492,19 @@ export class TutorialSession {
       }
       numbers.push(number);
       if (!result.ok) {
-        this.announcer.announce(`Cell ${number} raised ${result.error ?? 'an error'}. Stopped running cells.`, 'assertive');
+        this.announcer.announce(
+          result.error
+            ? this.trans.__('Cell %1 raised %2. Stopped running cells.', number, result.error)
+            : this.trans.__('Cell %1 raised an error. Stopped running cells.', number),
+          'assertive'
+        );
         this.rebuild = this.rebuild.filter(cell => !cells.slice(0, numbers.length - 1).includes(cell));
         this.emitChanged();
         return;
       }
     }
     this.rebuild = [];
-    this.announcer.announce(`Ran ${cellsPhrase(numbers)}. The kernel is ready for this step.`);
+    this.announcer.announce(this.trans.__('Ran %1. The kernel is ready for this step.', cellsPhrase(numbers, this.trans)));
     this.emitChanged();
   }
 
@@ -519,7 +545,7 @@ export class TutorialSession {
     if (this.disposedFlag) {
       return;
     }
-    this.stop('The tutorial player was closed.');
+    this.stop(this.trans.__('The tutorial player was closed.'));
     this.disposedFlag = true;
     this.disposedSignal.emit();
     Signal.clearData(this);
@@ -530,12 +556,12 @@ export class TutorialSession {
   private async runForPlayer(cellId: string): Promise<RunResult> {
     const widget = this.cellWidget(cellId);
     if (!widget) {
-      throw new Error(`the cell to run (${this.script.cells[cellId]?.name ?? cellId}) is not in the notebook`);
+      throw new Error(this.trans.__('the cell to run (%1) is not in the notebook', this.script.cells[cellId]?.name ?? cellId));
     }
     const number = this.panel.content.widgets.indexOf(widget) + 1;
     if (widget.model.type === 'code' && !(await this.ensureConsent(true))) {
       void this.player.pause();
-      this.announcer.announce(`Cell ${number} was not run: running code needs your permission.`, 'assertive');
+      this.announcer.announce(this.trans.__('Cell %1 was not run: running code needs your permission.', number), 'assertive');
       return { ok: false };
     }
     this.follow(cellId, true);
@@ -576,7 +602,7 @@ export class TutorialSession {
     if (this.learnerDirty && this.hasLearnerChanges()) {
       const keepAs = await myVersionName(this.contents, this.notebookPath);
       await this.keepLearnerVersion(keepAs);
-      this.announcer.announce(`Your version is saved as ${keepAs}.`);
+      this.announcer.announce(this.trans.__('Your version is saved as %1.', keepAs));
     }
     if (this.isDisposed || this.stoppedReason) {
       return;
@@ -589,7 +615,12 @@ export class TutorialSession {
     if (this.rebuild.length) {
       const numbers = this.rebuild.map(id => state.indexOf(id) + 1);
       this.announcer.announce(
-        `The kernel has not run ${cellsPhrase(numbers)} for this step. Use Run cells up to here to run ${numbers.length === 1 ? 'it' : 'them'}.`
+        this.trans._n(
+          'The kernel has not run %2 for this step. Use Run cells up to here to run it.',
+          'The kernel has not run %2 for this step. Use Run cells up to here to run them.',
+          numbers.length,
+          cellsPhrase(numbers, this.trans)
+        )
       );
     }
     this.emitChanged();
@@ -637,7 +668,7 @@ export class TutorialSession {
   /** What happened to the kernel and what to do about it, with the cells to run again. */
   private kernelLossMessage(loss: KernelLoss, cellNumber: number | undefined, paused: boolean): string {
     const rebuild = this.rebuild.map(id => this.ynotebook.cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
-    return describeKernelLoss(loss, { cellNumber, paused, rebuild });
+    return describeKernelLoss(loss, { cellNumber, paused, rebuild }, this.trans);
   }
 
   // Learner.
@@ -655,7 +686,7 @@ export class TutorialSession {
       this.setMark({ consent: true });
       return true;
     }
-    this.announcer.announce('Nothing was played: this tutorial needs your permission to run code in your kernel.', 'assertive');
+    this.announcer.announce(this.trans.__('Nothing was played: this tutorial needs your permission to run code in your kernel.'), 'assertive');
     return false;
   }
 
@@ -729,25 +760,23 @@ export class TutorialSession {
   // Presentation.
 
   private speak(announcement: Announcement): void {
-    let text = announcement.text;
-    const dropped = this.droppedRun;
-    if (dropped && announcement.politeness === 'assertive' && / failed\.( Playback paused\.)?$/.test(text)) {
-      this.droppedRun = undefined;
-      text = this.kernelLossMessage(dropped.loss, dropped.cellNumber, text.endsWith('Playback paused.'));
-    }
-    if (text === 'You have control. Playback paused.') {
+    if (announcement.kind === 'took-over') {
       // takeOver() says which cell is active and how to leave the editor (R17).
       return;
     }
-    const stepMessage = /^Step \d+ of \d+: /.test(text);
-    if (stepMessage && this.preferences.verbosity === 'brief') {
-      const index = Math.min(this.player.step, this.script.steps.length - 1);
-      const label = stepLabel(index, this.script.steps.length, this.script.steps[index]?.title ?? '');
-      if (text.startsWith(label)) {
-        text = `${label}.`;
-      }
+    const dropped = this.droppedRun;
+    if (dropped && announcement.kind === 'raised' && announcement.error === undefined) {
+      // The kernel went away during the run: say that, not "Cell N failed."
+      this.droppedRun = undefined;
+      this.announcer.announce(this.kernelLossMessage(dropped.loss, dropped.cellNumber, announcement.pausedByIt), 'assertive');
+      return;
     }
-    this.announcer.announce(text, announcement.politeness, { replace: stepMessage });
+    const options = { verbosity: this.preferences.verbosity };
+    const stepMessage = announcement.kind === 'step-started' || announcement.kind === 'step-reached';
+    this.announcer.announce(this.presenter.words(announcement, options), announcement.politeness, {
+      replace: stepMessage,
+      narration: this.presenter.narrationIn(announcement, options) !== undefined
+    });
   }
 
   private onState(state: PlayerState): void {
@@ -758,7 +787,8 @@ export class TutorialSession {
       this.conflict = undefined;
     }
     if (state === 'ended') {
-      this.caption = 'Tutorial finished.';
+      this.caption = this.trans.__('Tutorial finished.');
+      this.captionIsNarration = false;
     }
     this.emitChanged();
   }

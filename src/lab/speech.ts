@@ -6,8 +6,10 @@
  *   own volume, apart from the screen reader's.
  * - Only narration: a step's message when it carries the step's narration
  *   ("Step 2 of 4: Add one. Now we add one …", also when repeated) and the
- *   tutorial's `:::say` lines. Everything else — kernel results, "Your turn",
- *   errors, take-over — still goes to the live region.
+ *   tutorial's `:::say` lines — the messages the session marks `narration`,
+ *   knowing from the announcement's kind and fields, never from its words.
+ *   Everything else — kernel results, "Your turn", errors, take-over — still
+ *   goes to the live region.
  * - While it speaks a narration, the live region stays quiet for that
  *   narration (the announcer diverts it here), so a screen reader does not
  *   read it a second time over the voice. If the browser cannot speak it (no
@@ -19,13 +21,11 @@
  * The announcer's queue decides when: a narration is spoken when the live
  * region would have said it, with the same throttle and replacement (R9).
  */
-import type { Script } from '../format/index.js';
+import { nullTranslator, type TranslationBundle } from '@jupyterlab/translation';
 import type { PlayerState } from '../player/index.js';
 import type { Announcer, AnnouncerMessage } from './announcer.js';
 import type { Preferences } from './preferences.js';
 import type { TutorialSession } from './session.js';
-
-const STEP_MESSAGE = /^Step \d+ of \d+: /;
 
 /** Player states in which nothing should still be speaking. */
 const SILENT_STATES: ReadonlySet<PlayerState> = new Set<PlayerState>(['paused', 'taken-over', 'idle', 'error']);
@@ -36,8 +36,6 @@ const STOPPED_ON_PURPOSE = new Set(['canceled', 'interrupted']);
 export class SpeechNarrator {
   private enabled = false;
   private volume = 1;
-  /** Narration texts of the open tutorials, with how many players registered each. */
-  private readonly narrations = new Map<string, number>();
   /** When speech was last silenced: narration queued before then is not spoken. */
   private silencedAt = -Infinity;
   private reportedFailure = false;
@@ -46,7 +44,8 @@ export class SpeechNarrator {
 
   constructor(
     private readonly announcer: Announcer,
-    private readonly synth: SpeechSynthesis | undefined = typeof window !== 'undefined' ? window.speechSynthesis : undefined
+    private readonly synth: SpeechSynthesis | undefined = typeof window !== 'undefined' ? window.speechSynthesis : undefined,
+    private readonly trans: TranslationBundle = nullTranslator.load('notecast')
   ) {}
 
   /** Whether this browser has speech synthesis at all. */
@@ -69,10 +68,6 @@ export class SpeechNarrator {
    * function that stops following it (the player was closed).
    */
   follow(session: TutorialSession): () => void {
-    const texts = narrationTexts(session.script);
-    for (const text of texts) {
-      this.narrations.set(text, (this.narrations.get(text) ?? 0) + 1);
-    }
     // A step that ends in step mode also pauses the player, in the same call that changes the
     // step: that pause is the tutorial's, not the learner's, and lets the narration finish.
     let boundary = false;
@@ -109,14 +104,6 @@ export class SpeechNarrator {
       stops.forEach(stop => stop());
       session.changed.disconnect(onChanged);
       this.cancel();
-      for (const text of texts) {
-        const count = (this.narrations.get(text) ?? 1) - 1;
-        if (count > 0) {
-          this.narrations.set(text, count);
-        } else {
-          this.narrations.delete(text);
-        }
-      }
     };
   }
 
@@ -129,24 +116,9 @@ export class SpeechNarrator {
     }
   }
 
-  /** Whether `message` is narration of an open tutorial. */
-  isNarration(message: Pick<AnnouncerMessage, 'text' | 'politeness'>): boolean {
-    if (message.politeness !== 'polite') {
-      return false;
-    }
-    const text = message.text;
-    if (this.narrations.has(text)) {
-      return true;
-    }
-    if (!STEP_MESSAGE.test(text)) {
-      return false;
-    }
-    for (const narration of this.narrations.keys()) {
-      if (text.endsWith(` ${narration}`)) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether `message` is narration, which speech speaks instead of the live region. */
+  isNarration(message: Pick<AnnouncerMessage, 'narration' | 'politeness'>): boolean {
+    return message.politeness === 'polite' && message.narration;
   }
 
   /** The announcer's divert: speak narration instead of writing it to the live region. */
@@ -176,7 +148,7 @@ export class SpeechNarrator {
       if (!this.reportedFailure) {
         this.reportedFailure = true;
         this.announcer.announce(
-          `Speech synthesis is not working in this browser (${event.error}); narration goes to your screen reader instead.`,
+          this.trans.__('Speech synthesis is not working in this browser (%1); narration goes to your screen reader instead.', event.error),
           'polite',
           { divertible: false }
         );
@@ -186,20 +158,4 @@ export class SpeechNarrator {
     this.synth.speak(utterance);
     return true;
   }
-}
-
-/** Every text of `script` that is narration: each step's narration and its `:::say` lines. */
-export function narrationTexts(script: Script): Set<string> {
-  const texts = new Set<string>();
-  for (const step of script.steps) {
-    if (step.narration) {
-      texts.add(step.narration);
-    }
-    for (const operation of step.operations) {
-      if (operation.op === 'narrate' && operation.text) {
-        texts.add(operation.text);
-      }
-    }
-  }
-  return texts;
 }

@@ -1,101 +1,212 @@
 /**
- * Everything the player says, worded in one place (A11Y R9, R10, R17–R19), so
- * the golden log of a play-through changes only when these words do.
+ * What the player has to say (A11Y R9, R10, R17–R19), as data: a tagged union
+ * with a `kind`, the facts a front end needs to word it, and its politeness.
+ * The player never makes sentences; each front end words these in one place
+ * (`src/session`'s presenter: the lab through its translations, the CLI in
+ * English), and nothing reads a sentence back to find out what happened.
  *
  * Polite unless the learner must act or something failed: assertive speech
  * interrupts the screen reader, so it is kept for exactly those (R9).
  */
-import { countLines, describeCode, plural, type Step, type TypeOperation } from '../format/index.js';
+import { countLines, describeCodeParts, type CodePart, type Step, type TypeOperation } from '../format/index.js';
 
 export type Politeness = 'polite' | 'assertive';
 
-export interface Announcement {
-  text: string;
-  politeness: Politeness;
+/**
+ * The cell an announcement is about. `cellNumber` is its 1-based position in
+ * the live notebook, what the learner navigates by ("cell 3"), even after they
+ * added cells of their own; `undefined` when the cell is gone, and then the
+ * author's `cellName` (or the cell's id, without one) names it.
+ */
+export interface AnnouncedCell {
+  /** The cell's stable id. */
+  cell: string;
+  cellNumber?: number;
+  cellName: string;
 }
 
-const polite = (text: string): Announcement => ({ text, politeness: 'polite' });
-const assertive = (text: string): Announcement => ({ text, politeness: 'assertive' });
+/** A step starts to play, once (R10): "Step 4 of 12: Load the data. <narration>". */
+export interface StepStartedAnnouncement {
+  kind: 'step-started';
+  politeness: 'polite';
+  /** 0-based. */
+  index: number;
+  count: number;
+  title: string;
+  /** The step's narration; empty when it has none. */
+  narration: string;
+}
 
-/** "Step 4 of 12: Load the data" — the same words as the step slider's value (R2). */
+/** After a seek: where the learner now is; the narration comes when the step plays. */
+export interface StepReachedAnnouncement {
+  kind: 'step-reached';
+  politeness: 'polite';
+  index: number;
+  count: number;
+  title: string;
+}
+
+/** Instead of keystrokes (R10): "Typing 3 lines into cell 2: defines mean". */
+export interface TypingAnnouncement extends AnnouncedCell {
+  kind: 'typing';
+  politeness: 'polite';
+  /** Lines of code typed, at least 1. */
+  lines: number;
+  /** The author's own words (`summary=`), to be said as written. */
+  summary?: string;
+  /** Without a summary: what the code does, found from the code (may be empty). */
+  description: CodePart[];
+}
+
+/** A run finished, briefly (R19): "Cell 3 ran, 2 lines of output", "Cell 2 rendered". */
+export interface RanAnnouncement extends AnnouncedCell {
+  kind: 'ran';
+  politeness: 'polite';
+  /** Lines of output; `undefined` when the host did not count them. */
+  outputLines?: number;
+  /** A markdown cell: rendered, not run. */
+  markdown: boolean;
+}
+
+/** A run failed: "Cell 3 raised NameError. Playback paused." */
+export interface RaisedAnnouncement extends AnnouncedCell {
+  kind: 'raised';
+  politeness: 'assertive';
+  /** The error's name (`NameError`), never the traceback; `undefined` when unknown. */
+  error?: string;
+  /** Whether the failure paused playback (it does not when the learner had already paused). */
+  pausedByIt: boolean;
+}
+
+/** A `:::say` line of the tutorial. */
+export interface NarrationAnnouncement {
+  kind: 'narration';
+  politeness: 'polite';
+  text: string;
+}
+
+/** A pause in the tutorial: it needs the learner, so assertive (R9). */
+export interface YourTurnAnnouncement {
+  kind: 'your-turn';
+  politeness: 'assertive';
+  /** The author's prompt, if any. */
+  prompt?: string;
+}
+
+/** The learner took control; the embedder adds which cell is active and how to leave the editor (R17). */
+export interface TookOverAnnouncement {
+  kind: 'took-over';
+  politeness: 'polite';
+}
+
+/** Playback continues after a take-over, a pause or a conflict (R18). */
+export interface ResumingAnnouncement {
+  kind: 'resuming';
+  politeness: 'polite';
+  index: number;
+}
+
+export interface FinishedAnnouncement {
+  kind: 'finished';
+  politeness: 'polite';
+}
+
+/** An edit that cannot land on the learner's notebook: playback paused, they must choose. */
+export interface ConflictAnnouncement {
+  kind: 'conflict';
+  politeness: 'assertive';
+  /** The step that cannot continue. */
+  index: number;
+  /** The cell the edit is for. */
+  cell: string;
+  /** What is in the way, in the host's words (`EditConflict.conflict`). */
+  message: string;
+}
+
+/** Playback stopped on a broken host or a failed command; only a seek goes on. */
+export interface FailedAnnouncement {
+  kind: 'failed';
+  politeness: 'assertive';
+  /** The error's message. */
+  message: string;
+}
+
+export type Announcement =
+  | StepStartedAnnouncement
+  | StepReachedAnnouncement
+  | TypingAnnouncement
+  | RanAnnouncement
+  | RaisedAnnouncement
+  | NarrationAnnouncement
+  | YourTurnAnnouncement
+  | TookOverAnnouncement
+  | ResumingAnnouncement
+  | FinishedAnnouncement
+  | ConflictAnnouncement
+  | FailedAnnouncement;
+
+export type AnnouncementKind = Announcement['kind'];
+
+/**
+ * "Step 4 of 12: Load the data" — the same words as the step slider's value (R2).
+ * @deprecated The player words nothing: use the presenter's `stepLabel` (`src/session`),
+ * which goes through the translations. Kept only until the player panel uses it.
+ */
 export function stepLabel(index: number, count: number, title: string): string {
   return `Step ${index + 1} of ${count}: ${title}`;
 }
 
-/** When a step starts to play, once (R10): its label, then its narration. */
-export function stepStarted(index: number, count: number, step: Step): Announcement {
-  const label = sentence(stepLabel(index, count, step.title));
-  return polite(step.narration ? `${label} ${step.narration}` : label);
+export function stepStarted(index: number, count: number, step: Step): StepStartedAnnouncement {
+  return { kind: 'step-started', politeness: 'polite', index, count, title: step.title, narration: step.narration };
 }
 
-/** After a seek: where the learner now is; the narration comes when it plays. */
-export function stepReached(index: number, count: number, title: string): Announcement {
-  return polite(sentence(stepLabel(index, count, title)));
+export function stepReached(index: number, count: number, title: string): StepReachedAnnouncement {
+  return { kind: 'step-reached', politeness: 'polite', index, count, title };
 }
 
-/**
- * Instead of keystrokes (R10): "Typing 3 lines into cell 2: defines mean".
- * `cell` is what to call the cell: its number in the notebook, or its name.
- */
-export function typing(operation: TypeOperation, cell: string): Announcement {
-  const about = operation.summary ?? describeCode(operation.text);
-  const lines = plural(Math.max(1, countLines(operation.text)), 'line');
-  return polite(`Typing ${lines} into ${cell}${about ? `: ${about}` : ''}`);
+export function typing(operation: TypeOperation, cell: AnnouncedCell): TypingAnnouncement {
+  return {
+    kind: 'typing',
+    politeness: 'polite',
+    ...cell,
+    lines: Math.max(1, countLines(operation.text)),
+    ...(operation.summary !== undefined ? { summary: operation.summary } : {}),
+    description: operation.summary !== undefined ? [] : describeCodeParts(operation.text)
+  };
 }
 
-/** Brief kernel results, never the output itself (R19). */
-export function ran(cell: string, outputLines: number | undefined, markdown: boolean): Announcement {
-  if (markdown) {
-    return polite(`${capitalize(cell)} rendered`);
-  }
-  if (outputLines === undefined) {
-    return polite(`${capitalize(cell)} ran`);
-  }
-  return polite(`${capitalize(cell)} ran, ${outputLines === 0 ? 'no output' : `${plural(outputLines, 'line')} of output`}`);
+export function ran(cell: AnnouncedCell, outputLines: number | undefined, markdown: boolean): RanAnnouncement {
+  return { kind: 'ran', politeness: 'polite', ...cell, ...(outputLines !== undefined ? { outputLines } : {}), markdown };
 }
 
-/** "Cell 3 raised NameError. Playback paused." — `error` is the error's name. */
-export function raised(cell: string, error: string | undefined, pausedByIt: boolean): Announcement {
-  const what = error ? `${capitalize(cell)} raised ${error}.` : `${capitalize(cell)} failed.`;
-  return assertive(pausedByIt ? `${what} Playback paused.` : what);
+export function raised(cell: AnnouncedCell, error: string | undefined, pausedByIt: boolean): RaisedAnnouncement {
+  return { kind: 'raised', politeness: 'assertive', ...cell, ...(error ? { error } : {}), pausedByIt };
 }
 
-export function narration(text: string): Announcement {
-  return polite(text);
+export function narration(text: string): NarrationAnnouncement {
+  return { kind: 'narration', politeness: 'polite', text };
 }
 
-/** A pause in the tutorial: the tutorial needs the learner, so assertive (R9). */
-export function yourTurn(prompt: string | undefined): Announcement {
-  return assertive(prompt ? `Your turn: ${prompt}` : 'Your turn. Continue when you are ready.');
+export function yourTurn(prompt: string | undefined): YourTurnAnnouncement {
+  return { kind: 'your-turn', politeness: 'assertive', ...(prompt ? { prompt } : {}) };
 }
 
-/** The embedder adds which cell is active and how to leave the editor (R17). */
-export function tookOver(): Announcement {
-  return polite('You have control. Playback paused.');
+export function tookOver(): TookOverAnnouncement {
+  return { kind: 'took-over', politeness: 'polite' };
 }
 
-export function resuming(index: number): Announcement {
-  return polite(`Resuming at step ${index + 1}`);
+export function resuming(index: number): ResumingAnnouncement {
+  return { kind: 'resuming', politeness: 'polite', index };
 }
 
-export function finished(): Announcement {
-  return polite('Tutorial finished.');
+export function finished(): FinishedAnnouncement {
+  return { kind: 'finished', politeness: 'polite' };
 }
 
-/** An edit that cannot land on the learner's notebook: they must choose. */
-export function conflicted(index: number, message: string): Announcement {
-  return assertive(`Step ${index + 1} cannot continue: ${sentence(message)} Playback paused.`);
+export function conflicted(index: number, cell: string, message: string): ConflictAnnouncement {
+  return { kind: 'conflict', politeness: 'assertive', index, cell, message };
 }
 
-export function failed(message: string): Announcement {
-  return assertive(`Playback stopped: ${sentence(message)}`);
-}
-
-/** End with a full stop unless the text already ends a sentence. */
-function sentence(text: string): string {
-  return /[.!?…:]$/.test(text) ? text : `${text}.`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+export function failed(message: string): FailedAnnouncement {
+  return { kind: 'failed', politeness: 'assertive', message };
 }

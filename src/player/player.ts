@@ -25,9 +25,9 @@
  * its run is still `pendingRun`, which a seek or restore drops. A seek made
  * stale by a later seek is skipped without asking the host.
  */
-import { isEditOperation, type Operation, type RunOperation, type Script } from '../format/index.js';
+import { isEditOperation, type EditOperation, type Operation, type RunOperation, type Script } from '../format/index.js';
 import * as say from './announcements.js';
-import type { Announcement } from './announcements.js';
+import type { AnnouncedCell, Announcement } from './announcements.js';
 import type { Cancel, Clock, Scheduler } from './clock.js';
 import { cueAt, type Cue, type StepCursor, type TypedText } from './cues.js';
 import { Emitter, type Listener, type ListenerErrorHandler } from './emitter.js';
@@ -487,7 +487,7 @@ export class Player {
       this.inStep = cue.next;
       applied();
       if (firstKeystroke) {
-        this.announce(say.typing(operation, this.cellName(operation.cell)));
+        this.announce(say.typing(operation, this.announcedCell(operation.cell)));
       }
       return;
     }
@@ -535,7 +535,7 @@ export class Player {
       return;
     }
     this.pendingRun = undefined;
-    const cell = this.cellName(run.operation.cell);
+    const cell = this.announcedCell(run.operation.cell);
     if (result.ok) {
       this.announce(say.ran(cell, result.outputLines, this.script.cells[run.operation.cell]?.type === 'markdown'));
       if (this.dispatch('run-finished')) {
@@ -568,11 +568,11 @@ export class Player {
     this.announce(say.finished());
   }
 
-  private conflictAt(time: number, operation: Operation, message: string): void {
+  private conflictAt(time: number, operation: EditOperation, message: string): void {
     this.holdAt(time);
     this.dispatch('conflict');
     this.events.emit('conflict', { step: this.stepIndex, operation, message });
-    this.announce(say.conflicted(this.stepIndex, message));
+    this.announce(say.conflicted(this.stepIndex, operation.cell, message));
   }
 
   private fail(error: unknown): void {
@@ -615,10 +615,11 @@ export class Player {
     this.events.emit('announcement', announcement);
   }
 
-  /** "cell 3" by its live position, or by the author's name when it is gone. */
-  private cellName(cellId: string): string {
-    const number = this.host.cellNumber(cellId);
-    return number === undefined ? `cell "${this.script.cells[cellId]?.name ?? cellId}"` : `cell ${number}`;
+  /** The cell by its live position, and by the author's name for when it is gone. */
+  private announcedCell(cellId: string): AnnouncedCell {
+    const cellNumber = this.host.cellNumber(cellId);
+    const cellName = this.script.cells[cellId]?.name ?? cellId;
+    return cellNumber === undefined ? { cell: cellId, cellName } : { cell: cellId, cellNumber, cellName };
   }
 
   private command(body: () => void | Promise<void>): Promise<void> {

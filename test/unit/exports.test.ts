@@ -5,7 +5,7 @@ import { test } from 'node:test';
 test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
     'EXCERPT_LENGTH', 'INPUT_LIMITS', 'LineIndex', 'MAX_JSON_DEPTH', 'MAX_PROBLEMS', 'MAX_TIME_MS', 'NotebookState', 'SCRIPT_VERSION', 'buildTranscript', 'cellInfo', 'closest',
-    'countKeystrokes', 'countLines', 'decodeUtf8', 'describeCode', 'didYouMean', 'escapeControlCharacters', 'escapeHtml', 'expandKeystrokes', 'firstInvalidUtf8',
+    'countKeystrokes', 'countLines', 'decodeUtf8', 'describeCode', 'describeCodeParts', 'didYouMean', 'escapeControlCharacters', 'escapeHtml', 'expandKeystrokes', 'firstInvalidUtf8',
     'firstLoneSurrogate', 'formatBytes', 'formatPath', 'formatSeconds', 'isEditOperation', 'kernelLanguage',
     'operationDuration', 'parseScriptJson', 'plural', 'renderTranscript', 'scriptSchema',
     'splitKeystrokes', 'stepDuration', 'stringifyScript', 'tooLargeReason', 'userText', 'utf8Length', 'validateScript'
@@ -17,6 +17,7 @@ test('the public surface of each module', async () => {
     'Keyframes', 'NotebookApplier', 'PLAYER_ORIGIN', 'isPlayerProgress', 'mapOffset', 'minimalEdit', 'notebookMatches',
     'notebookMetadata', 'playToNotebook', 'watchLearnerEdits'
   ]);
+  assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), ['Presenter', 'englishTranslations']);
   assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), [
     'EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main'
   ]);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { describeCode } from '../../../src/format/index.js';
+import { describeCode, describeCodeParts } from '../../../src/format/index.js';
 
 test('the describer still says what common lines do', () => {
   assert.equal(describeCode('for value in values:\n    total += value'), 'loops over values');
@@ -31,4 +31,13 @@ test('a 400 KB line is described at once, whatever it holds (no pattern backtrac
   }
   const many = Array.from({ length: 2000 }, (_, i) => `${'é'.repeat(300)}${i} = f(${'('.repeat(300)}`).join('\n');
   assert.ok(describeCode(many).length <= 3 * 60);
+});
+
+test('what code does is data for the front ends to word: at most three parts, each once', () => {
+  assert.deepEqual(describeCodeParts('from collections import Counter\nfor v in values:\n    print(v)\nprint(1)\nprint(2)\nx = 1'), [
+    { kind: 'imports-from', names: 'Counter', module: 'collections' },
+    { kind: 'loops-over', over: 'values' },
+    { kind: 'prints' }
+  ]);
+  assert.deepEqual(describeCodeParts('x == 1'), []);
 });

@@ -49,7 +49,7 @@ test('a 160,000-character typed block plays to its end', async () => {
     )
   );
   assert.equal(timeline.total, 8_000_000);
-  assert.ok(timeline.steps[0].announcements.some(a => a.text.includes('cell 1')));
+  assert.ok(timeline.steps[0].announcements.some(a => a.kind === 'typing' && a.cellNumber === 1 && a.text.includes('cell 1')));
 });
 
 test('with 10,000 cells, each run waits on the right cell number', async () => {

@@ -91,7 +91,7 @@ test('a kernel error pauses and is announced assertively', async () => {
   host.runs[0].resolve({ ok: false, error: 'NameError' });
   await settle();
   assert.equal(player.state, 'paused');
-  assert.deepEqual(recorder.announcements.at(-1), { text: 'Cell 1 raised NameError. Playback paused.', politeness: 'assertive' });
+  assert.deepEqual(recorder.spoken.at(-1), { text: 'Cell 1 raised NameError. Playback paused.', politeness: 'assertive' });
   await player.play();
   clock.advance(100);
   assert.equal(recorder.said.at(-2), 'after', 'play continues after the failed run');
@@ -104,7 +104,7 @@ test('a kernel error that comes in while paused does not claim it paused playbac
   await player.pause();
   host.runs[0].resolve({ ok: false });
   await settle();
-  assert.deepEqual(recorder.announcements.at(-1), { text: 'Cell 1 failed.', politeness: 'assertive' });
+  assert.deepEqual(recorder.spoken.at(-1), { text: 'Cell 1 failed.', politeness: 'assertive' });
 });
 
 test('a cell that is gone is named by its author', async () => {
@@ -122,7 +122,7 @@ test('narration is spoken; a pause in the tutorial asks the learner assertively'
   const { player, recorder } = setup(script);
   await player.play();
   await player.play();
-  assert.deepEqual(recorder.announcements.slice(1), [
+  assert.deepEqual(recorder.spoken.slice(1), [
     { text: 'Now you.', politeness: 'polite' },
     { text: 'Your turn: Set x to 3.', politeness: 'assertive' },
     { text: 'Your turn. Continue when you are ready.', politeness: 'assertive' }
@@ -147,4 +147,22 @@ test('a seek says where the learner is, without the narration', async () => {
   assert.deepEqual(recorder.said, ['Step 2 of 2: Load the data.']);
   await player.play();
   assert.equal(recorder.said[1], 'Step 2 of 2: Load the data. We read a CSV file.');
+});
+
+test('announcements are data, never sentences: a kind, the facts and a politeness', async () => {
+  const script = makeScript(
+    [makeStep('Define mean', [op.insertCell('a', 0, 0), op.type('a', 0, MEAN, 0, 0), op.run('a', 0)], { narration: 'We write a function.' })],
+    { a: { name: 'mean cell', type: 'code' } }
+  );
+  const { clock, host, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(10);
+  host.runs[0].resolve({ ok: false, error: 'NameError' });
+  await settle();
+  assert.deepEqual(recorder.announcements, [
+    { kind: 'step-started', politeness: 'polite', index: 0, count: 1, title: 'Define mean', narration: 'We write a function.' },
+    { kind: 'typing', politeness: 'polite', cell: 'a', cellNumber: 1, cellName: 'mean cell', lines: 2, description: [{ kind: 'defines', name: 'mean' }] },
+    { kind: 'raised', politeness: 'assertive', cell: 'a', cellNumber: 1, cellName: 'mean cell', error: 'NameError', pausedByIt: true }
+  ]);
+  assert.ok(recorder.announcements.every(announcement => !('text' in announcement)), 'no announcement carries words');
 });

@@ -25,6 +25,14 @@ import {
   type RunResult,
   type TypedText
 } from '../../../src/player/index.js';
+import { Presenter } from '../../../src/session/index.js';
+
+const presenter = new Presenter();
+
+/** An announcement in English words, as the presenter says it. */
+export function words(announcement: Announcement): string {
+  return presenter.words(announcement);
+}
 
 export function makeScript(steps: Step[], cells: Record<string, CellInfo> = {}): Script {
   const declared: Record<string, CellInfo> = { ...cells };
@@ -196,9 +204,14 @@ export class Recorder {
     player.on('operationApplied', applied => this.applied.push(applied));
   }
 
-  /** The announcements' texts. */
+  /** The announcements in English words. */
   get said(): string[] {
-    return this.announcements.map(announcement => announcement.text);
+    return this.announcements.map(words);
+  }
+
+  /** The announcements as a screen reader gets them: words and politeness. */
+  get spoken(): Array<{ text: string; politeness: Announcement['politeness'] }> {
+    return this.announcements.map(announcement => ({ text: words(announcement), politeness: announcement.politeness }));
   }
 
   /** Payloads of one event. */

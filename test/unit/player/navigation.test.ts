@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ManualClock, Player } from '../../../src/player/index.js';
-import { RecordingHost, makeScript, makeStep, notebookAt, op, settle, setup } from './helpers.js';
+import { RecordingHost, makeScript, makeStep, notebookAt, op, settle, setup, words } from './helpers.js';
 
 /** Four steps; step N creates cell `cN` and narrates for 1 s. */
 const fourSteps = () =>
@@ -164,7 +164,7 @@ test('a stale timer does nothing, even from a scheduler that cannot cancel it', 
   };
   const player = new Player({ script, clock, scheduler: stubborn, host: new RecordingHost(script) });
   const said: string[] = [];
-  player.on('announcement', ({ text }) => said.push(text));
+  player.on('announcement', announcement => said.push(words(announcement)));
   await player.play();
   await player.pause();
   clock.advance(500);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { makeScript, makeStep, op, settle, setup, typingScript } from './helpers.js';
+import { makeScript, makeStep, op, settle, setup, typingScript, words } from './helpers.js';
 
 test('listener errors cannot break playback', async () => {
   const reported: Array<{ error: unknown; event: string }> = [];
@@ -13,7 +13,7 @@ test('listener errors cannot break playback', async () => {
     });
   }
   const said: string[] = [];
-  player.on('announcement', ({ text }) => said.push(text));
+  player.on('announcement', announcement => said.push(words(announcement)));
   await player.play();
   clock.advance(1000);
   assert.equal(player.state, 'ended');
@@ -43,7 +43,7 @@ test('a host that throws on an edit stops playback in error, and a seek recovers
   await player.play();
   assert.equal(player.state, 'error');
   assert.deepEqual(recorder.of('error').map(error => error.message), ['the notebook was closed']);
-  assert.deepEqual(recorder.announcements.at(-1), { text: 'Playback stopped: the notebook was closed.', politeness: 'assertive' });
+  assert.deepEqual(recorder.spoken.at(-1), { text: 'Playback stopped: the notebook was closed.', politeness: 'assertive' });
   await player.play();
   assert.equal(player.state, 'error', 'play cannot leave error');
   host.throwOnEdit = undefined;

@@ -1,0 +1,191 @@
+/**
+ * The one place where what the player announces becomes words (A11Y R9, R10,
+ * R17–R19, R23). The player emits typed announcements (`kind` + data); the
+ * presenter words them through a translation bundle: JupyterLab's, loaded for
+ * the `notecast` domain, in the lab; `englishTranslations` in Node (the CLI's
+ * timeline, tests). Every message is a literal string in a `trans.__`,
+ * `trans._n` or `trans._p` call, so gettext extraction finds it; what the
+ * author wrote (titles, narration, prompts, summaries) and what the host said
+ * (a conflict, an error) go in as arguments, never as message ids.
+ */
+import type { CodePart } from '../format/index.js';
+import type { AnnouncedCell, Announcement } from '../player/index.js';
+
+/**
+ * The part of a translation bundle the presenter uses: the shape of
+ * JupyterLab's `TranslationBundle` (which satisfies it as it is). Placeholders
+ * are `%1`, `%2`, …; in `_n`, `%1` is the count and the other arguments follow
+ * from `%2`.
+ */
+export interface Translations {
+  __(msgid: string, ...args: Array<string | number>): string;
+  _n(msgid: string, msgidPlural: string, n: number, ...args: Array<string | number>): string;
+  _p(msgctxt: string, msgid: string, ...args: Array<string | number>): string;
+}
+
+/** `%1`… replaced by the arguments, `%%` kept as `%`: as JupyterLab's `nullTranslator` does. */
+function format(text: string, args: ReadonlyArray<string | number>): string {
+  return text
+    .replace(/%%/g, '%% ')
+    .replace(/%(\d+)/g, (_, n: string) => String(args[Number(n) - 1]))
+    .replace(/%% /g, '%');
+}
+
+/** English, for Node: the message ids are the English words. */
+export const englishTranslations: Translations = {
+  __: (msgid, ...args) => format(msgid, args),
+  _n: (msgid, msgidPlural, n, ...args) => format(n === 1 ? msgid : msgidPlural, [n, ...args]),
+  _p: (_msgctxt, msgid, ...args) => format(msgid, args)
+};
+
+/** How much a step announcement says: `brief` is its label alone, without the narration. */
+export type Verbosity = 'full' | 'brief';
+
+export interface PresentOptions {
+  /** Default `full`. */
+  verbosity?: Verbosity;
+}
+
+export class Presenter {
+  constructor(readonly trans: Translations = englishTranslations) {}
+
+  /** What is said for `announcement`. */
+  words(announcement: Announcement, options: PresentOptions = {}): string {
+    const trans = this.trans;
+    switch (announcement.kind) {
+      case 'step-started': {
+        const label = this.stepSentence(announcement.index, announcement.count, announcement.title);
+        return announcement.narration && options.verbosity !== 'brief' ? trans.__('%1 %2', label, announcement.narration) : label;
+      }
+      case 'step-reached':
+        return this.stepSentence(announcement.index, announcement.count, announcement.title);
+      case 'typing': {
+        const cell = this.cell(announcement, false);
+        const about = announcement.summary ?? this.codeDescription(announcement.description);
+        return about
+          ? trans._n('Typing %1 line into %2: %3', 'Typing %1 lines into %2: %3', announcement.lines, cell, about)
+          : trans._n('Typing %1 line into %2', 'Typing %1 lines into %2', announcement.lines, cell);
+      }
+      case 'ran': {
+        const cell = this.cell(announcement, true);
+        if (announcement.markdown) {
+          return trans.__('%1 rendered', cell);
+        }
+        if (announcement.outputLines === undefined) {
+          return trans.__('%1 ran', cell);
+        }
+        return announcement.outputLines === 0
+          ? trans.__('%1 ran, no output', cell)
+          : trans._n('%2 ran, %1 line of output', '%2 ran, %1 lines of output', announcement.outputLines, cell);
+      }
+      case 'raised': {
+        const cell = this.cell(announcement, true);
+        if (announcement.error) {
+          return announcement.pausedByIt
+            ? trans.__('%1 raised %2. Playback paused.', cell, announcement.error)
+            : trans.__('%1 raised %2.', cell, announcement.error);
+        }
+        return announcement.pausedByIt ? trans.__('%1 failed. Playback paused.', cell) : trans.__('%1 failed.', cell);
+      }
+      case 'narration':
+        return announcement.text;
+      case 'your-turn':
+        return announcement.prompt ? trans.__('Your turn: %1', announcement.prompt) : trans.__('Your turn. Continue when you are ready.');
+      case 'took-over':
+        return trans.__('You have control. Playback paused.');
+      case 'resuming':
+        return trans.__('Resuming at step %1', announcement.index + 1);
+      case 'finished':
+        return trans.__('Tutorial finished.');
+      case 'conflict':
+        return trans.__('Step %1 cannot continue: %2 Playback paused.', announcement.index + 1, sentence(announcement.message));
+      case 'failed':
+        return trans.__('Playback stopped: %1', sentence(announcement.message));
+    }
+  }
+
+  /**
+   * The narration the words of `announcement` carry, if any: a `:::say` line,
+   * or a step's narration when it is said with its label. For a second voice
+   * (speech synthesis) that speaks narration only.
+   */
+  narrationIn(announcement: Announcement, options: PresentOptions = {}): string | undefined {
+    if (announcement.kind === 'narration') {
+      return announcement.text || undefined;
+    }
+    if (announcement.kind === 'step-started' && options.verbosity !== 'brief') {
+      return announcement.narration || undefined;
+    }
+    return undefined;
+  }
+
+  /** "Step 4 of 12: Load the data": the step slider's value (R2), and how a step is announced. */
+  stepLabel(index: number, count: number, title: string): string {
+    return this.trans.__('Step %1 of %2: %3', index + 1, count, title);
+  }
+
+  /** The label as a sentence: a full stop unless the title already ends one. */
+  stepSentence(index: number, count: number, title: string): string {
+    return endsSentence(title)
+      ? this.trans.__('Step %1 of %2: %3', index + 1, count, title)
+      : this.trans.__('Step %1 of %2: %3.', index + 1, count, title);
+  }
+
+  /** "cell 3", or `cell "load"` by the author's name when it is gone; `capital` to start a sentence. */
+  cell(cell: AnnouncedCell, capital: boolean): string {
+    const trans = this.trans;
+    if (cell.cellNumber !== undefined) {
+      return capital ? trans.__('Cell %1', cell.cellNumber) : trans.__('cell %1', cell.cellNumber);
+    }
+    return capital ? trans.__('Cell "%1"', cell.cellName) : trans.__('cell "%1"', cell.cellName);
+  }
+
+  /** "defines mean, prints": what code does, from `describeCodeParts`. */
+  codeDescription(parts: readonly CodePart[]): string {
+    const separator = this.trans._p('between the parts of a description of code', ', ');
+    return parts.map(part => this.codePart(part)).join(separator);
+  }
+
+  private codePart(part: CodePart): string {
+    const trans = this.trans;
+    switch (part.kind) {
+      case 'defines':
+        return trans._p('code description', 'defines %1', part.name);
+      case 'defines-class':
+        return trans._p('code description', 'defines class %1', part.name);
+      case 'imports-from':
+        return trans._p('code description', 'imports %1 from %2', part.names, part.module);
+      case 'imports':
+        return trans._p('code description', 'imports %1', part.names);
+      case 'loops-over':
+        return trans._p('code description', 'loops over %1', part.over);
+      case 'loop':
+        return trans._p('code description', 'a loop');
+      case 'while-loop':
+        return trans._p('code description', 'a while loop');
+      case 'condition':
+        return trans._p('code description', 'a condition');
+      case 'try-block':
+        return trans._p('code description', 'a try block');
+      case 'returns':
+        return trans._p('code description', 'returns a value');
+      case 'prints':
+        return trans._p('code description', 'prints');
+      case 'heading':
+        return trans._p('code description', 'heading %1', part.text);
+      case 'assigns':
+        return trans._p('code description', 'assigns %1', part.names);
+      case 'calls':
+        return trans._p('code description', 'calls %1', part.name);
+    }
+  }
+}
+
+function endsSentence(text: string): boolean {
+  return /[.!?…:]$/.test(text);
+}
+
+/** End with a full stop unless the text already ends a sentence (a host's message). */
+function sentence(text: string): string {
+  return endsSentence(text) ? text : `${text}.`;
+}
