@@ -60,6 +60,7 @@ export interface SessionOptions {
    * notebook's own mark decides, as when the tutorial is opened again.
    */
   step?: number;
+  translator?: import('@jupyterlab/translation').ITranslator;
 }
 
 export class TutorialSession {
