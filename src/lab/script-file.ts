@@ -24,7 +24,8 @@ class ScriptFactory extends ABCWidgetFactory<IDocumentWidget> {
 
   protected createNewWidget(context: DocumentRegistry.Context): IDocumentWidget {
     const content = new Widget();
-    content.node.textContent = this.translator.load('notecast').__('Opening the tutorial player…');
+    const trans = this.translator.load('notecast');
+    content.node.textContent = trans.__('Opening the tutorial player…');
     const widget = new DocumentWidget({ content, context });
     void context.ready.then(async () => {
       await this.commands.execute(CommandIDs.open, { path: context.path });
