@@ -55,7 +55,7 @@ LABEXT_NAME := jupyterlab-notecast
 LABEXT_OUT := jupyterlab_notecast/labextension
 
 .PHONY: help setup python-constraints chromium build build-lib build-labextension install-labextension \
-	test lint check-layers test-unit check-tutorials test-e2e a11y bench demo clean distclean
+	test lint check-layers test-unit check-tutorials test-e2e a11y bench demo translations clean distclean
 
 help:
 	@echo "make setup       install npm packages, the Python venv ($(VENV)) and Chromium if missing"
@@ -64,6 +64,7 @@ help:
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
 	@echo "make bench       run the benchmarks"
+	@echo "make translations  extract the strings of src/ and schema/, update each language's .po, compile"
 	@echo "make clean       remove build output (distclean also removes node_modules and $(VENV))"
 	@echo "make python-constraints   re-pin constraints-dev.txt after editing requirements-dev.txt"
 
@@ -179,6 +180,25 @@ a11y: setup build
 bench: setup build
 	@echo "==> benchmarks"
 	npm run --silent bench
+
+# ---- translations -----------------------------------------------------------------------------
+
+# The translation domain (`translator.load('notecast')`, the schema's `jupyter.lab.internationalization`,
+# the `jupyterlab.locale` entry point) and the languages we ship a catalog for (README, "Translation").
+I18N_DOMAIN := notecast
+LANGUAGES ?= fr_FR
+# jupyterlab-translate scans the TypeScript with npm's gettext-extract (fetched on first use by npm exec).
+GETTEXT_EXTRACT := gettext-extract@2.0.1
+
+# extract -> update each language's .po (new strings added, translations kept) -> compile to the
+# .json JupyterLab loads (and .mo). jupyterlab-translate writes to `<repo>/<domain>/locale`, so a
+# link named after the domain points it at the Python package's locale folder while it runs.
+translations: $(VENV_STAMP) $(NPM_STAMP)
+	@echo "==> translations: extract, update $(LANGUAGES), compile"
+	@trap 'rm -f $(I18N_DOMAIN)' EXIT; ln -sfn jupyterlab_notecast $(I18N_DOMAIN); \
+	npm exec --yes --package=$(GETTEXT_EXTRACT) -- \
+		$(VENV)/bin/jupyterlab-translate update . $(I18N_DOMAIN) $(foreach l,$(LANGUAGES),-l $(l)) && \
+	$(VENV)/bin/jupyterlab-translate compile . $(I18N_DOMAIN) $(foreach l,$(LANGUAGES),-l $(l))
 
 # ---- demo -------------------------------------------------------------------------------------
 

@@ -5,9 +5,21 @@
  * not ask again).
  */
 import { Dialog, showDialog } from '@jupyterlab/apputils';
+import { nullTranslator, type ITranslator } from '@jupyterlab/translation';
 
 /** Tutorials the learner allowed to run code in this browser session. */
 const allowed = new Set<string>();
+
+/**
+ * The translator the dialog speaks through, set once when the plugins activate
+ * (as JupyterLab's own `Dialog.translator` is): the dialog is asked for from
+ * deep inside a session, which need not carry the translator for it.
+ */
+let translator: ITranslator = nullTranslator;
+
+export function setConsentTranslator(value: ITranslator): void {
+  translator = value;
+}
 
 export function hasConsent(tutorialPath: string): boolean {
   return allowed.has(tutorialPath);
@@ -23,12 +35,19 @@ export function rememberConsent(tutorialPath: string): void {
  */
 export async function askConsent(tutorialPath: string, what: { title: string; notebookPath: string; kernel: string }): Promise<boolean> {
   const ALLOW = 'notecast:allow-running-code';
+  const trans = translator.load('notecast');
   const result = await showDialog({
-    title: 'This tutorial will run code in your kernel',
-    body:
-      `"${what.title}" types code into ${what.notebookPath} and runs it in the ${what.kernel} kernel, ` +
-      'as if you pressed Run yourself. Allow it only if you trust where this tutorial comes from.',
-    buttons: [Dialog.cancelButton({ label: "Don't run code" }), Dialog.okButton({ label: 'Allow running code', actions: [ALLOW] })],
+    title: trans.__('This tutorial will run code in your kernel'),
+    body: trans.__(
+      '"%1" types code into %2 and runs it in the %3 kernel, as if you pressed Run yourself. Allow it only if you trust where this tutorial comes from.',
+      what.title,
+      what.notebookPath,
+      what.kernel
+    ),
+    buttons: [
+      Dialog.cancelButton({ label: trans.__("Don't run code") }),
+      Dialog.okButton({ label: trans.__('Allow running code'), actions: [ALLOW] })
+    ],
     defaultButton: 0
   });
   if (result.button.accept && result.button.actions.includes(ALLOW)) {

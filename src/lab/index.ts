@@ -17,6 +17,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ILauncher } from '@jupyterlab/launcher';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { Announcer } from './announcer.js';
 import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
 import { addOpenCommand } from './open-command.js';
@@ -74,18 +75,20 @@ const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
   autoStart: true,
   provides: INotecastTracker,
   requires: [IDocumentManager, INotecastAnnouncer, INotecastPreferences],
-  optional: [ILabShell, IDefaultFileBrowser],
+  optional: [ILabShell, IDefaultFileBrowser, ITranslator],
   activate: (
     app: JupyterFrontEnd,
     docManager: IDocumentManager,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
     labShell: ILabShell | null,
-    fileBrowser: IDefaultFileBrowser | null
+    fileBrowser: IDefaultFileBrowser | null,
+    translator: ITranslator | null
   ): INotecastTracker => {
+    translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
-    const opener = new TutorialOpener({ app, docManager, tracker, announcer, preferences, labShell });
-    addOpenCommand(app, opener, fileBrowser);
+    const opener = new TutorialOpener({ app, docManager, tracker, announcer, preferences, labShell, translator });
+    addOpenCommand(app, opener, fileBrowser, translator);
     return tracker;
   }
 };
@@ -95,17 +98,20 @@ const commandsPlugin: JupyterFrontEndPlugin<void> = {
   description: 'The player commands (play, steps, take over, resume…) and their palette entries.',
   autoStart: true,
   requires: [INotecastTracker, INotecastAnnouncer, INotecastPreferences],
-  optional: [ICommandPalette],
+  optional: [ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
     tracker: INotecastTracker,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
-    palette: ICommandPalette | null
+    palette: ICommandPalette | null,
+    translator: ITranslator | null
   ): void => {
-    addPlayerCommands(app, tracker, announcer, preferences);
+    translator = translator ?? nullTranslator;
+    const trans = translator.load('notecast');
+    addPlayerCommands(app, tracker, announcer, preferences, translator);
     for (const command of [CommandIDs.open, ...PLAYER_COMMANDS]) {
-      palette?.addItem({ command, category: 'Notecast' });
+      palette?.addItem({ command, category: trans.__('Notecast') });
     }
     // For `make bench`: how long activation took, measured in the page.
     if (performance.getEntriesByName(ACTIVATE_START).length) {
@@ -118,7 +124,9 @@ const scriptFilePlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:script-file',
   description: 'Opens compiled .notecast.json scripts with the tutorial player.',
   autoStart: true,
-  activate: (app: JupyterFrontEnd): void => addScriptFileType(app)
+  optional: [ITranslator],
+  activate: (app: JupyterFrontEnd, translator: ITranslator | null): void =>
+    addScriptFileType(app, translator ?? nullTranslator)
 };
 
 const launcherPlugin: JupyterFrontEndPlugin<void> = {
@@ -155,10 +163,10 @@ const urlPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:url',
   description: 'Opens the tutorial named in the URL: /lab?notecast=<path>.',
   autoStart: true,
-  optional: [IRouter],
-  activate: (app: JupyterFrontEnd, router: IRouter | null): void => {
+  optional: [IRouter, ITranslator],
+  activate: (app: JupyterFrontEnd, router: IRouter | null, translator: ITranslator | null): void => {
     if (router) {
-      addUrlRoute(app, router);
+      addUrlRoute(app, router, translator ?? nullTranslator);
     }
   }
 };

@@ -4,6 +4,7 @@
  * dynamic import, so it is a separate chunk loaded the first time a Markdown
  * tutorial opens, not part of the extension's main bundle.
  */
+import type { TranslationBundle } from '@jupyterlab/translation';
 import { parseScriptJson, type Script } from '../format/index.js';
 
 export interface TutorialProblem {
@@ -51,7 +52,11 @@ export async function loadTutorial(path: string, text: string): Promise<LoadedTu
 }
 
 /** "14:1: Unknown directive …" — where first, as an editor's problem list does. */
-export function formatProblem(problem: TutorialProblem): string {
-  const where = problem.line !== undefined ? `Line ${problem.line}${problem.column !== undefined ? `, column ${problem.column}` : ''}: ` : '';
-  return `${where}${problem.message}`;
+export function formatProblem(problem: TutorialProblem, trans: TranslationBundle): string {
+  if (problem.line === undefined) {
+    return problem.message;
+  }
+  return problem.column !== undefined
+    ? trans.__('Line %1, column %2: %3', problem.line, problem.column, problem.message)
+    : trans.__('Line %1: %2', problem.line, problem.message);
 }

@@ -5,18 +5,26 @@
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import type { ITranslator } from '@jupyterlab/translation';
 import { CommandIDs } from './commands.js';
 import { notecastIcon } from './icon.js';
 import type { TutorialOpener } from './opener.js';
 import { pickTutorial } from './tutorial-picker.js';
 
-export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fileBrowser: IDefaultFileBrowser | null): void {
+export function addOpenCommand(
+  app: JupyterFrontEnd,
+  opener: TutorialOpener,
+  fileBrowser: IDefaultFileBrowser | null,
+  translator: ITranslator
+): void {
+  const trans = translator.load('notecast');
   app.commands.addCommand(CommandIDs.open, {
-    label: args => (args.isLauncher ? 'Tutorial' : args.isContextMenu ? 'Open as Tutorial' : 'Open Tutorial…'),
-    caption: 'Open a Notecast tutorial (Markdown or compiled .json) with the tutorial player',
+    label: args =>
+      args.isLauncher ? trans.__('Tutorial') : args.isContextMenu ? trans.__('Open as Tutorial') : trans.__('Open Tutorial…'),
+    caption: trans.__('Open a Notecast tutorial (Markdown or compiled .json) with the tutorial player'),
     icon: args => (args.isLauncher ? notecastIcon : undefined),
     execute: async args => {
-      const path = await pickTutorial(args, app.serviceManager.contents, fileBrowser);
+      const path = await pickTutorial(args, app.serviceManager.contents, fileBrowser, trans);
       if (!path) {
         return;
       }

@@ -8,8 +8,10 @@ import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import type { IDocumentManager } from '@jupyterlab/docmanager';
 import type { NotebookPanel } from '@jupyterlab/notebook';
+import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import type { Announcer } from './announcer.js';
+import { setConsentTranslator } from './consent.js';
 import { TutorialErrorsPanel } from './errors-panel.js';
 import { makeRoomForPlayer, type DockPlan } from './layout.js';
 import type { NotebookChoice } from './notebook-files.js';
@@ -25,6 +27,7 @@ export interface OpenerOptions {
   announcer: Announcer;
   preferences: INotecastPreferences;
   labShell: ILabShell | null;
+  translator: ITranslator;
 }
 
 export class TutorialOpener {
@@ -34,6 +37,8 @@ export class TutorialOpener {
   private readonly announcer: Announcer;
   private readonly preferences: INotecastPreferences;
   private readonly labShell: ILabShell | null;
+  private readonly translator: ITranslator;
+  private readonly trans: TranslationBundle;
   private readonly speech: SpeechNarrator;
   private readonly errorPanels = new Map<string, TutorialErrorsPanel>();
   private readonly opening = new Map<string, Promise<PlayerPanel | undefined>>();
@@ -45,6 +50,9 @@ export class TutorialOpener {
     this.announcer = options.announcer;
     this.preferences = options.preferences;
     this.labShell = options.labShell;
+    this.translator = options.translator;
+    this.trans = this.translator.load('notecast');
+    setConsentTranslator(this.translator);
     this.speech = new SpeechNarrator(this.announcer);
     this.speech.setPreferences(this.preferences.current);
     this.preferences.changed.connect((_, preferences) => {
@@ -90,12 +98,18 @@ export class TutorialOpener {
       text = String(model.content ?? '');
       loadedModified = model.last_modified;
     } catch (error) {
-      await this.fail(`Could not open the tutorial ${path}: ${sentence(errorMessage(error))} Check that the file is still there and the Jupyter server is running, then open it again.`);
+      await this.fail(
+        this.trans.__(
+          'Could not open the tutorial %1: %2 Check that the file is still there and the Jupyter server is running, then open it again.',
+          path,
+          sentence(errorMessage(error))
+        )
+      );
       return undefined;
     }
     const loaded = await loadTutorial(path, text);
     if (!loaded.script) {
-      this.showErrors(path, loaded.problems.map(problem => ({ text: formatProblem(problem), severity: problem.severity })));
+      this.showErrors(path, loaded.problems.map(problem => ({ text: formatProblem(problem, this.trans), severity: problem.severity })));
       return undefined;
     }
     const script = loaded.script;
@@ -103,14 +117,20 @@ export class TutorialOpener {
     try {
       choice = await notebookFor(this.contents, path, script.kernel);
     } catch (error) {
-      await this.fail(`Could not make a notebook for the tutorial ${path}: ${sentence(errorMessage(error))} Check that you may write to that folder and the server is running, then open the tutorial again.`);
+      await this.fail(
+        this.trans.__(
+          'Could not make a notebook for the tutorial %1: %2 Check that you may write to that folder and the server is running, then open the tutorial again.',
+          path,
+          sentence(errorMessage(error))
+        )
+      );
       return undefined;
     }
     const { path: notebookPath, created } = choice;
     const notebookNotice = skippedNotice(choice);
     const notebook = this.docManager.openOrReveal(notebookPath, 'Notebook', { name: script.kernel }) as NotebookPanel | undefined;
     if (!notebook) {
-      this.announcer.announce(`Could not open the notebook ${notebookPath}.`, 'assertive');
+      this.announcer.announce(this.trans.__('Could not open the notebook %1.', notebookPath), 'assertive');
       return undefined;
     }
     await notebook.context.ready;
@@ -132,12 +152,14 @@ export class TutorialOpener {
       created,
       loadedModified,
       notebookNotice,
-      step: options.step
+      step: options.step,
+      translator: this.translator
     });
     const player = new PlayerPanel({
       session,
       commands: this.app.commands,
       preferences,
+      translator: this.translator,
       onPreference: (key, value) => void this.preferences.set(key, value)
     });
     // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
@@ -153,7 +175,13 @@ export class TutorialOpener {
     }
     const count = script.steps.length;
     this.announcer.announce(
-      `Tutorial ${script.title} is ready in ${PathExt.basename(notebookPath)}: ${count === 1 ? '1 step' : `${count} steps`}. Press Play to start, or Next step to go one step at a time.${this.describeCollapsed(plan)}`
+      this.trans._n(
+        'Tutorial %2 is ready in %3: %1 step. Press Play to start, or Next step to go one step at a time.',
+        'Tutorial %2 is ready in %3: %1 steps. Press Play to start, or Next step to go one step at a time.',
+        count,
+        script.title,
+        PathExt.basename(notebookPath)
+      ) + this.describeCollapsed(plan)
     );
     if (notebookNotice) {
       this.announcer.announce(notebookNotice);
@@ -176,20 +204,24 @@ export class TutorialOpener {
 
   private showErrors(path: string, problems: Array<{ text: string; severity: 'error' | 'warning' }>): void {
     const errors = problems.filter(problem => problem.severity === 'error');
-    const panel = new TutorialErrorsPanel(path, problems, () => void this.open(path, { reload: true }));
+    const panel = new TutorialErrorsPanel(path, problems, this.trans, () => void this.open(path, { reload: true }));
     this.errorPanels.set(path, panel);
     panel.disposed.connect(() => this.errorPanels.get(path) === panel && this.errorPanels.delete(path));
     this.app.shell.add(panel, 'main', { mode: 'split-right' });
     this.app.shell.activateById(panel.id);
     this.announcer.announce(
-      `The tutorial ${path} has ${errors.length === 1 ? '1 error' : `${errors.length} errors`} and cannot play. ${errors[0] ? `${errors[0].text}` : ''}`,
+      `${this.trans._n('The tutorial %2 has %1 error and cannot play.', 'The tutorial %2 has %1 errors and cannot play.', errors.length, path)} ${errors[0]?.text ?? ''}`,
       'assertive'
     );
   }
 
   private async fail(why: string): Promise<void> {
     this.announcer.announce(why, 'assertive');
-    await showDialog({ title: 'Could not open the tutorial', body: why, buttons: [Dialog.okButton({ label: 'Close' })] });
+    await showDialog({
+      title: this.trans.__('Could not open the tutorial'),
+      body: why,
+      buttons: [Dialog.okButton({ label: this.trans.__('Close') })]
+    });
   }
 
   /** " The left sidebar was closed to make room for the player (Ctrl+B opens it again)." — or nothing. */
@@ -201,13 +233,22 @@ export class TutorialOpener {
       const binding = this.app.commands.keyBindings.find(b => b.command === `application:toggle-${side}-area` && b.keys.length === 1);
       return binding ? CommandRegistry.formatKeystroke(binding.keys[0]) : undefined;
     };
+    const trans = this.trans;
     if (plan.collapsed.length === 1) {
       const side = plan.collapsed[0];
       const reopen = key(side);
-      return ` The ${side} sidebar was closed to make room for the player${reopen ? ` (${reopen} opens it again)` : ''}.`;
+      if (side === 'left') {
+        return ` ${reopen ? trans.__('The left sidebar was closed to make room for the player (%1 opens it again).', reopen) : trans.__('The left sidebar was closed to make room for the player.')}`;
+      }
+      return ` ${reopen ? trans.__('The right sidebar was closed to make room for the player (%1 opens it again).', reopen) : trans.__('The right sidebar was closed to make room for the player.')}`;
     }
-    const reopen = plan.collapsed.map(side => (key(side) ? `${key(side)} opens the ${side} one` : undefined)).filter(Boolean);
-    return ` The sidebars were closed to make room for the player${reopen.length ? ` (${reopen.join(', ')})` : ''}.`;
+    const reopen = plan.collapsed
+      .map(side => {
+        const keys = key(side);
+        return keys ? (side === 'left' ? trans.__('%1 opens the left one', keys) : trans.__('%1 opens the right one', keys)) : undefined;
+      })
+      .filter(Boolean);
+    return ` ${reopen.length ? trans.__('The sidebars were closed to make room for the player (%1).', reopen.join(trans.__(', '))) : trans.__('The sidebars were closed to make room for the player.')}`;
   }
 }
 

@@ -10,17 +10,16 @@
  * `textContent`: it is text, never markup.
  */
 import { DOMUtils } from '@jupyterlab/apputils';
+import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import { buildTranscript } from '../format/index.js';
-import { stepLabel } from '../player/index.js';
 import { ariaKeys } from './aria-keys.js';
 import { CommandIDs, SINGLE_KEYS } from './commands.js';
 import type { Preferences } from './preferences.js';
 import { SPEEDS } from './preferences.js';
 import { type TutorialSession } from './session.js';
-import { cellsPhrase } from './wording.js';
 
 export const PLAYER_CLASS = 'jp-NotecastPlayer';
 
@@ -28,6 +27,7 @@ export interface PlayerPanelOptions {
   session: TutorialSession;
   commands: CommandRegistry;
   preferences: Preferences;
+  translator: ITranslator;
   /** Called when the learner changes a preference in the player (speed, step mode). */
   onPreference: (key: 'speed' | 'stepMode', value: number | boolean) => void;
 }
@@ -39,6 +39,7 @@ export class PlayerPanel extends Widget {
   /** The `role=region` element named "Tutorial player: <title>". */
   readonly region: HTMLDivElement;
   private readonly commands: CommandRegistry;
+  private readonly trans: TranslationBundle;
   private preferences: Preferences;
   private readonly onPreference: PlayerPanelOptions['onPreference'];
   private readonly toolbar: HTMLDivElement;
@@ -57,19 +58,20 @@ export class PlayerPanel extends Widget {
     this.commands = options.commands;
     this.preferences = options.preferences;
     this.onPreference = options.onPreference;
+    const trans = (this.trans = options.translator.load('notecast'));
     const script = this.session.script;
     const uid = DOMUtils.createDomID();
     this.id = uid;
     // The dock makes this widget's node a tabpanel; the region is inside it.
     this.addClass('jp-NotecastPlayerPanel');
-    this.title.label = `Tutorial: ${script.title}`;
-    this.title.caption = `Tutorial player: ${script.title} (${this.session.tutorialPath})`;
+    this.title.label = trans.__('Tutorial: %1', script.title);
+    this.title.caption = trans.__('Tutorial player: %1 (%2)', script.title, this.session.tutorialPath);
     this.title.closable = true;
     const doc = this.node.ownerDocument;
     const node = doc.createElement('div');
     node.className = `${PLAYER_CLASS} jp-Notecast`;
     node.setAttribute('role', 'region');
-    node.setAttribute('aria-label', `Tutorial player: ${script.title}`);
+    node.setAttribute('aria-label', trans.__('Tutorial player: %1', script.title));
     this.region = node;
     this.node.appendChild(node);
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
@@ -89,7 +91,7 @@ export class PlayerPanel extends Widget {
     // The toolbar (APG toolbar: one tab stop, arrows move).
     this.toolbar = el('div', 'jp-NotecastPlayer-toolbar');
     this.toolbar.setAttribute('role', 'toolbar');
-    this.toolbar.setAttribute('aria-label', 'Tutorial player');
+    this.toolbar.setAttribute('aria-label', trans.__('Tutorial player'));
     const button = (name: ControlName, label: string, action: () => void): HTMLButtonElement => {
       const b = el('button', `jp-NotecastPlayer-button jp-NotecastPlayer-${name}`, label);
       b.type = 'button';
@@ -102,17 +104,17 @@ export class PlayerPanel extends Widget {
       return b;
     };
     this.buttons = {
-      play: button('play', 'Play', () => void this.session.togglePlay()),
-      previous: button('previous', 'Previous step', () => void this.session.previousStep()),
-      next: button('next', 'Next step', () => void this.session.nextStep()),
-      takeOver: button('takeOver', 'Take over', () => void this.session.takeOver(true)),
-      resume: button('resume', 'Resume', () => void this.session.resume())
+      play: button('play', trans.__('Play'), () => void this.session.togglePlay()),
+      previous: button('previous', trans.__('Previous step'), () => void this.session.previousStep()),
+      next: button('next', trans.__('Next step'), () => void this.session.nextStep()),
+      takeOver: button('takeOver', trans.__('Take over'), () => void this.session.takeOver(true)),
+      resume: button('resume', trans.__('Resume'), () => void this.session.resume())
     };
     const speedLabel = el('label', 'jp-NotecastPlayer-field');
-    speedLabel.appendChild(el('span', undefined, 'Speed'));
+    speedLabel.appendChild(el('span', undefined, trans.__('Speed')));
     this.speed = el('select', 'jp-NotecastPlayer-speed');
     for (const value of SPEEDS) {
-      const option = el('option', undefined, `${value}×`);
+      const option = el('option', undefined, trans.__('%1×', value));
       option.value = String(value);
       this.speed.appendChild(option);
     }
@@ -131,7 +133,7 @@ export class PlayerPanel extends Widget {
       this.onPreference('stepMode', this.stepMode.checked);
     });
     modeLabel.appendChild(this.stepMode);
-    modeLabel.appendChild(el('span', undefined, 'Stop after each step'));
+    modeLabel.appendChild(el('span', undefined, trans.__('Stop after each step')));
     this.toolbar.appendChild(modeLabel);
     this.toolbar.addEventListener('keydown', event => this.onToolbarKey(event));
     this.toolbar.addEventListener('focusin', event => this.setRovingStop(event.target as HTMLElement));
@@ -139,7 +141,7 @@ export class PlayerPanel extends Widget {
 
     // The step slider.
     const position = el('div', 'jp-NotecastPlayer-position');
-    const sliderLabel = el('label', 'jp-NotecastPlayer-sliderLabel', 'Step');
+    const sliderLabel = el('label', 'jp-NotecastPlayer-sliderLabel', trans.__('Step'));
     this.slider = el('input', 'jp-NotecastPlayer-slider');
     this.slider.type = 'range';
     this.slider.id = `${uid}-slider`;
@@ -160,7 +162,7 @@ export class PlayerPanel extends Widget {
 
     // The step list / transcript.
     const steps = el('section', 'jp-NotecastPlayer-steps');
-    const stepsHeading = el('h2', undefined, 'Steps');
+    const stepsHeading = el('h2', undefined, trans.__('Steps'));
     stepsHeading.id = `${uid}-steps`;
     steps.setAttribute('aria-labelledby', stepsHeading.id);
     steps.appendChild(stepsHeading);
@@ -172,13 +174,13 @@ export class PlayerPanel extends Widget {
       if (step.narration) {
         item.appendChild(el('p', 'jp-NotecastPlayer-narration', step.narration));
       }
-      const go = el('button', 'jp-NotecastPlayer-go', `Go to step ${index + 1}: ${step.title}`);
+      const go = el('button', 'jp-NotecastPlayer-go', trans.__('Go to step %1: %2', index + 1, step.title));
       go.type = 'button';
       go.addEventListener('click', () => void this.session.seek(index));
       item.appendChild(go);
       if (step.actions.length) {
         const details = el('details', 'jp-NotecastPlayer-code');
-        details.appendChild(el('summary', undefined, `Code for step ${index + 1}`));
+        details.appendChild(el('summary', undefined, trans.__('Code for step %1', index + 1)));
         for (const action of step.actions) {
           details.appendChild(el('p', undefined, action.text));
           if (action.code !== undefined) {
@@ -240,6 +242,7 @@ export class PlayerPanel extends Widget {
     if (this.isDisposed) {
       return;
     }
+    const trans = this.trans;
     const session = this.session;
     const player = session.player;
     const state = player.state;
@@ -247,7 +250,7 @@ export class PlayerPanel extends Widget {
     const step = player.step;
     const stopped = session.stoppedReason !== undefined;
     const playing = !stopped && (state === 'playing' || state === 'waiting-for-kernel');
-    this.buttons.play.textContent = playing ? 'Pause' : 'Play';
+    this.buttons.play.textContent = playing ? trans.__('Pause') : trans.__('Play');
     const cursor = player.cursor;
     this.disable(this.buttons.play, stopped);
     this.disable(this.buttons.previous, stopped || (step === 0 && cursor.operation === 0 && cursor.keystroke === 0));
@@ -261,10 +264,10 @@ export class PlayerPanel extends Widget {
 
     const shown = Math.min(step, count - 1);
     this.slider.value = String(shown + 1);
-    const label = count ? stepLabel(shown, count, session.script.steps[shown].title) : 'No steps';
-    this.slider.setAttribute('aria-valuetext', state === 'ended' || step >= count ? `${label} (finished)` : label);
+    const label = count ? trans.__('Step %1 of %2: %3', shown + 1, count, session.script.steps[shown].title) : trans.__('No steps');
+    this.slider.setAttribute('aria-valuetext', state === 'ended' || step >= count ? trans.__('%1 (finished)', label) : label);
     this.disable(this.slider, stopped);
-    this.status.textContent = `${stopped ? 'Stopped' : describeState(state)} · ${state === 'ended' ? 'Finished' : label}`;
+    this.status.textContent = `${stopped ? trans.__('Stopped') : describeState(state, trans)} · ${state === 'ended' ? trans.__('Finished') : label}`;
     this.caption.textContent = session.caption;
 
     this.stepItems.forEach((item, index) => {
@@ -278,6 +281,7 @@ export class PlayerPanel extends Widget {
   }
 
   private renderNotices(): void {
+    const trans = this.trans;
     const session = this.session;
     const doc = this.node.ownerDocument;
     const notices: HTMLElement[] = [];
@@ -304,20 +308,30 @@ export class PlayerPanel extends Widget {
       notice(session.stoppedReason);
     } else {
       if (session.conflict) {
-        notice(`This step cannot continue: ${session.conflict} Press Resume to restore the tutorial's state, or Next step to skip.`);
+        notice(
+          trans.__("This step cannot continue: %1 Press Resume to restore the tutorial's state, or Next step to skip.", session.conflict)
+        );
       }
       if (session.rebuild.length) {
         const numbers = session.rebuild
           .map(id => session.ynotebook.cells.findIndex(cell => cell.id === id) + 1)
           .filter(n => n > 0);
-        notice(`The kernel has not run ${cellsPhrase(numbers)} for this step.`, {
-          label: 'Run cells up to here',
-          run: () => void this.commands.execute(CommandIDs.runToHere)
-        });
+        notice(
+          trans._n(
+            'The kernel has not run cell %2 for this step.',
+            'The kernel has not run cells %2 for this step.',
+            numbers.length,
+            listNumbers(numbers, trans)
+          ),
+          {
+            label: trans.__('Run cells up to here'),
+            run: () => void this.commands.execute(CommandIDs.runToHere)
+          }
+        );
       }
       if (session.fileChanged) {
-        notice('The tutorial file changed on disk.', {
-          label: 'Reload tutorial',
+        notice(trans.__('The tutorial file changed on disk.'), {
+          label: trans.__('Reload tutorial'),
           run: () => void this.commands.execute(CommandIDs.open, { path: session.tutorialPath, reload: true })
         });
       }
@@ -437,24 +451,31 @@ function nearestSpeed(speed: number): number {
   return SPEEDS.reduce((best, value) => (Math.abs(value - speed) < Math.abs(best - speed) ? value : best), 1);
 }
 
-function describeState(state: string): string {
+/** "2", "1 and 2", "1, 2 and 4". */
+function listNumbers(numbers: number[], trans: TranslationBundle): string {
+  return numbers.length <= 1
+    ? numbers.join('')
+    : trans.__('%1 and %2', numbers.slice(0, -1).join(trans.__(', ')), numbers[numbers.length - 1]);
+}
+
+function describeState(state: string, trans: TranslationBundle): string {
   switch (state) {
     case 'idle':
-      return 'Ready';
+      return trans.__('Ready');
     case 'playing':
-      return 'Playing';
+      return trans.__('Playing');
     case 'waiting-for-kernel':
-      return 'Running code';
+      return trans.__('Running code');
     case 'waiting-for-learner':
-      return 'Your turn';
+      return trans.__('Your turn');
     case 'paused':
-      return 'Paused';
+      return trans.__('Paused');
     case 'taken-over':
-      return 'You have control';
+      return trans.__('You have control');
     case 'ended':
-      return 'Ended';
+      return trans.__('Ended');
     case 'error':
-      return 'Stopped by an error';
+      return trans.__('Stopped by an error');
     default:
       return state;
   }

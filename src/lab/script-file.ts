@@ -5,6 +5,7 @@
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { ABCWidgetFactory, DocumentWidget, type DocumentRegistry, type IDocumentWidget } from '@jupyterlab/docregistry';
+import type { ITranslator } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
 import { CommandIDs } from './commands.js';
@@ -23,7 +24,8 @@ class ScriptFactory extends ABCWidgetFactory<IDocumentWidget> {
 
   protected createNewWidget(context: DocumentRegistry.Context): IDocumentWidget {
     const content = new Widget();
-    content.node.textContent = 'Opening the tutorial player…';
+    const trans = this.translator.load('notecast');
+    content.node.textContent = trans.__('Opening the tutorial player…');
     const widget = new DocumentWidget({ content, context });
     void context.ready.then(async () => {
       await this.commands.execute(CommandIDs.open, { path: context.path });
@@ -33,10 +35,11 @@ class ScriptFactory extends ABCWidgetFactory<IDocumentWidget> {
   }
 }
 
-export function addScriptFileType(app: JupyterFrontEnd): void {
+export function addScriptFileType(app: JupyterFrontEnd, translator: ITranslator): void {
+  const trans = translator.load('notecast');
   app.docRegistry.addFileType({
     name: SCRIPT_FILE_TYPE,
-    displayName: 'Notecast Script',
+    displayName: trans.__('Notecast Script'),
     extensions: ['.notecast.json'],
     mimeTypes: ['application/json'],
     contentType: 'file',
@@ -46,10 +49,11 @@ export function addScriptFileType(app: JupyterFrontEnd): void {
   app.docRegistry.addWidgetFactory(
     new ScriptFactory(app.commands, {
       name: SCRIPT_FACTORY,
-      label: 'Tutorial Player',
+      label: trans.__('Tutorial Player'),
       fileTypes: [SCRIPT_FILE_TYPE, 'json'],
       defaultFor: [SCRIPT_FILE_TYPE],
-      modelName: 'text'
+      modelName: 'text',
+      translator
     })
   );
 }

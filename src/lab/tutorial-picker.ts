@@ -6,6 +6,7 @@
 import { InputDialog } from '@jupyterlab/apputils';
 import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import type { Contents } from '@jupyterlab/services';
+import type { TranslationBundle } from '@jupyterlab/translation';
 
 /** What a tutorial's file name ends with: Markdown, or a compiled script. */
 const TUTORIAL_FILE = /\.(md|notecast\.json)$/i;
@@ -13,7 +14,8 @@ const TUTORIAL_FILE = /\.(md|notecast\.json)$/i;
 export async function pickTutorial(
   args: Record<string, unknown>,
   contents: Contents.IManager,
-  fileBrowser: IDefaultFileBrowser | null
+  fileBrowser: IDefaultFileBrowser | null,
+  trans: TranslationBundle
 ): Promise<string | undefined> {
   if (typeof args.path === 'string' && args.path) {
     return args.path;
@@ -36,9 +38,20 @@ export async function pickTutorial(
     // An unreadable folder: ask for a path instead.
   }
   if (tutorials.length) {
-    const result = await InputDialog.getItem({ title: 'Open a tutorial', label: 'Tutorial', items: tutorials, okLabel: 'Open' });
+    const result = await InputDialog.getItem({
+      title: trans.__('Open a tutorial'),
+      label: trans.__('Tutorial'),
+      items: tutorials,
+      okLabel: trans.__('Open'),
+      cancelLabel: trans.__('Cancel')
+    });
     return result.button.accept && result.value ? result.value : undefined;
   }
-  const result = await InputDialog.getText({ title: 'Open a tutorial', label: 'Path of the tutorial (.md or .json)', okLabel: 'Open' });
+  const result = await InputDialog.getText({
+    title: trans.__('Open a tutorial'),
+    label: trans.__('Path of the tutorial (.md or .json)'),
+    okLabel: trans.__('Open'),
+    cancelLabel: trans.__('Cancel')
+  });
   return result.button.accept && result.value ? result.value : undefined;
 }

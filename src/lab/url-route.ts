@@ -6,6 +6,7 @@
  * activates that player, so the second run opens nothing more.
  */
 import type { IRouter, JupyterFrontEnd } from '@jupyterlab/application';
+import type { ITranslator } from '@jupyterlab/translation';
 import { CommandIDs } from './commands.js';
 
 export const URL_PARAMETER = 'notecast';
@@ -18,9 +19,10 @@ export function tutorialInQuery(search: string | undefined): string | undefined 
   return new URLSearchParams(search ?? '').get(URL_PARAMETER) || undefined;
 }
 
-export function addUrlRoute(app: JupyterFrontEnd, router: IRouter): void {
+export function addUrlRoute(app: JupyterFrontEnd, router: IRouter, translator: ITranslator): void {
+  const trans = translator.load('notecast');
   app.commands.addCommand(CommandIDs.openFromUrl, {
-    label: 'Open the Tutorial Named in the URL',
+    label: trans.__('Open the Tutorial Named in the URL'),
     execute: args => {
       const path = tutorialInQuery((args as IRouter.ILocation).search);
       if (path) {
