@@ -8,7 +8,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['lib/', 'node_modules/', '.venv/', 'jupyterlab_notecast/', 'test/fixtures/', 'a11y-tests/fixtures/', 'a11y-tests/golden/', 'a11y-tests/baseline/']
+    ignores: [
+      'lib/',
+      'node_modules/',
+      '.venv/',
+      'jupyterlab_notecast/',
+      'test/fixtures/',
+      'a11y-tests/fixtures/',
+      'a11y-tests/golden/',
+      'a11y-tests/baseline/'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -23,7 +32,11 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': [
         'error',
         // node:test's test() and describe() return promises the runner itself awaits.
-        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }] }
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['test', 'describe', 'it', 'suite', 'before', 'after', 'beforeEach', 'afterEach'] }
+          ]
+        }
       ],
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',

@@ -25,7 +25,7 @@ declare global {
   }
 }
 
-test('R12: the visible caption shows each step\'s narration as it plays, matching the step list', { timeout: 180_000 }, async () => {
+test("R12: the visible caption shows each step's narration as it plays, matching the step list", { timeout: 180_000 }, async () => {
   const { page } = await suite.openLab();
   await openTutorial(page);
   await settle(page);
@@ -42,7 +42,7 @@ test('R12: the visible caption shows each step\'s narration as it plays, matchin
   assert.deepEqual(
     listed.map(step => step.narration),
     ['We give the name x a number.', 'Now we add one to it and print the result.', '', 'This cell takes two seconds to run.'],
-    'the step list does not give the fixture\'s narration'
+    "the step list does not give the fixture's narration"
   );
 
   // Every caption change, with the step the slider shows at that moment and whether it is seen.
@@ -55,7 +55,11 @@ test('R12: the visible caption shows each step\'s narration as it plays, matchin
       const text = (caption.textContent ?? '').trim();
       if (log.at(-1)?.caption === text) return;
       const box = caption.getBoundingClientRect();
-      log.push({ caption: text, step: slider.getAttribute('aria-valuetext') ?? '', visible: caption.checkVisibility() && box.width > 0 && box.height > 0 });
+      log.push({
+        caption: text,
+        step: slider.getAttribute('aria-valuetext') ?? '',
+        visible: caption.checkVisibility() && box.width > 0 && box.height > 0
+      });
     };
     record();
     new MutationObserver(record).observe(caption, { childList: true, characterData: true, subtree: true });
@@ -75,7 +79,10 @@ test('R12: the visible caption shows each step\'s narration as it plays, matchin
     const index = listed.findIndex(step => step.narration === entry.caption);
     if (index >= 0) assert.match(entry.step, new RegExp(`^Step ${index + 1} of ${STEP_COUNT}: `), `"${entry.caption}" was captioned at ${entry.step}`);
   }
-  assert.ok(log.every(entry => entry.visible), `a caption was not visible:\n${JSON.stringify(log.filter(entry => !entry.visible))}`);
+  assert.ok(
+    log.every(entry => entry.visible),
+    `a caption was not visible:\n${JSON.stringify(log.filter(entry => !entry.visible))}`
+  );
   // The caption is not a live region: the announcer speaks, the caption is read on demand (no double speech).
   assert.equal(await p.caption.evaluate(el => el.closest('[aria-live]') === null), true, 'the caption is inside a live region');
 });

@@ -103,7 +103,8 @@ for (const state of STATES) {
       test(`record the baseline without Notecast (${state.name})`, { timeout: 120_000 }, async () => {
         const { findings, env } = await scanState(state, false);
         await writeBaseline(state.name, {
-          description: 'JupyterLab\'s own axe violations without the Notecast extension (rule id, normalised target). ' +
+          description:
+            "JupyterLab's own axe violations without the Notecast extension (rule id, normalised target). " +
             'Recorded by `UPDATE_BASELINE=1 make a11y` (a11y-tests/do-no-harm.test.ts); review every change.',
           state: state.description,
           jupyterlab: env.jupyterlab,

@@ -65,8 +65,8 @@ async function executed(page: Page): Promise<string[]> {
 test('R1: the toolbar is one tab stop with roving tabindex, ←/→/Home/End', { timeout: 120_000 }, async () => {
   const page = await openPlayer();
   const p = player(page);
-  const stops = await p.toolbar.evaluate(toolbar =>
-    [...toolbar.querySelectorAll<HTMLElement>('button, select, input')].filter(el => el.tabIndex >= 0).length
+  const stops = await p.toolbar.evaluate(
+    toolbar => [...toolbar.querySelectorAll<HTMLElement>('button, select, input')].filter(el => el.tabIndex >= 0).length
   );
   assert.equal(stops, 1, 'exactly one control of the toolbar is in the tab order');
   await p.playPause.focus();
@@ -115,7 +115,7 @@ test('keyboard only: a whole tutorial played, taken over and resumed without the
     const { reached, trail } = await pressUntil(page, 'Tab', f => f.inside[PLAYER], { within: [PLAYER], max: 60 });
     assert.ok(reached, `Tab never reached the player: ${trail.map(focusLine).join(' → ')}`);
   }
-  assert.equal((await describeFocus(page)).name, 'Play', 'the toolbar\'s tab stop is Play');
+  assert.equal((await describeFocus(page)).name, 'Play', "the toolbar's tab stop is Play");
   await page.keyboard.press('Enter');
   await allowByKeyboard(page);
   await waitForStep(page, 3);
@@ -124,10 +124,14 @@ test('keyboard only: a whole tutorial played, taken over and resumed without the
   // Take over by shortcut, change cell 1, leave the editor, resume by shortcut.
   const where = focusLine(await describeFocus(page));
   await page.keyboard.press('Alt+Shift+C');
-  await page.waitForFunction(() => !!document.activeElement?.closest('.cm-editor'), undefined, { timeout: 10_000 }).catch(async () => {
-    assert.fail(`Alt+Shift+C from ${where} did not put focus in a cell editor; now on ${focusLine(await describeFocus(page))}; ` +
-      `announced: ${await page.locator('#notecast-announcer').textContent()}`);
-  });
+  await page
+    .waitForFunction(() => !!document.activeElement?.closest('.cm-editor'), undefined, { timeout: 10_000 })
+    .catch(async () => {
+      assert.fail(
+        `Alt+Shift+C from ${where} did not put focus in a cell editor; now on ${focusLine(await describeFocus(page))}; ` +
+          `announced: ${await page.locator('#notecast-announcer').textContent()}`
+      );
+    });
   assert.equal((await describeFocus(page)).cellIndex, 0, 'take-over puts the learner in cell 1');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('  # mine');
@@ -138,7 +142,10 @@ test('keyboard only: a whole tutorial played, taken over and resumed without the
   await waitForNoRunningCell(page);
   const sources = await cellSources(page);
   assert.ok(sources[0]?.includes('# mine'), `the learner's change is kept: ${JSON.stringify(sources)}`);
-  assert.ok(sources.some(s => s.includes('time.sleep(2)')), `the tutorial went on to the end: ${JSON.stringify(sources)}`);
+  assert.ok(
+    sources.some(s => s.includes('time.sleep(2)')),
+    `the tutorial went on to the end: ${JSON.stringify(sources)}`
+  );
 });
 
 test('Tab leaves the player forwards and backwards (no keyboard trap)', { timeout: 120_000 }, async () => {
@@ -179,7 +186,9 @@ test('R6: no player shortcut fires while focus is in a cell editor', { timeout: 
   if ((await editor.count()) === 0) {
     // A fresh tutorial notebook may have no cell yet: play one step first is not wanted here,
     // so use JupyterLab's own command to add one.
-    await page.evaluate(() => (window.jupyterapp as unknown as { commands: { execute(id: string): Promise<unknown> } }).commands.execute('notebook:insert-cell-below'));
+    await page.evaluate(() =>
+      (window.jupyterapp as unknown as { commands: { execute(id: string): Promise<unknown> } }).commands.execute('notebook:insert-cell-below')
+    );
   }
   await page.locator('.jp-NotebookPanel .jp-Cell .cm-content').first().focus();
   const bindings = await notecastKeyBindings(page);
@@ -188,43 +197,55 @@ test('R6: no player shortcut fires while focus is in a cell editor', { timeout: 
   assert.deepEqual(fired, [], 'player shortcuts fired inside a cell editor');
 });
 
-test('R4, R5, R7: every command has a shortcut with a modifier that JupyterLab does not use, exposed in aria-keyshortcuts', { timeout: 120_000 }, async () => {
-  const page = await openPlayer();
-  const bindings = await notecastKeyBindings(page);
-  for (const command of COMMANDS) {
-    assert.ok(bindings.some(b => b.command === command), `${command} has no keybinding`);
+test(
+  'R4, R5, R7: every command has a shortcut with a modifier that JupyterLab does not use, exposed in aria-keyshortcuts',
+  { timeout: 120_000 },
+  async () => {
+    const page = await openPlayer();
+    const bindings = await notecastKeyBindings(page);
+    for (const command of COMMANDS) {
+      assert.ok(
+        bindings.some(b => b.command === command),
+        `${command} has no keybinding`
+      );
+    }
+    const all = await allKeyBindings(page);
+    for (const binding of bindings) {
+      const keys = binding.keys.join(' , ');
+      assert.match(binding.keys[0]!, /\b(Alt|Accel|Ctrl|Cmd|Meta)\b/, `${binding.command} ${keys}: a global shortcut needs a modifier`);
+      assert.ok(
+        !/\bCtrl\b.*\bAlt\b|\bAlt\b.*\bCtrl\b|\bAccel\b.*\bAlt\b/.test(binding.keys[0]!) || /Shift/.test(binding.keys[0]!) === false,
+        `${binding.command} ${keys}: Ctrl+Alt is AltGr on Windows layouts`
+      );
+      assert.ok(!/\b(Insert|CapsLock)\b/.test(keys), `${binding.command} ${keys}: a screen-reader key`);
+      const clash = all.filter(other => !other.command.startsWith('notecast:') && other.keys.join(' , ') === keys);
+      assert.deepEqual(clash, [], `${binding.command} ${keys} collides with JupyterLab`);
+    }
+    const p = player(page);
+    for (const [control, command] of [
+      [p.playPause, 'notecast:toggle-play'],
+      [p.previous, 'notecast:previous-step'],
+      [p.next, 'notecast:next-step'],
+      [p.takeOver, 'notecast:take-over'],
+      [p.resume, 'notecast:resume']
+    ] as const) {
+      const expected = bindings
+        .filter(b => b.command === command)
+        .map(b => toPlaywrightKeys(b.keys[0]!).replace(/\+([a-z])$/, (_m, k: string) => `+${k.toUpperCase()}`));
+      const shown = ((await control.getAttribute('aria-keyshortcuts')) ?? '').split(' ');
+      for (const key of new Set(expected)) assert.ok(shown.includes(key), `${command}: aria-keyshortcuts "${shown.join(' ')}" lacks ${key}`);
+    }
+    // Each shortcut reaches its command from inside the player.
+    await spyOnCommands(page);
+    await p.playPause.focus();
+    for (const command of COMMANDS) {
+      const binding = bindings.find(b => b.command === command && b.selector.includes(PLAYER))!;
+      await page.keyboard.press(toPlaywrightKeys(binding.keys[0]!));
+      const fired = (await executed(page)).filter(id => id.startsWith('notecast:'));
+      assert.deepEqual(fired, [command], `${binding.keys[0]} in the player`);
+    }
   }
-  const all = await allKeyBindings(page);
-  for (const binding of bindings) {
-    const keys = binding.keys.join(' , ');
-    assert.match(binding.keys[0]!, /\b(Alt|Accel|Ctrl|Cmd|Meta)\b/, `${binding.command} ${keys}: a global shortcut needs a modifier`);
-    assert.ok(!/\bCtrl\b.*\bAlt\b|\bAlt\b.*\bCtrl\b|\bAccel\b.*\bAlt\b/.test(binding.keys[0]!) || /Shift/.test(binding.keys[0]!) === false, `${binding.command} ${keys}: Ctrl+Alt is AltGr on Windows layouts`);
-    assert.ok(!/\b(Insert|CapsLock)\b/.test(keys), `${binding.command} ${keys}: a screen-reader key`);
-    const clash = all.filter(other => !other.command.startsWith('notecast:') && other.keys.join(' , ') === keys);
-    assert.deepEqual(clash, [], `${binding.command} ${keys} collides with JupyterLab`);
-  }
-  const p = player(page);
-  for (const [control, command] of [
-    [p.playPause, 'notecast:toggle-play'],
-    [p.previous, 'notecast:previous-step'],
-    [p.next, 'notecast:next-step'],
-    [p.takeOver, 'notecast:take-over'],
-    [p.resume, 'notecast:resume']
-  ] as const) {
-    const expected = bindings.filter(b => b.command === command).map(b => toPlaywrightKeys(b.keys[0]!).replace(/\+([a-z])$/, (_m, k: string) => `+${k.toUpperCase()}`));
-    const shown = ((await control.getAttribute('aria-keyshortcuts')) ?? '').split(' ');
-    for (const key of new Set(expected)) assert.ok(shown.includes(key), `${command}: aria-keyshortcuts "${shown.join(' ')}" lacks ${key}`);
-  }
-  // Each shortcut reaches its command from inside the player.
-  await spyOnCommands(page);
-  await p.playPause.focus();
-  for (const command of COMMANDS) {
-    const binding = bindings.find(b => b.command === command && b.selector.includes(PLAYER))!;
-    await page.keyboard.press(toPlaywrightKeys(binding.keys[0]!));
-    const fired = (await executed(page)).filter(id => id.startsWith('notecast:'));
-    assert.deepEqual(fired, [command], `${binding.keys[0]} in the player`);
-  }
-});
+);
 
 test('R4, R7: shortcuts are remappable in Settings, and the player and the help dialog follow', { timeout: 180_000 }, async () => {
   const { page } = await suite.openLab();
@@ -232,7 +253,10 @@ test('R4, R7: shortcuts are remappable in Settings, and the player and the help 
   const saveShortcuts = (raw: string): Promise<void> =>
     page.evaluate(
       ([id, text]) =>
-        (window.jupyterapp as unknown as { serviceManager: { settings: { save(id: string, raw: string): Promise<void> } } }).serviceManager.settings.save(id, text),
+        (window.jupyterapp as unknown as { serviceManager: { settings: { save(id: string, raw: string): Promise<void> } } }).serviceManager.settings.save(
+          id,
+          text
+        ),
       [SHORTCUTS, raw] as const
     );
   const original = (await notecastKeyBindings(page)).filter(b => b.command === 'notecast:next-step');
@@ -251,7 +275,10 @@ test('R4, R7: shortcuts are remappable in Settings, and the player and the help 
     await openTutorial(remapped);
     await settle(remapped);
     const next = (await notecastKeyBindings(remapped)).filter(b => b.command === 'notecast:next-step');
-    assert.deepEqual(next.map(b => b.keys.join(' ')), ['Alt Shift 9']);
+    assert.deepEqual(
+      next.map(b => b.keys.join(' ')),
+      ['Alt Shift 9']
+    );
     assert.equal(await player(remapped).next.getAttribute('aria-keyshortcuts'), 'Alt+Shift+9');
     await player(remapped).playPause.focus();
     await remapped.keyboard.press('Alt+Shift+H');
@@ -263,7 +290,10 @@ test('R4, R7: shortcuts are remappable in Settings, and the player and the help 
     await spyOnCommands(remapped);
     await player(remapped).playPause.focus();
     await remapped.keyboard.press('Alt+Shift+9');
-    assert.deepEqual((await executed(remapped)).filter(id => id.startsWith('notecast:')), ['notecast:next-step']);
+    assert.deepEqual(
+      (await executed(remapped)).filter(id => id.startsWith('notecast:')),
+      ['notecast:next-step']
+    );
   } finally {
     await saveShortcuts('{}');
   }

@@ -32,8 +32,18 @@ test('R15: with prefers-reduced-motion, code arrives whole — cell 1 goes from 
   seen.add((await cellSources(page))[0] ?? '');
   const partial = [...seen].filter(source => source !== '' && !source.startsWith(FIRST_CELL));
   assert.deepEqual(partial, [], 'cell 1 was seen part-way typed');
-  assert.ok([...seen].some(source => source.startsWith(FIRST_CELL)), `cell 1 never got its code: ${JSON.stringify([...seen])}`);
-  const running = await page.evaluate(sel => document.querySelector(sel)!.getAnimations({ subtree: true }).filter(a => a.playState === 'running').length, PLAYER);
+  assert.ok(
+    [...seen].some(source => source.startsWith(FIRST_CELL)),
+    `cell 1 never got its code: ${JSON.stringify([...seen])}`
+  );
+  const running = await page.evaluate(
+    sel =>
+      document
+        .querySelector(sel)!
+        .getAnimations({ subtree: true })
+        .filter(a => a.playState === 'running').length,
+    PLAYER
+  );
   assert.equal(running, 0, 'animations run in the player under reduced motion');
 });
 
@@ -47,7 +57,13 @@ test('R14: Pause mid-typing freezes the typing, the scrolling and the highlight 
   // Part way through cell 1's code, the learner pauses.
   await page.waitForFunction(
     () => {
-      const shell = (window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<{ node: HTMLElement; content?: { model?: { sharedModel?: { cells: Array<{ getSource(): string }> } } } }> } }).shell;
+      const shell = (
+        window.jupyterapp as unknown as {
+          shell: {
+            widgets(area: string): Iterable<{ node: HTMLElement; content?: { model?: { sharedModel?: { cells: Array<{ getSource(): string }> } } } }>;
+          };
+        }
+      ).shell;
       for (const widget of shell.widgets('main')) {
         const source = widget.content?.model?.sharedModel?.cells[0]?.getSource();
         if (widget.node.classList.contains('jp-NotebookPanel') && source !== undefined) {
@@ -96,7 +112,10 @@ test('R21: in forced colours the player scans clean, keeps system colours and a 
       const style = getComputedStyle(el);
       return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
     });
-    assert.ok(outline.style !== 'none' && outline.width >= 1, `no visible focus outline on ${focusLine(await describeFocus(page))}: ${JSON.stringify(outline)}`);
+    assert.ok(
+      outline.style !== 'none' && outline.width >= 1,
+      `no visible focus outline on ${focusLine(await describeFocus(page))}: ${JSON.stringify(outline)}`
+    );
   }
 });
 

@@ -33,10 +33,13 @@ const MIN_PLAYER_WIDTH = 240;
 type Box = { left: number; top: number; right: number; bottom: number; width: number; height: number };
 
 async function box(page: Page, selector: string): Promise<Box> {
-  return page.locator(selector).first().evaluate(el => {
-    const r = el.getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate(el => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+    });
 }
 
 /** A 320 px wide Lab as JupyterLab starts it: file browser open. */
@@ -63,7 +66,9 @@ test('R21: at 320 px with the file browser open, the player makes room, docks be
   assert.ok(notebook.height >= 150, `the notebook keeps only ${notebook.height} px of height`);
   const said = (await announcerLog(page)).map(entry => entry.text);
   assert.ok(
-    said.some(text => /^Tutorial Accessibility check is ready .* The left sidebar was closed to make room for the player \(Ctrl\+B opens it again\)\.$/.test(text)),
+    said.some(text =>
+      /^Tutorial Accessibility check is ready .* The left sidebar was closed to make room for the player \(Ctrl\+B opens it again\)\.$/.test(text)
+    ),
     `the learner is not told the file browser was closed, nor how to reopen it:\n${said.join('\n')}`
   );
   await p.playPause.scrollIntoViewIfNeeded();
@@ -75,7 +80,11 @@ test('R21: at 320 px with the file browser open, the player makes room, docks be
       .map(el => `${el.tagName.toLowerCase()}.${el.className}`);
   }, PLAYER);
   assert.deepEqual(overflow, [], 'content wider than the player at 320 px');
-  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1), true, 'the page scrolls sideways');
+  assert.equal(
+    await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1),
+    true,
+    'the page scrolls sideways'
+  );
   assert.equal(formatViolations(await scanPlayer(page)), 'no violations');
   const small = (await targetSizes(page, PLAYER)).filter(s => s.width < 24 || s.height < 24);
   assert.deepEqual(small, [], 'targets smaller than 24×24 at 320 px');
@@ -98,31 +107,47 @@ async function focusedEditorAtRest(page: Page): Promise<FocusedEditorGeometry> {
   return last;
 }
 
-test('R21: at 320 px a keyboard learner plays a step and takes over, and nothing covers the focused cell — twice, on a new and on a continued notebook', { timeout: 240_000 }, async () => {
-  for (const round of ['new notebook', 'continued notebook']) {
-    const page = await narrowLab();
-    await openTutorial(page);
-    await settle(page, 800);
-    const p = player(page);
-    await p.stepMode.check();
-    await p.playPause.focus();
-    await page.keyboard.press('Enter');
-    // Consent is asked once per tutorial and notebook; the continued notebook may remember it.
-    if (await dialog(page).waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) await acceptConsent(page);
-    await waitForStep(page, 1);
-    await waitForToggle(page, 'Play');
-    await waitForNoRunningCell(page);
-    await waitForEnabled(p.takeOver);
-    await p.takeOver.focus();
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !!document.activeElement?.closest('.jp-Cell .cm-editor'), undefined, { timeout: 10_000 });
-    const rest = await focusedEditorAtRest(page);
-    const toolbar = await page.evaluate(sel => {
-      const bar = document.querySelector<HTMLElement>(`${sel} .jp-NotebookPanel-toolbar`);
-      return bar ? { scrollHeight: bar.scrollHeight, clientHeight: bar.clientHeight } : undefined;
-    }, CURRENT_NOTEBOOK);
-    assert.deepEqual(rest.covered, [], `${round}: something covers the focused cell at 320 px (editor at ${JSON.stringify(rest.box)}, notebook toolbar ${JSON.stringify(toolbar)})`);
-    assert.ok(rest.box && rest.box[2] >= 100, `${round}: the focused editor is ${rest.box?.[2]} px wide`);
-    await page.context().close();
+test(
+  'R21: at 320 px a keyboard learner plays a step and takes over, and nothing covers the focused cell — twice, on a new and on a continued notebook',
+  { timeout: 240_000 },
+  async () => {
+    for (const round of ['new notebook', 'continued notebook']) {
+      const page = await narrowLab();
+      await openTutorial(page);
+      await settle(page, 800);
+      const p = player(page);
+      await p.stepMode.check();
+      await p.playPause.focus();
+      await page.keyboard.press('Enter');
+      // Consent is asked once per tutorial and notebook; the continued notebook may remember it.
+      if (
+        await dialog(page)
+          .waitFor({ state: 'visible', timeout: 5_000 })
+          .then(
+            () => true,
+            () => false
+          )
+      )
+        await acceptConsent(page);
+      await waitForStep(page, 1);
+      await waitForToggle(page, 'Play');
+      await waitForNoRunningCell(page);
+      await waitForEnabled(p.takeOver);
+      await p.takeOver.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !!document.activeElement?.closest('.jp-Cell .cm-editor'), undefined, { timeout: 10_000 });
+      const rest = await focusedEditorAtRest(page);
+      const toolbar = await page.evaluate(sel => {
+        const bar = document.querySelector<HTMLElement>(`${sel} .jp-NotebookPanel-toolbar`);
+        return bar ? { scrollHeight: bar.scrollHeight, clientHeight: bar.clientHeight } : undefined;
+      }, CURRENT_NOTEBOOK);
+      assert.deepEqual(
+        rest.covered,
+        [],
+        `${round}: something covers the focused cell at 320 px (editor at ${JSON.stringify(rest.box)}, notebook toolbar ${JSON.stringify(toolbar)})`
+      );
+      assert.ok(rest.box && rest.box[2] >= 100, `${round}: the focused editor is ${rest.box?.[2]} px wide`);
+      await page.context().close();
+    }
   }
-});
+);

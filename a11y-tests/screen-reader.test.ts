@@ -81,9 +81,12 @@ test('a full keyboard play-through says one message per step, never code, brief 
   // After the end, Repeat says the last step's narration again (not "Tutorial finished."), twice.
   const narration = /^Step 4 of 4: Wait for the kernel\. This cell takes two seconds to run\.$/;
   assert.equal(texts.at(-1), texts.at(-2), 'repeated narration was not spoken again');
-  assert.match(texts.at(-2) ?? '', narration, 'the first repeat is not the last step\'s narration');
-  assert.match(texts.at(-1) ?? '', narration, 'the second repeat is not the last step\'s narration');
-  assert.ok(spoken.every(a => a.politeness === 'polite' || /turn|error|raised|cannot|needs/i.test(a.text)), 'assertive only for errors and "the tutorial needs you"');
+  assert.match(texts.at(-2) ?? '', narration, "the first repeat is not the last step's narration");
+  assert.match(texts.at(-1) ?? '', narration, "the second repeat is not the last step's narration");
+  assert.ok(
+    spoken.every(a => a.politeness === 'polite' || /turn|error|raised|cannot|needs/i.test(a.text)),
+    'assertive only for errors and "the tutorial needs you"'
+  );
   await compareWithGolden('play-through', log);
 });
 
@@ -126,8 +129,14 @@ test('take over and resume: says who has control, asks before overwriting, says 
   await stopScreenReader(page);
   const texts = announcements(log).map(a => a.text);
   assert.ok(texts.includes('You have control. Cell 1 is active. Press Escape to leave the editor.'), texts.join('\n'));
-  assert.ok(texts.some(t => /^Resuming at step 2/.test(t)), `no "Resuming at step 2":\n${texts.join('\n')}`);
-  assert.ok(log.some(phrase => phrase.startsWith('dialog, Resume the tutorial?')), 'the conflict dialog was not spoken');
+  assert.ok(
+    texts.some(t => /^Resuming at step 2/.test(t)),
+    `no "Resuming at step 2":\n${texts.join('\n')}`
+  );
+  assert.ok(
+    log.some(phrase => phrase.startsWith('dialog, Resume the tutorial?')),
+    'the conflict dialog was not spoken'
+  );
   for (const fragment of ['# mine', ...CODE_FRAGMENTS]) {
     assert.ok(!texts.some(t => t.includes(fragment)), `code "${fragment}" was announced`);
   }
@@ -187,5 +196,8 @@ test('R9: scrubbing the step slider is throttled, and the newest step message re
   for (let i = 1; i < log.length; i++) {
     assert.ok(log[i]!.at - log[i - 1]!.at >= 120, `two messages ${log[i]!.at - log[i - 1]!.at} ms apart:\n${JSON.stringify(log, null, 1)}`);
   }
-  assert.ok(log.every(entry => entry.politeness === 'polite'), 'seeking is polite');
+  assert.ok(
+    log.every(entry => entry.politeness === 'polite'),
+    'seeking is polite'
+  );
 });

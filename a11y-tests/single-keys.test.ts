@@ -116,29 +116,36 @@ test('R4: with the setting on, K, J, L inside the player run play/pause, previou
   }
 });
 
-test('R4, R6: with the setting on, single keys do nothing outside the player — in a cell editor they are typed, in command mode they are JupyterLab\'s', { timeout: 180_000 }, async () => {
-  const { page, restore } = await openPlayerWith({ singleKeyShortcuts: true });
-  try {
-    await spyOnCommands(page);
-    // A cell of the tutorial's notebook, in edit mode: typing k, j, l writes them.
-    const editor = page.locator(`${CURRENT_NOTEBOOK} .jp-Cell .cm-content`).first();
-    await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type('kjl');
-    await page.waitForFunction(
-      sel => {
-        const panel = document.querySelector(sel);
-        return !!panel && [...panel.querySelectorAll('.jp-Cell .cm-content')].some(content => content.textContent?.includes('kjl'));
-      },
-      CURRENT_NOTEBOOK,
-      { timeout: 10_000 }
-    );
-    assert.ok((await cellSources(page)).some(source => source.includes('kjl')), 'k, j, l were not typed into the cell');
-    // Command mode of the notebook: JupyterLab's own single keys (j/k move between cells).
-    await page.keyboard.press('Escape');
-    for (const [key] of SINGLE_KEYS) await page.keyboard.press(key);
-    assert.deepEqual(await notecastExecuted(page), [], 'single keys outside the player ran Notecast commands');
-  } finally {
-    await restore();
+test(
+  "R4, R6: with the setting on, single keys do nothing outside the player — in a cell editor they are typed, in command mode they are JupyterLab's",
+  { timeout: 180_000 },
+  async () => {
+    const { page, restore } = await openPlayerWith({ singleKeyShortcuts: true });
+    try {
+      await spyOnCommands(page);
+      // A cell of the tutorial's notebook, in edit mode: typing k, j, l writes them.
+      const editor = page.locator(`${CURRENT_NOTEBOOK} .jp-Cell .cm-content`).first();
+      await editor.click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type('kjl');
+      await page.waitForFunction(
+        sel => {
+          const panel = document.querySelector(sel);
+          return !!panel && [...panel.querySelectorAll('.jp-Cell .cm-content')].some(content => content.textContent?.includes('kjl'));
+        },
+        CURRENT_NOTEBOOK,
+        { timeout: 10_000 }
+      );
+      assert.ok(
+        (await cellSources(page)).some(source => source.includes('kjl')),
+        'k, j, l were not typed into the cell'
+      );
+      // Command mode of the notebook: JupyterLab's own single keys (j/k move between cells).
+      await page.keyboard.press('Escape');
+      for (const [key] of SINGLE_KEYS) await page.keyboard.press(key);
+      assert.deepEqual(await notecastExecuted(page), [], 'single keys outside the player ran Notecast commands');
+    } finally {
+      await restore();
+    }
   }
-});
+);

@@ -58,16 +58,25 @@ test('R11: with speech on, each narration is spoken once at the set volume, and 
     assert.deepEqual(
       speaks.map(entry => entry.text),
       [...NARRATION, NARRATION[2]],
-      'each step\'s narration spoken once, in order (then the repeat)'
+      "each step's narration spoken once, in order (then the repeat)"
     );
     for (const entry of speaks) assert.equal(entry.volume, 0.4, `"${entry.text}" spoken at volume ${entry.volume}`);
     const live = await announcerLog(page);
     const texts = live.map(entry => entry.text);
     for (const narration of NARRATION) {
-      assert.ok(!texts.some(text => text.includes(narration.replace(/^Step \d of 4: [^.]*\. /, ''))), `the live region also said "${narration}":\n${texts.join('\n')}`);
+      assert.ok(
+        !texts.some(text => text.includes(narration.replace(/^Step \d of 4: [^.]*\. /, ''))),
+        `the live region also said "${narration}":\n${texts.join('\n')}`
+      );
     }
     // Everything that is not narration still reaches the screen reader.
-    for (const expected of ['Typing 1 line into cell 1: stores a number', 'Cell 1 ran, no output', 'Step 3 of 4: Your turn.', 'Cell 2 ran, 1 line of output', 'Tutorial finished.']) {
+    for (const expected of [
+      'Typing 1 line into cell 1: stores a number',
+      'Cell 1 ran, no output',
+      'Step 3 of 4: Your turn.',
+      'Cell 2 ran, 1 line of output',
+      'Tutorial finished.'
+    ]) {
       assert.ok(texts.includes(expected), `the live region never said "${expected}":\n${texts.join('\n')}`);
     }
     assert.ok(
@@ -87,11 +96,10 @@ test('R11: pausing cancels the narration being spoken, and nothing more is said 
     await page.keyboard.press('Enter');
     await acceptConsent(page);
     // Step 2's narration takes the stand-in voice 2.6 s to say: pause while it speaks.
-    await page.waitForFunction(
-      text => (window.__notecastSpeech ?? []).some(entry => entry.type === 'start' && entry.text === text),
-      NARRATION[1],
-      { timeout: 60_000, polling: 20 }
-    );
+    await page.waitForFunction(text => (window.__notecastSpeech ?? []).some(entry => entry.type === 'start' && entry.text === text), NARRATION[1], {
+      timeout: 60_000,
+      polling: 20
+    });
     await p.playPause.focus();
     await page.keyboard.press('Enter');
     await waitForToggle(page, 'Play');
@@ -131,12 +139,18 @@ test('R11: where the browser cannot speak, the narration still reaches the live 
     assert.deepEqual(
       log.filter(entry => entry.type === 'speak').map(entry => [entry.text, entry.volume]),
       [[NARRATION[0], 0.7]],
-      'step 1\'s narration was handed to speechSynthesis once'
+      "step 1's narration was handed to speechSynthesis once"
     );
-    assert.ok(log.some(entry => entry.type === 'error' && entry.text === NARRATION[0]), `Chromium did not fail the utterance:\n${JSON.stringify(log)}`);
+    assert.ok(
+      log.some(entry => entry.type === 'error' && entry.text === NARRATION[0]),
+      `Chromium did not fail the utterance:\n${JSON.stringify(log)}`
+    );
     const texts = (await announcerLog(page)).map(entry => entry.text);
     assert.equal(texts.filter(text => text === NARRATION[0]).length, 1, `the failed narration did not reach the live region once:\n${texts.join('\n')}`);
-    assert.ok(texts.some(text => /^Speech synthesis is not working in this browser/.test(text)), `no word that speech failed:\n${texts.join('\n')}`);
+    assert.ok(
+      texts.some(text => /^Speech synthesis is not working in this browser/.test(text)),
+      `no word that speech failed:\n${texts.join('\n')}`
+    );
   } finally {
     await restore();
   }

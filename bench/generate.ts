@@ -57,7 +57,20 @@ export function generateTutorial(steps: number): string {
 export function generateCompactTutorial(steps: number): string {
   const parts = ['---', 'title: Generated scaling tutorial', '---', ''];
   for (let i = 0; i < steps; i++) {
-    parts.push(`# Step ${i + 1}`, '', `We define \`v${i}\` and print it.`, '', `:::type{cell=c${i}}`, '```python', `v${i} = ${i} * 2`, '```', ':::', '', '::run', '');
+    parts.push(
+      `# Step ${i + 1}`,
+      '',
+      `We define \`v${i}\` and print it.`,
+      '',
+      `:::type{cell=c${i}}`,
+      '```python',
+      `v${i} = ${i} * 2`,
+      '```',
+      ':::',
+      '',
+      '::run',
+      ''
+    );
     if (i % 5 === 4) {
       parts.push(`:::replace{cell=c${i} find="* 2"}`, '```python', '* 3', '```', ':::', '', '::pause', '');
     }

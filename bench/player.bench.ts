@@ -44,13 +44,17 @@ export function benchSeeking(steps = 1000): BenchRow[] {
   const keyframes = new Keyframes(script);
   const last = script.steps.length;
   const replayMs = medianMs(() => replayFromStart(script, last).dispose(), 5, 1);
-  const seekFromEmptyMs = medianMs(() => {
-    const notebook = YNotebook.create();
-    const applier = new NotebookApplier(notebook, script);
-    applier.restore(keyframes.at(last));
-    applier.dispose();
-    notebook.dispose();
-  }, 5, 1);
+  const seekFromEmptyMs = medianMs(
+    () => {
+      const notebook = YNotebook.create();
+      const applier = new NotebookApplier(notebook, script);
+      applier.restore(keyframes.at(last));
+      applier.dispose();
+      notebook.dispose();
+    },
+    5,
+    1
+  );
   // From one step to the next, as the learner presses Next: the keyframe
   // lookup and the restore together, on one notebook that moves forward step
   // by step (no toggling back and forth, which would only measure the deleted
@@ -97,7 +101,10 @@ export function benchSeeking(steps = 1000): BenchRow[] {
   for (let round = 0; round < 8; round++) {
     // Alternated, so a change of load on the machine hits both sides alike;
     // the first round warms up.
-    for (const [side, end] of [['early', earlyIndex], ['late', last]] as const) {
+    for (const [side, end] of [
+      ['early', earlyIndex],
+      ['late', last]
+    ] as const) {
       const measured = nextSteps(end);
       if (round > 0) {
         samples[side].total.push(...measured.total);
@@ -117,7 +124,10 @@ export function benchSeeking(steps = 1000): BenchRow[] {
     { measure: `replay from the start to step ${last}`, value: `${replayMs.toFixed(1)} ms` },
     { measure: `seek to step ${last} (from an empty notebook)`, value: `${seekFromEmptyMs.toFixed(1)} ms` },
     { measure: 'replay / seek', value: `${ratio.toFixed(1)}×`, target: '≥ 20×', ok: ratio >= 20 },
-    { measure: `next-step seek at step ${earlyIndex} / ${last} (keyframe + restore)`, value: `${µs(early)} / ${µs(late)} µs (${(late / early).toFixed(2)}×)` },
+    {
+      measure: `next-step seek at step ${earlyIndex} / ${last} (keyframe + restore)`,
+      value: `${µs(early)} / ${µs(late)} µs (${(late / early).toFixed(2)}×)`
+    },
     { measure: '  of which inside @jupyter/ydoc and Yjs', value: `${µs(earlyYjs)} / ${µs(lateYjs)} µs (${(lateYjs / earlyYjs).toFixed(2)}×)` },
     {
       measure: "  of which Notecast's own",

@@ -92,9 +92,7 @@ export function benchScaling(sizes = [1000, 10_000, 50_000]): BenchRow[] {
         };
       });
       const base = runs[0];
-      const ratios = runs.slice(1).map(run =>
-        run.ms !== undefined && base.ms !== undefined ? run.ms / run.steps / (base.ms / base.steps) : undefined
-      );
+      const ratios = runs.slice(1).map(run => (run.ms !== undefined && base.ms !== undefined ? run.ms / run.steps / (base.ms / base.steps) : undefined));
       rows.push(
         {
           measure: `${command}: time at ${sizes.map(label).join(' / ')} steps`,

@@ -40,7 +40,9 @@ export function checkLayers(srcDir) {
     const module = relative(srcDir, file).split(sep)[0];
     const code = stripComments(readFileSync(file, 'utf8'));
     const edges = [];
-    const specifiers = [...code.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)];
+    const specifiers = [
+      ...code.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)
+    ];
     for (const match of specifiers) {
       const spec = match[1] ?? match[2] ?? match[3];
       const line = code.slice(0, match.index).split('\n').length;
@@ -74,7 +76,10 @@ export function checkLayers(srcDir) {
         continue;
       }
       if (state.get(next) === 'open') {
-        const cycle = stack.slice(stack.indexOf(next)).concat(next).map(f => relative(process.cwd(), f));
+        const cycle = stack
+          .slice(stack.indexOf(next))
+          .concat(next)
+          .map(f => relative(process.cwd(), f));
         problems.push(`import cycle: ${cycle.join(' → ')}`);
       } else if (!state.has(next)) {
         visit(next);

@@ -78,9 +78,7 @@ export function formatViolations(violations: Violation[]): string {
   if (violations.length === 0) return 'no violations';
   return violations
     .map(v => {
-      const nodes = v.nodes
-        .map(n => `    - ${n.target}\n      ${n.html.slice(0, 200)}\n      ${n.summary.replace(/\n/g, '\n      ')}`)
-        .join('\n');
+      const nodes = v.nodes.map(n => `    - ${n.target}\n      ${n.html.slice(0, 200)}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join('\n');
       return `  ${v.rule} (${v.impact ?? 'n/a'}): ${v.help}\n    ${v.helpUrl}\n${nodes}`;
     })
     .join('\n');

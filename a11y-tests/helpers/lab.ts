@@ -46,12 +46,7 @@ export async function setNotecastEnabled(server: JupyterServer, enabled: boolean
 }
 
 /** Opens a fresh Lab (`?reset`) with Notecast on or off, and proves which one it got. */
-export async function openLabWith(
-  browser: Browser,
-  server: JupyterServer,
-  notecast: boolean,
-  options: OpenLabOptions = {}
-): Promise<LabPage> {
+export async function openLabWith(browser: Browser, server: JupyterServer, notecast: boolean, options: OpenLabOptions = {}): Promise<LabPage> {
   await setNotecastEnabled(server, notecast);
   const lab = await openLab(browser, server.url, options);
   const state = await lab.page.evaluate(
@@ -88,9 +83,9 @@ export async function openNotebook(page: Page, path?: string, timeoutMs = 60_000
 export async function waitForKernelIdle(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.waitForFunction(
     () => {
-      const widget = (window.jupyterapp as unknown as { shell: { currentWidget: unknown } }).shell.currentWidget as
-        | { sessionContext?: { session?: { kernel?: { status: string } | null } | null } }
-        | null;
+      const widget = (window.jupyterapp as unknown as { shell: { currentWidget: unknown } }).shell.currentWidget as {
+        sessionContext?: { session?: { kernel?: { status: string } | null } | null };
+      } | null;
       return widget?.sessionContext?.session?.kernel?.status === 'idle';
     },
     undefined,
@@ -153,7 +148,10 @@ export async function waitForLauncher(page: Page, timeoutMs = 30_000): Promise<v
 export async function saveSettings(page: Page, pluginId: string, raw: string): Promise<void> {
   await page.evaluate(
     ([id, text]) =>
-      (window.jupyterapp as unknown as { serviceManager: { settings: { save(id: string, raw: string): Promise<void> } } }).serviceManager.settings.save(id, text),
+      (window.jupyterapp as unknown as { serviceManager: { settings: { save(id: string, raw: string): Promise<void> } } }).serviceManager.settings.save(
+        id,
+        text
+      ),
     [pluginId, raw] as const
   );
 }

@@ -47,7 +47,11 @@ export async function targetSizes(page: Page, selector: string): Promise<TargetS
         .replace(/\s+/g, ' ')
         .trim()
         .slice(0, 60);
-      sizes.push({ description: `${element.tagName.toLowerCase()} "${name}"`, width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 });
+      sizes.push({
+        description: `${element.tagName.toLowerCase()} "${name}"`,
+        width: Math.round(box.width * 10) / 10,
+        height: Math.round(box.height * 10) / 10
+      });
     }
     return sizes;
   }, selector);

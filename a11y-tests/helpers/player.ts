@@ -127,7 +127,9 @@ export async function cellSources(page: Page): Promise<string[]> {
 /** The keybindings JupyterLab registered for Notecast commands (live registry). */
 export async function notecastKeyBindings(page: Page): Promise<Array<{ command: string; keys: string[]; selector: string }>> {
   return page.evaluate(() => {
-    const commands = (window.jupyterapp as unknown as { commands: { keyBindings: ReadonlyArray<{ command: string; keys: readonly string[]; selector: string }> } }).commands;
+    const commands = (
+      window.jupyterapp as unknown as { commands: { keyBindings: ReadonlyArray<{ command: string; keys: readonly string[]; selector: string }> } }
+    ).commands;
     return commands.keyBindings.filter(b => b.command.startsWith('notecast:')).map(b => ({ command: b.command, keys: [...b.keys], selector: b.selector }));
   });
 }
@@ -135,7 +137,9 @@ export async function notecastKeyBindings(page: Page): Promise<Array<{ command: 
 /** Every keybinding in the live registry. */
 export async function allKeyBindings(page: Page): Promise<Array<{ command: string; keys: string[]; selector: string }>> {
   return page.evaluate(() => {
-    const commands = (window.jupyterapp as unknown as { commands: { keyBindings: ReadonlyArray<{ command: string; keys: readonly string[]; selector: string }> } }).commands;
+    const commands = (
+      window.jupyterapp as unknown as { commands: { keyBindings: ReadonlyArray<{ command: string; keys: readonly string[]; selector: string }> } }
+    ).commands;
     return commands.keyBindings.map(b => ({ command: b.command, keys: [...b.keys], selector: b.selector }));
   });
 }

@@ -19,12 +19,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 
 /** The browser build, found through the package's own `package.json` (its exports hide the file). */
-export const VSR_BROWSER_BUILD = join(
-  dirname(require.resolve('@guidepup/virtual-screen-reader/package.json')),
-  'lib',
-  'esm',
-  'index.browser.js'
-);
+export const VSR_BROWSER_BUILD = join(dirname(require.resolve('@guidepup/virtual-screen-reader/package.json')), 'lib', 'esm', 'index.browser.js');
 
 /** A path no JupyterLab route uses; the route answers it from node_modules. */
 export const VSR_URL_PATH = '/__notecast-a11y__/virtual-screen-reader.js';
@@ -34,9 +29,7 @@ let bundle: string | undefined;
 /** Serves the virtual screen reader to every page of the context (call before opening Lab). */
 export async function serveVirtualScreenReader(context: BrowserContext): Promise<void> {
   bundle ??= readFileSync(VSR_BROWSER_BUILD, 'utf8');
-  await context.route(`**${VSR_URL_PATH}`, route =>
-    route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: bundle! })
-  );
+  await context.route(`**${VSR_URL_PATH}`, route => route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: bundle! }));
 }
 
 interface VirtualInPage {
@@ -131,7 +124,7 @@ export async function recordAnnouncer(page: Page, selector: string): Promise<voi
     const start = performance.now();
     const log: AnnouncerRecord[] = (window.__notecastAnnouncerLog = []);
     const regionOf = (node: Node | null): Element | null =>
-      (node instanceof Element ? node : node?.parentElement ?? null)?.closest('[aria-live]') ?? null;
+      (node instanceof Element ? node : (node?.parentElement ?? null))?.closest('[aria-live]') ?? null;
     new MutationObserver(mutations => {
       const touched = new Set<Element>();
       for (const m of mutations) {

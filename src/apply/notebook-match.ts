@@ -39,13 +39,7 @@ export function notebookMatches(notebook: YNotebook, state: NotebookState, optio
  * perhaps typed part way. A notebook saved (or autosaved) there holds the
  * player's typing, not the learner's.
  */
-export function isPlayerProgress(
-  notebook: YNotebook,
-  script: Script,
-  keyframes: Keyframes,
-  index: number,
-  options: MatchOptions = {}
-): boolean {
+export function isPlayerProgress(notebook: YNotebook, script: Script, keyframes: Keyframes, index: number, options: MatchOptions = {}): boolean {
   const state = keyframes.at(index).clone();
   for (const operation of script.steps[index]?.operations ?? []) {
     if (!isEditOperation(operation)) {

@@ -116,16 +116,11 @@ export async function settle(): Promise<void> {
  * nothing moved (no timer, the same place in the tutorial): a host call that
  * never answers.
  */
-export async function playToEnd(
-  player: Player,
-  clock: ManualClock,
-  onWait?: (kind: 'learner', at: number) => void,
-  limit = 1_000_000
-): Promise<void> {
+export async function playToEnd(player: Player, clock: ManualClock, onWait?: (kind: 'learner', at: number) => void, limit = 1_000_000): Promise<void> {
   void player.play();
   await settle();
   let place = placeOf(player);
-  for (let still = 0; still < limit; ) {
+  for (let still = 0; still < limit;) {
     const state = player.state;
     if (state === 'ended' || state === 'error') {
       return;

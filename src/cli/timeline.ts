@@ -150,8 +150,6 @@ export function renderTimeline(timeline: Timeline): string {
   }
   const kernel = timeline.steps.reduce((n, s) => n + s.waits.filter(w => w.kind === 'kernel').length, 0);
   const learner = timeline.steps.reduce((n, s) => n + s.waits.filter(w => w.kind === 'learner').length, 0);
-  lines.push(
-    `Total: ${formatClock(timeline.total)}, plus ${kernel} wait${kernel === 1 ? '' : 's'} for the kernel and ${learner} for the learner`
-  );
+  lines.push(`Total: ${formatClock(timeline.total)}, plus ${kernel} wait${kernel === 1 ? '' : 's'} for the kernel and ${learner} for the learner`);
   return `${lines.join('\n')}\n`;
 }

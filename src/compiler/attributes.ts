@@ -22,11 +22,7 @@ export const CELL_NAME = /^[A-Za-z0-9_-]{1,40}$/;
  * reported at the directive; returns undefined when any attribute is wrong,
  * so the directive is skipped rather than half applied.
  */
-export function readAttributes(
-  node: ContainerDirective | LeafDirective,
-  specs: AttributeSpecs,
-  report: Reporter
-): AttributeValues | undefined {
+export function readAttributes(node: ContainerDirective | LeafDirective, specs: AttributeSpecs, report: Reporter): AttributeValues | undefined {
   // No prototype: an attribute named `constructor` or `__proto__` is just an unknown attribute.
   const values: AttributeValues = Object.create(null) as AttributeValues;
   let ok = true;

@@ -43,11 +43,7 @@ export function compile(input: string | Uint8Array, options: CompileOptions = {}
     file.value = text;
     const size = typeof input === 'string' ? utf8Length(text) : input.length;
     if (size > MAX_MARKDOWN_BYTES) {
-      report.error(
-        tooLargeReason('markdown', size),
-        { line: 1, column: 1 },
-        'too-large'
-      );
+      report.error(tooLargeReason('markdown', size), { line: 1, column: 1 }, 'too-large');
       return { file };
     }
     // Refused before parsing: the parser's time grows with the square of these.
@@ -176,11 +172,7 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
     return;
   }
   if (!directive.forms.includes(node.type)) {
-    report.error(
-      `Unexpected \`${marker}${node.name}\`, expected ${directive.usage}`,
-      node,
-      'wrong-directive-form'
-    );
+    report.error(`Unexpected \`${marker}${node.name}\`, expected ${directive.usage}`, node, 'wrong-directive-form');
     return;
   }
   const attributes = readAttributes(node, directive.attributes, report);

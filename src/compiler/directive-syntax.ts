@@ -6,8 +6,7 @@ export interface DirectiveSyntaxProblem {
   at: number;
 }
 
-const QUOTE_HELP =
-  'to put a quote inside a value, quote it with the other kind (`find=\'say "hi"\'`) or write `&quot;` for `"` and `&#39;` for `\'`';
+const QUOTE_HELP = 'to put a quote inside a value, quote it with the other kind (`find=\'say "hi"\'`) or write `&quot;` for `"` and `&#39;` for `\'`';
 
 /**
  * Why a line starting with `::` is not a directive, following the rules of

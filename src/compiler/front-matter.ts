@@ -50,7 +50,7 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
   if (yamlDocument.errors.length) {
     const error = yamlDocument.errors[0];
     report.error(
-      `Invalid YAML in front matter: ${userText(error.message.split("\n")[0], 160)}; write one \`key: value\` per line`,
+      `Invalid YAML in front matter: ${userText(error.message.split('\n')[0], 160)}; write one \`key: value\` per line`,
       at(error.pos[0]),
       'invalid-front-matter'
     );
@@ -120,11 +120,7 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
         // A tagged number (`!!str 20`) is read as written, like tagged text.
         const number = typeof value === 'number' ? value : tagged && text !== undefined && /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
         if (!Number.isFinite(number) || number < min || number > max) {
-          report.error(
-            `Unexpected value for \`${key}\`, expected a number of ${unit} from ${min} to ${max}`,
-            keyAt,
-            'invalid-front-matter'
-          );
+          report.error(`Unexpected value for \`${key}\`, expected a number of ${unit} from ${min} to ${max}`, keyAt, 'invalid-front-matter');
         } else {
           result[key] = number;
         }

@@ -102,7 +102,7 @@ function longBlocks(text: string, minBody: number, containers: boolean): Block[]
   let unclosable = Infinity;
   let frontMatter = /^\uFEFF?---/.test(text);
   let line = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     line++;
     const newline = text.indexOf('\n', start);
     if (newline < 0) {
@@ -144,7 +144,15 @@ function longBlocks(text: string, minBody: number, containers: boolean): Block[]
         }
       } else if (opening && (opening[1][0] === '~' || !text.slice(start + opening[1].length, newline).includes('`'))) {
         // A backtick fence's info string has no backtick.
-        fence = { marker: opening[1].charCodeAt(0), length: opening[1].length, at: start, bodyStart: newline + 1, bodyLine: line + 1, lines: 0, keep: false };
+        fence = {
+          marker: opening[1].charCodeAt(0),
+          length: opening[1].length,
+          at: start,
+          bodyStart: newline + 1,
+          bodyLine: line + 1,
+          lines: 0,
+          keep: false
+        };
       }
     }
     start = newline + 1;

@@ -27,7 +27,7 @@ export function findTooDeep(text: string): TooDeep | undefined {
   let fence: { marker: string; length: number } | undefined;
   let marks = 0;
   let line = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     line++;
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;

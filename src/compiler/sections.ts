@@ -154,7 +154,7 @@ export function sectionStarts(text: string): LineStart[] {
   let frontMatter = /^\uFEFF?---/.test(text);
   let line = 0;
   let afterBlank = false;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     line++;
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;

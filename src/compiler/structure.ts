@@ -124,7 +124,10 @@ function isClosed(node: ContainerDirective, source: string, lines: LineIndex): b
   if (last?.position?.end.offset !== undefined && last.position.end.offset > lineStart) {
     return false;
   }
-  const fence = source.slice(lineStart, position.end.offset).replace(/^[ \t>]*/, '').trimEnd();
+  const fence = source
+    .slice(lineStart, position.end.offset)
+    .replace(/^[ \t>]*/, '')
+    .trimEnd();
   return /^:+$/.test(fence) && fence.length >= fenceLength(node, source);
 }
 
@@ -134,13 +137,7 @@ function isClosed(node: ContainerDirective, source: string, lines: LineIndex): b
  * stray closing fences to expect (a malformed `:::name` leaves its `:::`
  * behind, which is reported once, with the opening).
  */
-function checkParagraphLines(
-  node: Paragraph,
-  source: string,
-  lines: LineIndex,
-  report: Reporter,
-  strayClosersExpected: number
-): number {
+function checkParagraphLines(node: Paragraph, source: string, lines: LineIndex, report: Reporter, strayClosersExpected: number): number {
   const position = node.position;
   if (!position || position.start.offset === undefined || position.end.offset === undefined) {
     return strayClosersExpected;

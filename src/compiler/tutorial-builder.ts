@@ -147,12 +147,7 @@ export class TutorialBuilder {
     // `op` and `at` first: that is how people read a script.
     const { op, ...rest } = pending;
     const operation = { op, at: this.time, ...rest } as Operation;
-    if (
-      operation.op === 'insert-cell' ||
-      operation.op === 'type' ||
-      operation.op === 'delete-text' ||
-      operation.op === 'delete-cell'
-    ) {
+    if (operation.op === 'insert-cell' || operation.op === 'type' || operation.op === 'delete-text' || operation.op === 'delete-cell') {
       // `declare` never gives out an id twice, so the notebook need not search
       // all its cells to check that a new one's id is free (quadratic over many cells).
       const problem = this.notebook.apply(operation, this, true);

@@ -382,7 +382,7 @@ export function compareCells(from: CellList, to: CellList): { prefix: number; su
   };
 
   let prefix = 0;
-  for (let ca = 0, oa = 0, cb = 0, ob = 0; prefix < shared; ) {
+  for (let ca = 0, oa = 0, cb = 0, ob = 0; prefix < shared;) {
     if (oa === 0 && ob === 0 && a[ca] === b[cb] && prefix + a[ca].length <= shared) {
       prefix += a[ca].length;
       ca++;
@@ -406,7 +406,7 @@ export function compareCells(from: CellList, to: CellList): { prefix: number; su
   const changedInPrefix = changed.length;
   let suffix = 0;
   const room = shared - prefix;
-  for (let ca = a.length - 1, oa = (a[ca]?.length ?? 0) - 1, cb = b.length - 1, ob = (b[cb]?.length ?? 0) - 1; suffix < room; ) {
+  for (let ca = a.length - 1, oa = (a[ca]?.length ?? 0) - 1, cb = b.length - 1, ob = (b[cb]?.length ?? 0) - 1; suffix < room;) {
     if (oa === a[ca].length - 1 && ob === b[cb].length - 1 && a[ca] === b[cb] && suffix + a[ca].length <= room) {
       suffix += a[ca].length;
       ca--;

@@ -177,11 +177,7 @@ export function scanJson(text: string, maxDepth: number, paths?: PathTree): Json
         }
         if (code === 123 || code === 91) {
           if (stack.length >= maxDepth) {
-            return problem(
-              'too-deep',
-              `Unexpected nesting deeper than ${maxDepth} arrays and objects, expected a script (one is about 6 deep)`,
-              i
-            );
+            return problem('too-deep', `Unexpected nesting deeper than ${maxDepth} arrays and objects, expected a script (one is about 6 deep)`, i);
           }
           const object = code === 123;
           const frame: Frame = { object, keys: undefined, count: 0, node: valueNode };

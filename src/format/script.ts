@@ -123,23 +123,12 @@ export interface PauseOperation extends OperationBase {
 }
 
 export type Operation =
-  | InsertCellOperation
-  | TypeOperation
-  | DeleteTextOperation
-  | DeleteCellOperation
-  | RunOperation
-  | NarrateOperation
-  | WaitOperation
-  | PauseOperation;
+  InsertCellOperation | TypeOperation | DeleteTextOperation | DeleteCellOperation | RunOperation | NarrateOperation | WaitOperation | PauseOperation;
 
 export type OperationKind = Operation['op'];
 
 /** Operations that change the notebook's cells (the rest are events). */
-export type EditOperation =
-  | InsertCellOperation
-  | TypeOperation
-  | DeleteTextOperation
-  | DeleteCellOperation;
+export type EditOperation = InsertCellOperation | TypeOperation | DeleteTextOperation | DeleteCellOperation;
 
 /**
  * The declared cell with this id, if any. Own properties only: `cells` is a
@@ -151,12 +140,7 @@ export function cellInfo(script: Pick<Script, 'cells'>, id: string): CellInfo | 
 }
 
 export function isEditOperation(operation: Operation): operation is EditOperation {
-  return (
-    operation.op === 'insert-cell' ||
-    operation.op === 'type' ||
-    operation.op === 'delete-text' ||
-    operation.op === 'delete-cell'
-  );
+  return operation.op === 'insert-cell' || operation.op === 'type' || operation.op === 'delete-text' || operation.op === 'delete-cell';
 }
 
 /**

@@ -79,12 +79,7 @@ function isSubsequence(short: string, long: string): boolean {
 }
 
 /** "; did you mean `type`?" or nothing. */
-export function didYouMean(
-  word: string,
-  candidates: Iterable<string>,
-  wrap = (s: string) => `\`${userText(s)}\``,
-  options: SuggestOptions = {}
-): string {
+export function didYouMean(word: string, candidates: Iterable<string>, wrap = (s: string) => `\`${userText(s)}\``, options: SuggestOptions = {}): string {
   const match = closest(word, candidates, options);
   return match === undefined ? '' : `; did you mean ${wrap(match)}?`;
 }
@@ -94,11 +89,7 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j] + 1,
-        current[j - 1] + 1,
-        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
-      );
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
     previous = current;
   }

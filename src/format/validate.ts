@@ -125,7 +125,15 @@ function checkScript(value: unknown, shallow: boolean): ScriptValidation {
   // (or one that contains itself) is refused before it sees it.
   const deep = shallow ? undefined : tooDeep(value, MAX_JSON_DEPTH);
   if (deep) {
-    return { problems: [{ path: deep, rule: 'too-deep', message: `is nested deeper than ${MAX_JSON_DEPTH} arrays and objects (or contains itself); a script is about 6 deep` }] };
+    return {
+      problems: [
+        {
+          path: deep,
+          rule: 'too-deep',
+          message: `is nested deeper than ${MAX_JSON_DEPTH} arrays and objects (or contains itself); a script is about 6 deep`
+        }
+      ]
+    };
   }
   const errors = schemaErrors(value);
   if (errors.length) {

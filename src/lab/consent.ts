@@ -44,10 +44,7 @@ export async function askConsent(tutorialPath: string, what: { title: string; no
       what.notebookPath,
       what.kernel
     ),
-    buttons: [
-      Dialog.cancelButton({ label: trans.__("Don't run code") }),
-      Dialog.okButton({ label: trans.__('Allow running code'), actions: [ALLOW] })
-    ],
+    buttons: [Dialog.cancelButton({ label: trans.__("Don't run code") }), Dialog.okButton({ label: trans.__('Allow running code'), actions: [ALLOW] })],
     defaultButton: 0
   });
   if (result.button.accept && result.button.actions.includes(ALLOW)) {

@@ -5,12 +5,7 @@ import { Widget } from '@lumino/widgets';
 
 /** Shown instead of a player when a tutorial has errors: nothing plays. */
 export class TutorialErrorsPanel extends Widget {
-  constructor(
-    path: string,
-    problems: Array<{ text: string; severity: 'error' | 'warning' }>,
-    trans: TranslationBundle,
-    onRetry: () => void
-  ) {
+  constructor(path: string, problems: Array<{ text: string; severity: 'error' | 'warning' }>, trans: TranslationBundle, onRetry: () => void) {
     super();
     this.id = DOMUtils.createDomID();
     this.addClass('jp-NotecastErrors');

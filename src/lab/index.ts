@@ -5,13 +5,7 @@
  * Every JupyterLab service but the document manager is optional, so the
  * extension activates where one is missing.
  */
-import {
-  ILabShell,
-  ILayoutRestorer,
-  IRouter,
-  type JupyterFrontEnd,
-  type JupyterFrontEndPlugin
-} from '@jupyterlab/application';
+import { ILabShell, ILayoutRestorer, IRouter, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette, WidgetTracker } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
@@ -125,8 +119,7 @@ const scriptFilePlugin: JupyterFrontEndPlugin<void> = {
   description: 'Opens compiled .notecast.json scripts with the tutorial player.',
   autoStart: true,
   optional: [ITranslator],
-  activate: (app: JupyterFrontEnd, translator: ITranslator | null): void =>
-    addScriptFileType(app, translator ?? nullTranslator)
+  activate: (app: JupyterFrontEnd, translator: ITranslator | null): void => addScriptFileType(app, translator ?? nullTranslator)
 };
 
 const launcherPlugin: JupyterFrontEndPlugin<void> = {
@@ -171,13 +164,4 @@ const urlPlugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default [
-  announcerPlugin,
-  preferencesPlugin,
-  trackerPlugin,
-  commandsPlugin,
-  scriptFilePlugin,
-  launcherPlugin,
-  restorerPlugin,
-  urlPlugin
-];
+export default [announcerPlugin, preferencesPlugin, trackerPlugin, commandsPlugin, scriptFilePlugin, launcherPlugin, restorerPlugin, urlPlugin];

@@ -25,7 +25,13 @@ export class KernelLostError extends Error {
     readonly loss: KernelLoss,
     trans: TranslationBundle = nullTranslator.load('notecast')
   ) {
-    super(loss === 'restarted' ? trans.__('the kernel restarted') : loss === 'crashed' ? trans.__('the kernel died and is restarting') : trans.__('the kernel died'));
+    super(
+      loss === 'restarted'
+        ? trans.__('the kernel restarted')
+        : loss === 'crashed'
+          ? trans.__('the kernel died and is restarting')
+          : trans.__('the kernel died')
+    );
   }
 }
 

@@ -11,16 +11,10 @@ import { notecastIcon } from './icon.js';
 import type { TutorialOpener } from './opener.js';
 import { pickTutorial } from './tutorial-picker.js';
 
-export function addOpenCommand(
-  app: JupyterFrontEnd,
-  opener: TutorialOpener,
-  fileBrowser: IDefaultFileBrowser | null,
-  translator: ITranslator
-): void {
+export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fileBrowser: IDefaultFileBrowser | null, translator: ITranslator): void {
   const trans = translator.load('notecast');
   app.commands.addCommand(CommandIDs.open, {
-    label: args =>
-      args.isLauncher ? trans.__('Tutorial') : args.isContextMenu ? trans.__('Open as Tutorial') : trans.__('Open Tutorial…'),
+    label: args => (args.isLauncher ? trans.__('Tutorial') : args.isContextMenu ? trans.__('Open as Tutorial') : trans.__('Open Tutorial…')),
     caption: trans.__('Open a Notecast tutorial (Markdown or compiled .json) with the tutorial player'),
     icon: args => (args.isLauncher ? notecastIcon : undefined),
     execute: async args => {

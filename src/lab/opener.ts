@@ -109,7 +109,10 @@ export class TutorialOpener {
     }
     const loaded = await loadTutorial(path, text);
     if (!loaded.script) {
-      this.showErrors(path, loaded.problems.map(problem => ({ text: formatProblem(problem, this.trans), severity: problem.severity })));
+      this.showErrors(
+        path,
+        loaded.problems.map(problem => ({ text: formatProblem(problem, this.trans), severity: problem.severity }))
+      );
       return undefined;
     }
     const script = loaded.script;

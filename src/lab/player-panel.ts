@@ -308,14 +308,10 @@ export class PlayerPanel extends Widget {
       notice(session.stoppedReason);
     } else {
       if (session.conflict) {
-        notice(
-          trans.__("This step cannot continue: %1 Press Resume to restore the tutorial's state, or Next step to skip.", session.conflict)
-        );
+        notice(trans.__("This step cannot continue: %1 Press Resume to restore the tutorial's state, or Next step to skip.", session.conflict));
       }
       if (session.rebuild.length) {
-        const numbers = session.rebuild
-          .map(id => session.ynotebook.cells.findIndex(cell => cell.id === id) + 1)
-          .filter(n => n > 0);
+        const numbers = session.rebuild.map(id => session.ynotebook.cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
         notice(
           trans._n(
             'The kernel has not run cell %2 for this step.',
@@ -446,16 +442,13 @@ export class PlayerPanel extends Widget {
   }
 }
 
-
 function nearestSpeed(speed: number): number {
   return SPEEDS.reduce((best, value) => (Math.abs(value - speed) < Math.abs(best - speed) ? value : best), 1);
 }
 
 /** "2", "1 and 2", "1, 2 and 4". */
 function listNumbers(numbers: number[], trans: TranslationBundle): string {
-  return numbers.length <= 1
-    ? numbers.join('')
-    : trans.__('%1 and %2', numbers.slice(0, -1).join(trans.__(', ')), numbers[numbers.length - 1]);
+  return numbers.length <= 1 ? numbers.join('') : trans.__('%1 and %2', numbers.slice(0, -1).join(trans.__(', ')), numbers[numbers.length - 1]);
 }
 
 function describeState(state: string, trans: TranslationBundle): string {

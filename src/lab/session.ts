@@ -185,8 +185,7 @@ export class TutorialSession {
     this.captionIsNarration = true;
     // A notebook saved (or autosaved) while the player was part way through its step holds the
     // player's typing, not the learner's: the step starts again without keeping a copy of it.
-    this.learnerDirty =
-      this.hasLearnerChanges() && !isPlayerProgress(ynotebook, this.script, this.keyframes, startStep, { ignoreBlankCells: true });
+    this.learnerDirty = this.hasLearnerChanges() && !isPlayerProgress(ynotebook, this.script, this.keyframes, startStep, { ignoreBlankCells: true });
 
     this.stopWatching = watchLearnerEdits(ynotebook, edit => {
       // JupyterLab keeps one blank cell in an empty notebook; adding it is not the learner's doing.
@@ -641,9 +640,7 @@ export class TutorialSession {
         }
       }
     }
-    return state.cells
-      .filter(cell => ran.has(cell.id) && this.ranSources.get(cell.id) !== cell.source)
-      .map(cell => cell.id);
+    return state.cells.filter(cell => ran.has(cell.id) && this.ranSources.get(cell.id) !== cell.source).map(cell => cell.id);
   }
 
   /**
@@ -678,7 +675,9 @@ export class TutorialSession {
       return true;
     }
     const from = this.player.step;
-    const runsAhead = this.script.steps.slice(from).some(step => step.operations.some(op => op.op === 'run' && this.script.cells[op.cell]?.type === 'code'));
+    const runsAhead = this.script.steps
+      .slice(from)
+      .some(step => step.operations.some(op => op.op === 'run' && this.script.cells[op.cell]?.type === 'code'));
     if (!runsAhead && !force) {
       return true;
     }

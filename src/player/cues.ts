@@ -81,4 +81,3 @@ export function cueAt(step: Step, cursor: StepCursor, reducedMotion: boolean): C
     next: { operation: cursor.operation, keystroke: cursor.keystroke + 1 }
   };
 }
-

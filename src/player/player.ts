@@ -475,8 +475,7 @@ export class Player {
     }
     const { operation } = cue;
     const step = this.stepIndex;
-    const applied = () =>
-      this.events.emit('operationApplied', { step, operation, typed: cue.typed, scheduledAt: due, appliedAt: this.clock.now() });
+    const applied = () => this.events.emit('operationApplied', { step, operation, typed: cue.typed, scheduledAt: due, appliedAt: this.clock.now() });
     if (isEditOperation(operation)) {
       const firstKeystroke = operation.op === 'type' && this.inStep.keystroke === 0;
       const outcome = this.host.applyEdit(operation, cue.typed);

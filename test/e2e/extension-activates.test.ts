@@ -32,9 +32,7 @@ test('a python3 notebook runs 1+1 in a real kernel and shows 2', { timeout: 90_0
 
 test('no news toast asks about official Jupyter news', async () => {
   // Runs after the notebook test, so the notification plugin has long had time to show it.
-  const notificationsActive = await suite.lab.page.evaluate(() =>
-    window.jupyterapp!.isPluginActivated('@jupyterlab/apputils-extension:notification')
-  );
+  const notificationsActive = await suite.lab.page.evaluate(() => window.jupyterapp!.isPluginActivated('@jupyterlab/apputils-extension:notification'));
   assert.ok(notificationsActive, 'the plugin that shows the news toast is not running, so this test proves nothing');
   assert.equal(await suite.lab.page.getByText('official Jupyter news').count(), 0);
 });

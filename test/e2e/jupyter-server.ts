@@ -119,10 +119,7 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
     }
     const port = await findFreePort();
     const configFile = join(dirs.config, 'jupyter_server_test_config.py');
-    await writeFile(
-      configFile,
-      serverConfig({ rootDir: dirs.root, port, workspacesDir: dirs.workspaces, settingsDir: dirs.settings })
-    );
+    await writeFile(configFile, serverConfig({ rootDir: dirs.root, port, workspacesDir: dirs.workspaces, settingsDir: dirs.settings }));
 
     const logFile = join(base, 'server.log');
     const log = createWriteStream(logFile);

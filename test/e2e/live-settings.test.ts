@@ -150,7 +150,10 @@ test('a new speed in the settings shows in the open player and typing runs at it
   await waitForSource(page, 'hello', source);
   const inserts = await insertsInto(page, 'hello');
   // Keystrokes (reduced motion is off), so the time they took is the typing speed.
-  assert.ok(inserts.length === source.length && inserts.every(insert => insert.length === 1), `not typed keystroke by keystroke: ${JSON.stringify(inserts.map(i => i.length))}`);
+  assert.ok(
+    inserts.length === source.length && inserts.every(insert => insert.length === 1),
+    `not typed keystroke by keystroke: ${JSON.stringify(inserts.map(i => i.length))}`
+  );
   const took = inserts[inserts.length - 1].at - inserts[0].at;
   const atOne = typingDuration(BASICS, 'hello');
   // 4× types it in a quarter of the time 1× takes; half is a wide margin for a busy machine.
@@ -206,41 +209,50 @@ test('reduced motion turned on in the settings makes the open player insert whol
   assert.equal(await page.evaluate(() => (window as unknown as { __notecastNoReload?: boolean }).__notecastNoReload), true, 'the page reloaded');
 });
 
-test('brief verbosity set in the settings makes the open player announce a step by its title only; full brings the narration back', { timeout: 120_000 }, async () => {
-  const { page } = suite.lab;
-  // Each step's announcement, once the player is asked to play it (step mode stops after it).
-  const announceNextStep = async (): Promise<string> => {
-    const heard = (await spoken(page)).length;
-    await pressInPlayer(player, 'Alt+Shift+P');
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
-      const found = (await spoken(page)).slice(heard).find(entry => /^Step \d of 6: /.test(entry.text));
-      if (found) {
-        const step = Number(/^Step (\d)/.exec(found.text)![1]);
-        // Played to its end: a step that waits for the learner says "Your turn" first, and Play goes on.
-        while ((await waitForStatus(player, new RegExp(`^Your turn|· Step ${step + 1} of 6|Finished`), 90_000)).startsWith('Your turn')) {
-          await pressInPlayer(player, 'Alt+Shift+P');
-          await waitForStatus(player, /^(?!Your turn)/, 10_000);
+test(
+  'brief verbosity set in the settings makes the open player announce a step by its title only; full brings the narration back',
+  { timeout: 120_000 },
+  async () => {
+    const { page } = suite.lab;
+    // Each step's announcement, once the player is asked to play it (step mode stops after it).
+    const announceNextStep = async (): Promise<string> => {
+      const heard = (await spoken(page)).length;
+      await pressInPlayer(player, 'Alt+Shift+P');
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const found = (await spoken(page)).slice(heard).find(entry => /^Step \d of 6: /.test(entry.text));
+        if (found) {
+          const step = Number(/^Step (\d)/.exec(found.text)![1]);
+          // Played to its end: a step that waits for the learner says "Your turn" first, and Play goes on.
+          while ((await waitForStatus(player, new RegExp(`^Your turn|· Step ${step + 1} of 6|Finished`), 90_000)).startsWith('Your turn')) {
+            await pressInPlayer(player, 'Alt+Shift+P');
+            await waitForStatus(player, /^(?!Your turn)/, 10_000);
+          }
+          return found.text;
         }
-        return found.text;
+        await page.waitForTimeout(100);
       }
-      await page.waitForTimeout(100);
-    }
-    throw new Error(`no step was announced; heard:\n${(await spoken(page)).slice(heard).map(e => e.text).join('\n')}`);
-  };
-  // Changes arrive in order: once the speed set after it shows, the verbosity has arrived too.
-  await setNotecastSetting(page, 'verbosity', 'brief');
-  await setNotecastSetting(page, 'speed', 2);
-  await waitForValue(() => speedControl(player).inputValue(), '2', 'the Speed control');
-  const brief = await announceNextStep();
-  assert.match(brief, /^Step \d of 6: [^.]+\.$/, 'brief says more than the title');
+      throw new Error(
+        `no step was announced; heard:\n${(await spoken(page))
+          .slice(heard)
+          .map(e => e.text)
+          .join('\n')}`
+      );
+    };
+    // Changes arrive in order: once the speed set after it shows, the verbosity has arrived too.
+    await setNotecastSetting(page, 'verbosity', 'brief');
+    await setNotecastSetting(page, 'speed', 2);
+    await waitForValue(() => speedControl(player).inputValue(), '2', 'the Speed control');
+    const brief = await announceNextStep();
+    assert.match(brief, /^Step \d of 6: [^.]+\.$/, 'brief says more than the title');
 
-  await setNotecastSetting(page, 'verbosity', 'full');
-  await setNotecastSetting(page, 'speed', 3);
-  await waitForValue(() => speedControl(player).inputValue(), '3', 'the Speed control');
-  const full = await announceNextStep();
-  assert.match(full, /^Step \d of 6: [^.]+\. \S/, 'full leaves out the narration');
-});
+    await setNotecastSetting(page, 'verbosity', 'full');
+    await setNotecastSetting(page, 'speed', 3);
+    await waitForValue(() => speedControl(player).inputValue(), '3', 'the Speed control');
+    const full = await announceNextStep();
+    assert.match(full, /^Step \d of 6: [^.]+\. \S/, 'full leaves out the narration');
+  }
+);
 
 test('no page error comes from Notecast', () => {
   assert.deepEqual(notecastErrors(suite.lab), []);

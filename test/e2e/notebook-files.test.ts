@@ -87,7 +87,7 @@ test('a corrupt lesson.ipynb survives opening the tutorial byte for byte; the pl
   await waitForSpoken(page, why);
 });
 
-test('someone else\'s lesson.ipynb is left as it is and the player opens lesson-1.ipynb', { timeout: 90_000 }, async () => {
+test("someone else's lesson.ipynb is left as it is and the player opens lesson-1.ipynb", { timeout: 90_000 }, async () => {
   const { page } = suite.lab;
   const player = await openTutorial(page, 'theirs/lesson.md', 'Next to their notebook');
   assert.equal(onDisk('theirs/lesson.ipynb').toString('utf8'), THEIR_NOTEBOOK);
@@ -98,7 +98,10 @@ test('someone else\'s lesson.ipynb is left as it is and the player opens lesson-
 
 test('a lesson.ipynb the server fails to read is left as it is; the player opens lesson-1.ipynb and says why', { timeout: 90_000 }, async () => {
   const { page } = suite.lab;
-  const restore = await failRequests(page, url => url.pathname.endsWith('/api/contents/server-error/lesson.ipynb') && url.searchParams.get('type') === 'notebook');
+  const restore = await failRequests(
+    page,
+    url => url.pathname.endsWith('/api/contents/server-error/lesson.ipynb') && url.searchParams.get('type') === 'notebook'
+  );
   try {
     const player = await openTutorial(page, 'server-error/lesson.md', 'Next to a file the server fails to read');
     assert.equal(onDisk('server-error/lesson.ipynb').toString('utf8'), THEIR_NOTEBOOK);
@@ -119,7 +122,8 @@ test('a folder the server cannot list gets no file at all, and the learner is to
     await start(page, 'notecast:open', { path: 'unlisted/lesson.md' });
     const dialog = page.locator('.jp-Dialog-content', { hasText: 'Could not open the tutorial' });
     await dialog.waitFor({ state: 'visible', timeout: 30_000 });
-    const why = /Could not make a notebook for the tutorial unlisted\/lesson\.md: the folder unlisted could not be listed \(Simulated server failure\).*Nothing was written\./;
+    const why =
+      /Could not make a notebook for the tutorial unlisted\/lesson\.md: the folder unlisted could not be listed \(Simulated server failure\).*Nothing was written\./;
     assert.match((await dialog.textContent()) ?? '', why);
     await waitForSpoken(page, why);
     assert.deepEqual(filesIn('unlisted'), before);

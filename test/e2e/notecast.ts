@@ -75,9 +75,12 @@ export async function waitForSpoken(page: Page, pattern: RegExp, timeout = 30_00
  * stays in the page: a widget (what `docmanager:open` returns) cannot be serialised.
  */
 export async function execute(page: Page, command: string, args: Record<string, unknown> = {}): Promise<void> {
-  await page.evaluate(async ([id, a]) => {
-    await window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>);
-  }, [command, args] as const);
+  await page.evaluate(
+    async ([id, a]) => {
+      await window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>);
+    },
+    [command, args] as const
+  );
 }
 
 /**

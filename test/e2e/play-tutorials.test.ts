@@ -72,7 +72,10 @@ test('no code runs before the learner agrees: declining the consent dialog plays
   await page.waitForTimeout(1000);
   assert.match(await status(player), /^Ready/);
   const cells = await notebookCells(page, tutorial.replace(/\.md$/, '.ipynb'));
-  assert.ok(cells.every(cell => cell.executionCount === null && cell.output === ''), 'a cell ran without consent');
+  assert.ok(
+    cells.every(cell => cell.executionCount === null && cell.output === ''),
+    'a cell ran without consent'
+  );
   assert.ok((await spoken(page)).some(entry => /needs your permission/.test(entry.text)));
 });
 
@@ -83,7 +86,12 @@ for (const tutorial of TUTORIALS) {
     const player = await openTutorial(page, tutorial, title);
     const notebookPath = tutorial.replace(/\.md$/, '.ipynb');
     await pressInPlayer(player, 'Alt+Shift+P');
-    if (await page.getByRole('button', { name: 'Allow running code' }).isVisible().catch(() => false)) {
+    if (
+      await page
+        .getByRole('button', { name: 'Allow running code' })
+        .isVisible()
+        .catch(() => false)
+    ) {
       await allowRunningCode(page);
     } else {
       await page
@@ -110,10 +118,19 @@ for (const tutorial of TUTORIALS) {
       assert.ok(actual, `cell ${cell} is missing`);
       assert.equal(actual.output.trim(), expected.trim(), `the output of cell ${cell}`);
     }
-    assert.ok(cells.filter(c => c.type === 'code').some(c => c.executionCount !== null), 'no cell ran in the kernel');
+    assert.ok(
+      cells.filter(c => c.type === 'code').some(c => c.executionCount !== null),
+      'no cell ran in the kernel'
+    );
     const heard = (await spoken(page)).map(entry => entry.text);
-    assert.ok(heard.some(text => text === 'Tutorial finished.'), 'the end was not announced');
-    assert.ok(heard.some(text => /^Cell \d+ ran/.test(text)), 'no kernel result was announced');
+    assert.ok(
+      heard.some(text => text === 'Tutorial finished.'),
+      'the end was not announced'
+    );
+    assert.ok(
+      heard.some(text => /^Cell \d+ ran/.test(text)),
+      'no kernel result was announced'
+    );
   });
 }
 

@@ -106,53 +106,57 @@ function overlaps(a: DOMRect, b: DOMRect): boolean {
 
 let before: CellSnapshot[] = [];
 
-test('after Next step twice and a reload, the player is back beside its notebook at step 3; the notebook is unchanged and nothing ran', { timeout: 180_000 }, async () => {
-  const { page } = suite.lab;
-  let player = await openTutorial(page, BASICS, TITLE);
-  await waitForStatus(player, stoppedAt(1), 30_000);
-  await pressNextStep(player);
-  await allowRunningCode(page);
-  await waitForStatus(player, stoppedAt(2), 60_000);
-  await pressNextStep(player);
-  await waitForStatus(player, stoppedAt(3), 90_000);
-  // Saved, as autosave would: what a reload finds is the notebook on disk.
-  await saveNotebook(page, BASICS_NOTEBOOK);
-  before = await notebookCells(page, BASICS_NOTEBOOK);
-  assert.ok(
-    before.some(cell => cell.id === 'hello' && cell.executionCount !== null),
-    `step 2 did not run its cell: ${JSON.stringify(before)}`
-  );
+test(
+  'after Next step twice and a reload, the player is back beside its notebook at step 3; the notebook is unchanged and nothing ran',
+  { timeout: 180_000 },
+  async () => {
+    const { page } = suite.lab;
+    let player = await openTutorial(page, BASICS, TITLE);
+    await waitForStatus(player, stoppedAt(1), 30_000);
+    await pressNextStep(player);
+    await allowRunningCode(page);
+    await waitForStatus(player, stoppedAt(2), 60_000);
+    await pressNextStep(player);
+    await waitForStatus(player, stoppedAt(3), 90_000);
+    // Saved, as autosave would: what a reload finds is the notebook on disk.
+    await saveNotebook(page, BASICS_NOTEBOOK);
+    before = await notebookCells(page, BASICS_NOTEBOOK);
+    assert.ok(
+      before.some(cell => cell.id === 'hello' && cell.executionCount !== null),
+      `step 2 did not run its cell: ${JSON.stringify(before)}`
+    );
 
-  // What the restorer keeps for the player (in the workspace, saved a moment after a change) is step 3.
-  await waitForSavedStep(page, 2);
+    // What the restorer keeps for the player (in the workspace, saved a moment after a change) is step 3.
+    await waitForSavedStep(page, 2);
 
-  // A page that still has unsaved changes asks before leaving; nothing here is unsaved, but never stay.
-  page.on('dialog', dialog => void dialog.accept());
-  await page.reload();
-  await page.waitForFunction(() => window.jupyterapp !== undefined, undefined, { timeout: 60_000 });
-  await page.evaluate(async () => {
-    await window.jupyterapp!.started;
-    await window.jupyterapp!.restored;
-  });
-  player = playerFor(page, TITLE);
-  await player.waitFor({ state: 'visible', timeout: 60_000 });
-  await waitForStatus(player, stoppedAt(3), 30_000);
+    // A page that still has unsaved changes asks before leaving; nothing here is unsaved, but never stay.
+    page.on('dialog', dialog => void dialog.accept());
+    await page.reload();
+    await page.waitForFunction(() => window.jupyterapp !== undefined, undefined, { timeout: 60_000 });
+    await page.evaluate(async () => {
+      await window.jupyterapp!.started;
+      await window.jupyterapp!.restored;
+    });
+    player = playerFor(page, TITLE);
+    await player.waitFor({ state: 'visible', timeout: 60_000 });
+    await waitForStatus(player, stoppedAt(3), 30_000);
 
-  const slider = player.getByRole('slider', { name: 'Step' });
-  assert.equal(await slider.inputValue(), '3');
-  assert.equal(await slider.getAttribute('aria-valuetext'), 'Step 3 of 6: Numbers');
-  assert.equal(await playerCount(page), 1);
+    const slider = player.getByRole('slider', { name: 'Step' });
+    assert.equal(await slider.inputValue(), '3');
+    assert.equal(await slider.getAttribute('aria-valuetext'), 'Step 3 of 6: Numbers');
+    assert.equal(await playerCount(page), 1);
 
-  const placed = await boxes(page, BASICS_NOTEBOOK);
-  assert.ok(typeof placed !== 'string', placed as string);
-  assert.ok(!overlaps(placed.player, placed.notebook), `the player covers its notebook: ${JSON.stringify(placed)}`);
+    const placed = await boxes(page, BASICS_NOTEBOOK);
+    assert.ok(typeof placed !== 'string', placed as string);
+    assert.ok(!overlaps(placed.player, placed.notebook), `the player covers its notebook: ${JSON.stringify(placed)}`);
 
-  // Give a restore that would play, ask or run time to do so.
-  await page.waitForTimeout(2_000);
-  assert.match(await status(player), stoppedAt(3), 'the restored player played by itself');
-  assert.equal(await dialogShown(page), false, 'the restored player asked something before Play');
-  assert.deepEqual(await notebookCells(page, BASICS_NOTEBOOK), before, 'restoring changed the notebook or ran a cell');
-});
+    // Give a restore that would play, ask or run time to do so.
+    await page.waitForTimeout(2_000);
+    assert.match(await status(player), stoppedAt(3), 'the restored player played by itself');
+    assert.equal(await dialogShown(page), false, 'the restored player asked something before Play');
+    assert.deepEqual(await notebookCells(page, BASICS_NOTEBOOK), before, 'restoring changed the notebook or ran a cell');
+  }
+);
 
 test('notecast:open on a tutorial that has a player activates that player instead of opening a second', { timeout: 60_000 }, async () => {
   const { page } = suite.lab;

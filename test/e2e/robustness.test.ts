@@ -158,7 +158,11 @@ test('the kernel restarting mid-run is announced and pauses playback', { timeout
       if (widget.context?.path === 'test/fixtures/lab/slow-run.ipynb') await widget.sessionContext!.restartKernel();
     }
   });
-  await waitForSpoken(page, /^The kernel restarted while cell 1 was running: what it had run is gone\. Playback paused\. Press Play to continue\.$/, 30_000);
+  await waitForSpoken(
+    page,
+    /^The kernel restarted while cell 1 was running: what it had run is gone\. Playback paused\. Press Play to continue\.$/,
+    30_000
+  );
   await waitForStatus(player, /^Paused/, 10_000);
   assert.equal((await spoken(page)).find(entry => /kernel restarted/.test(entry.text))?.politeness, 'assertive');
 });
@@ -220,7 +224,7 @@ function launcherTile(page: Page, folder: string): Locator {
     .locator('.jp-LauncherCard[role=button][title^="Open a Notecast tutorial"]');
 }
 
-test('the launcher\'s tile opens the tutorial the learner picks from its folder in the player', { timeout: 60_000 }, async () => {
+test("the launcher's tile opens the tutorial the learner picks from its folder in the player", { timeout: 60_000 }, async () => {
   const { page } = suite.lab;
   await execute(page, 'launcher:create', { cwd: LAUNCHER_DIR });
   const tile = launcherTile(page, LAUNCHER_DIR);
@@ -244,18 +248,14 @@ test('the launcher\'s tile opens the tutorial the learner picks from its folder 
   await notebookCells(page, `${LAUNCHER_DIR}/two.ipynb`);
 });
 
-test(
-  'the launcher\'s tile is named "Tutorial" with the Notecast icon, as the README says',
-  { timeout: 30_000 },
-  async () => {
-    const { page } = suite.lab;
-    await execute(page, 'launcher:create', { cwd: LAUNCHER_DIR });
-    const tile = launcherTile(page, LAUNCHER_DIR);
-    await tile.waitFor({ state: 'visible', timeout: 20_000 });
-    assert.equal((await tile.locator('.jp-LauncherCard-label').textContent())?.trim(), 'Tutorial');
-    assert.equal(await tile.locator('.jp-LauncherCard-icon svg[data-icon="notecast:tutorial"]').count(), 1, 'the tile has no Notecast icon');
-  }
-);
+test('the launcher\'s tile is named "Tutorial" with the Notecast icon, as the README says', { timeout: 30_000 }, async () => {
+  const { page } = suite.lab;
+  await execute(page, 'launcher:create', { cwd: LAUNCHER_DIR });
+  const tile = launcherTile(page, LAUNCHER_DIR);
+  await tile.waitFor({ state: 'visible', timeout: 20_000 });
+  assert.equal((await tile.locator('.jp-LauncherCard-label').textContent())?.trim(), 'Tutorial');
+  assert.equal(await tile.locator('.jp-LauncherCard-icon svg[data-icon="notecast:tutorial"]').count(), 1, 'the tile has no Notecast icon');
+});
 
 test('a compiled .notecast.json script opens with the player by default', { timeout: 60_000 }, async () => {
   const { page } = suite.lab;
@@ -277,7 +277,10 @@ test('with single-key shortcuts on, J/K/L work inside the player and are exposed
   await waitForStatus(player, /^Paused · Step 1 of/, 10_000);
   await page.waitForTimeout(500);
   const said = (await spoken(page)).slice(before).map(entry => entry.text);
-  assert.ok(said.some(text => /^Step 1 of \d+: .+\.$/.test(text)), `J did not go to step 1: ${said.join(' | ')}`);
+  assert.ok(
+    said.some(text => /^Step 1 of \d+: .+\.$/.test(text)),
+    `J did not go to step 1: ${said.join(' | ')}`
+  );
 });
 
 test('the shortcut help lists every player command with its live keys', { timeout: 30_000 }, async () => {

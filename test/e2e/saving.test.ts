@@ -129,7 +129,7 @@ function sourceOnDisk(id: string): string | undefined {
   return cell && (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
 }
 
-test('the player\'s typing marks the notebook as unsaved', { timeout: 120_000 }, async () => {
+test("the player's typing marks the notebook as unsaved", { timeout: 120_000 }, async () => {
   const { page } = suite.lab;
   player = await openTutorial(page, BASICS, 'Python basics');
   await pressInPlayer(player, 'Alt+Shift+P');
@@ -221,7 +221,7 @@ test('closing the notebook asks to save; saved, opening the tutorial again conti
   assert.match(await status(reopened), /^(Ready|Paused)/, 'the tutorial played by itself on opening');
 });
 
-test('a notebook saved while the player was typing continues at that step, keeping nothing aside as the learner\'s', { timeout: 150_000 }, async () => {
+test("a notebook saved while the player was typing continues at that step, keeping nothing aside as the learner's", { timeout: 150_000 }, async () => {
   const { page } = suite.lab;
   const player = playerFor(page, 'Python basics');
   const full = expectedNotebook(BASICS).find(cell => cell.id === 'numbers')!.source;

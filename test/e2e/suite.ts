@@ -74,7 +74,5 @@ export function useSuite(options: SuiteOptions = {}): Suite {
 
 /** Uncaught page errors and console errors that mention Notecast, for a "no errors" test. */
 export function notecastErrors(lab: LabPage): string[] {
-  return [...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`), ...lab.consoleErrors].filter(text =>
-    /notecast/i.test(text)
-  );
+  return [...lab.pageErrors.map(error => `${error.message}\n${error.stack ?? ''}`), ...lab.consoleErrors].filter(text => /notecast/i.test(text));
 }

@@ -232,6 +232,9 @@ test('titles, narration and prompts holding HTML and scripts are shown as text; 
   assert.equal(existsSync(join(suite.server.rootDir, 'test/fixtures/lab/pwned.txt')), false);
   assert.equal(existsSync(join(suite.server.rootDir, 'pwned.txt')), false);
   const cells = await notebookCells(page, 'test/fixtures/lab/html-payload.ipynb');
-  assert.ok(cells.every(cell => cell.executionCount === null), 'a cell ran');
+  assert.ok(
+    cells.every(cell => cell.executionCount === null),
+    'a cell ran'
+  );
   assert.match(await status(player), /^Ready/);
 });

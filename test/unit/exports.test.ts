@@ -4,21 +4,65 @@ import { test } from 'node:test';
 /** Each module's index.ts is its whole public surface: pin it, so a change is a decision. */
 test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
-    'EXCERPT_LENGTH', 'INPUT_LIMITS', 'LineIndex', 'MAX_JSON_DEPTH', 'MAX_PROBLEMS', 'MAX_TIME_MS', 'NotebookState', 'SCRIPT_VERSION', 'buildTranscript', 'cellInfo', 'closest',
-    'countKeystrokes', 'countLines', 'decodeUtf8', 'describeCode', 'describeCodeParts', 'didYouMean', 'escapeControlCharacters', 'escapeHtml', 'expandKeystrokes', 'firstInvalidUtf8',
-    'firstLoneSurrogate', 'formatBytes', 'formatPath', 'formatSeconds', 'isEditOperation', 'kernelLanguage',
-    'operationDuration', 'parseScriptJson', 'plural', 'renderTranscript', 'scriptSchema',
-    'splitKeystrokes', 'stepDuration', 'stringifyScript', 'tooLargeReason', 'userText', 'utf8Length', 'validateScript'
+    'EXCERPT_LENGTH',
+    'INPUT_LIMITS',
+    'LineIndex',
+    'MAX_JSON_DEPTH',
+    'MAX_PROBLEMS',
+    'MAX_TIME_MS',
+    'NotebookState',
+    'SCRIPT_VERSION',
+    'buildTranscript',
+    'cellInfo',
+    'closest',
+    'countKeystrokes',
+    'countLines',
+    'decodeUtf8',
+    'describeCode',
+    'describeCodeParts',
+    'didYouMean',
+    'escapeControlCharacters',
+    'escapeHtml',
+    'expandKeystrokes',
+    'firstInvalidUtf8',
+    'firstLoneSurrogate',
+    'formatBytes',
+    'formatPath',
+    'formatSeconds',
+    'isEditOperation',
+    'kernelLanguage',
+    'operationDuration',
+    'parseScriptJson',
+    'plural',
+    'renderTranscript',
+    'scriptSchema',
+    'splitKeystrokes',
+    'stepDuration',
+    'stringifyScript',
+    'tooLargeReason',
+    'userText',
+    'utf8Length',
+    'validateScript'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/compiler/index.js')).sort(), [
-    'DEFAULT_KERNEL', 'DEFAULT_PACE', 'DEFAULT_SPEED', 'compile', 'directives'
+    'DEFAULT_KERNEL',
+    'DEFAULT_PACE',
+    'DEFAULT_SPEED',
+    'compile',
+    'directives'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/apply/index.js')).sort(), [
-    'Keyframes', 'NotebookApplier', 'PLAYER_ORIGIN', 'isPlayerProgress', 'mapOffset', 'minimalEdit', 'notebookMatches',
-    'notebookMetadata', 'playToNotebook', 'watchLearnerEdits'
+    'Keyframes',
+    'NotebookApplier',
+    'PLAYER_ORIGIN',
+    'isPlayerProgress',
+    'mapOffset',
+    'minimalEdit',
+    'notebookMatches',
+    'notebookMetadata',
+    'playToNotebook',
+    'watchLearnerEdits'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), ['Presenter', 'englishTranslations']);
-  assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), [
-    'EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main'
-  ]);
+  assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), ['EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main']);
 });

@@ -296,7 +296,10 @@ for (const { name, text: payload } of PAYLOADS) {
       }
     }
     const source = (cell: { source: string | string[] }) => (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
-    assert.deepEqual(notebook.cells.map(source), expected.cells.map(cell => cell.source));
+    assert.deepEqual(
+      notebook.cells.map(source),
+      expected.cells.map(cell => cell.source)
+    );
     assert.ok(notebook.cells.every(cell => source(cell).includes(payload)));
     assert.equal(notebook.metadata.kernelspec.name, payload);
   });

@@ -6,7 +6,9 @@ import { compile } from '../../src/compiler/index.js';
 import { stringifyScript, type OperationKind } from '../../src/format/index.js';
 import { fromRoot, UPDATE_FIXTURES } from '../helpers/paths.js';
 
-const names = readdirSync(fromRoot('tutorials')).filter(name => name.endsWith('.md')).sort();
+const names = readdirSync(fromRoot('tutorials'))
+  .filter(name => name.endsWith('.md'))
+  .sort();
 
 test('there are at least three tutorials', () => {
   assert.ok(names.length >= 3, names.join(', '));
@@ -55,7 +57,18 @@ test('the tutorials together use every directive', () => {
   for (const form of [':::type', ':::replace', '::delete', '::run', ':::run', ':::pause', '::pause', ':::say', '::wait']) {
     assert.ok(used.has(form), `no tutorial uses ${form}`);
   }
-  for (const attribute of ['type.cell', 'type.type', 'type.after', 'type.before', 'type.at', 'type.summary', 'type.speed', 'replace.find', 'run.cell', 'wait.s']) {
+  for (const attribute of [
+    'type.cell',
+    'type.type',
+    'type.after',
+    'type.before',
+    'type.at',
+    'type.summary',
+    'type.speed',
+    'replace.find',
+    'run.cell',
+    'wait.s'
+  ]) {
     assert.ok(used.has(attribute), `no tutorial uses ${attribute}`);
   }
 });

@@ -55,10 +55,7 @@ export async function writeOutput(io: CliIO, path: string | undefined, text: str
  * what `render` makes of its script to `-o` or stdout. Exit 1 when the input
  * has errors.
  */
-export async function renderScript(
-  { io, files, values, load }: CommandContext,
-  render: (script: Script) => string | Promise<string>
-): Promise<number> {
+export async function renderScript({ io, files, values, load }: CommandContext, render: (script: Script) => string | Promise<string>): Promise<number> {
   const loaded = await load(files[0]);
   report(io, loaded.diagnostics);
   if (!loaded.script) {

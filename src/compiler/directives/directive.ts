@@ -39,11 +39,7 @@ export function singleCodeBlock(context: DirectiveContext, what: string): Code |
   const other = children.find(child => child.type !== 'code');
   if (blocks.length !== 1 || other) {
     const found =
-      blocks.length === 0 && !other
-        ? 'Missing code block'
-        : blocks.length > 1
-          ? `Unexpected ${blocks.length} code blocks`
-          : `Unexpected ${other?.type}`;
+      blocks.length === 0 && !other ? 'Missing code block' : blocks.length > 1 ? `Unexpected ${blocks.length} code blocks` : `Unexpected ${other?.type}`;
     report.error(
       `${found} in \`:::${node.name}\`, expected exactly one fenced code block with ${what} (\`\`\` on its own line before and after)`,
       other ?? blocks[1] ?? node,

@@ -11,7 +11,8 @@ export type { Directive, DirectiveContext, DirectiveNode } from './directive.js'
 
 /** Every directive of the authoring language, by name. */
 export const directives: ReadonlyMap<string, Directive> = new Map(
-  [typeDirective, replaceDirective, deleteDirective, runDirective, pauseDirective, sayDirective, waitDirective].map(
-    directive => [directive.name, directive]
-  )
+  [typeDirective, replaceDirective, deleteDirective, runDirective, pauseDirective, sayDirective, waitDirective].map(directive => [
+    directive.name,
+    directive
+  ])
 );

@@ -10,7 +10,8 @@ import { singleCodeBlock, type Directive } from './directive.js';
 export const typeDirective: Directive = {
   name: 'type',
   forms: ['containerDirective'],
-  usage: '`:::type{cell=NAME}` with one fenced code block inside (options: `type=code|markdown|raw`, `after=CELL` or `before=CELL`, `at=start|end`, `speed=CPS`, `summary="…"`)',
+  usage:
+    '`:::type{cell=NAME}` with one fenced code block inside (options: `type=code|markdown|raw`, `after=CELL` or `before=CELL`, `at=start|end`, `speed=CPS`, `summary="…"`)',
   attributes: {
     cell: { kind: 'cell', required: true },
     type: { kind: 'choice', values: ['code', 'markdown', 'raw'] },

@@ -119,7 +119,10 @@ test('a new cell goes after the cell the tutorial has before it, even when the l
   applier.apply({ op: 'insert-cell', at: 0, cell: 'a', index: 0 });
   notebook.transact(() => notebook.insertCell(0, { cell_type: 'code', id: 'learner', source: 'mine' }), true);
   applier.apply({ op: 'insert-cell', at: 0, cell: 'b', index: 1 });
-  assert.deepEqual(notebook.cells.map(cell => cell.id), ['learner', 'a', 'b']);
+  assert.deepEqual(
+    notebook.cells.map(cell => cell.id),
+    ['learner', 'a', 'b']
+  );
   assert.equal(notebook.cells[2].cell_type, 'markdown');
 });
 
@@ -142,7 +145,10 @@ test('restore reaches the state exactly with minimal edits on the same document'
   assert.equal(notebook.ydoc, ydoc);
   assert.deepEqual(
     notebook.cells.map(cell => [cell.id, cell.cell_type, cell.source]),
-    [['b', 'markdown', '# Title'], ['a', 'code', 'x = 1\ny = 3']]
+    [
+      ['b', 'markdown', '# Title'],
+      ['a', 'code', 'x = 1\ny = 3']
+    ]
   );
   assert.deepEqual((notebook.cells[1] as YCodeCell).outputs, [], 'stale outputs are cleared');
   assert.equal(notebook.undoManager.undoStack.length, undoItems, 'restoring adds nothing to undo');
@@ -193,7 +199,7 @@ test("learner edits are reported; the player's own edits and outputs are not", (
   assert.ok(PLAYER_ORIGIN);
 });
 
-test('the tutorial never deletes a cell that holds the learner\'s changes', () => {
+test("the tutorial never deletes a cell that holds the learner's changes", () => {
   const notebook = newNotebook();
   const applier = new NotebookApplier(notebook, script);
   applier.apply({ op: 'insert-cell', at: 0, cell: 'a', index: 0 });

@@ -11,7 +11,10 @@ afterEach(() => notebooks.splice(0).forEach(notebook => notebook.dispose()));
 function notebookOf(cells: Array<{ id: string; type?: 'code' | 'markdown'; source: string }>): YNotebook {
   const notebook = YNotebook.create();
   notebooks.push(notebook);
-  notebook.insertCells(0, cells.map(cell => ({ cell_type: cell.type ?? 'code', id: cell.id, source: cell.source, metadata: {} })));
+  notebook.insertCells(
+    0,
+    cells.map(cell => ({ cell_type: cell.type ?? 'code', id: cell.id, source: cell.source, metadata: {} }))
+  );
   return notebook;
 }
 
@@ -21,21 +24,67 @@ const state = new NotebookState([
 ]);
 
 test('a notebook matches a state only with the same cells, in order, of the same types and sources', () => {
-  assert.ok(notebookMatches(notebookOf([{ id: 'a', source: 'x = 1' }, { id: 'b', type: 'markdown', source: '# Notes' }]), state));
-  assert.ok(!notebookMatches(notebookOf([{ id: 'a', source: 'x = 2' }, { id: 'b', type: 'markdown', source: '# Notes' }]), state), 'source');
-  assert.ok(!notebookMatches(notebookOf([{ id: 'a', source: 'x = 1' }, { id: 'b', source: '# Notes' }]), state), 'type');
-  assert.ok(!notebookMatches(notebookOf([{ id: 'b', type: 'markdown', source: '# Notes' }, { id: 'a', source: 'x = 1' }]), state), 'order');
+  assert.ok(
+    notebookMatches(
+      notebookOf([
+        { id: 'a', source: 'x = 1' },
+        { id: 'b', type: 'markdown', source: '# Notes' }
+      ]),
+      state
+    )
+  );
+  assert.ok(
+    !notebookMatches(
+      notebookOf([
+        { id: 'a', source: 'x = 2' },
+        { id: 'b', type: 'markdown', source: '# Notes' }
+      ]),
+      state
+    ),
+    'source'
+  );
+  assert.ok(
+    !notebookMatches(
+      notebookOf([
+        { id: 'a', source: 'x = 1' },
+        { id: 'b', source: '# Notes' }
+      ]),
+      state
+    ),
+    'type'
+  );
+  assert.ok(
+    !notebookMatches(
+      notebookOf([
+        { id: 'b', type: 'markdown', source: '# Notes' },
+        { id: 'a', source: 'x = 1' }
+      ]),
+      state
+    ),
+    'order'
+  );
   assert.ok(!notebookMatches(notebookOf([{ id: 'a', source: 'x = 1' }]), state), 'a cell missing');
 });
 
-test('blank cells of its own pass only when asked to, and never a cell with the learner\'s text', () => {
-  const withPlaceholder = notebookOf([{ id: 'a', source: 'x = 1' }, { id: 'p', source: '' }, { id: 'b', type: 'markdown', source: '# Notes' }]);
+test("blank cells of its own pass only when asked to, and never a cell with the learner's text", () => {
+  const withPlaceholder = notebookOf([
+    { id: 'a', source: 'x = 1' },
+    { id: 'p', source: '' },
+    { id: 'b', type: 'markdown', source: '# Notes' }
+  ]);
   assert.ok(!notebookMatches(withPlaceholder, state));
   assert.ok(notebookMatches(withPlaceholder, state, { ignoreBlankCells: true }));
-  const withText = notebookOf([{ id: 'a', source: 'x = 1' }, { id: 'b', type: 'markdown', source: '# Notes' }, { id: 'mine', source: 'print(2)' }]);
+  const withText = notebookOf([
+    { id: 'a', source: 'x = 1' },
+    { id: 'b', type: 'markdown', source: '# Notes' },
+    { id: 'mine', source: 'print(2)' }
+  ]);
   assert.ok(!notebookMatches(withText, state, { ignoreBlankCells: true }));
   // A tutorial cell emptied by the learner is not a placeholder.
-  const emptied = notebookOf([{ id: 'a', source: '' }, { id: 'b', type: 'markdown', source: '# Notes' }]);
+  const emptied = notebookOf([
+    { id: 'a', source: '' },
+    { id: 'b', type: 'markdown', source: '# Notes' }
+  ]);
   assert.ok(!notebookMatches(emptied, state, { ignoreBlankCells: true }));
 });
 
@@ -48,6 +97,27 @@ test("the player's own progress inside a step is recognised, part-typed code inc
   assert.ok(isPlayerProgress(notebookOf([{ id: 'a', source: 'total = 4' }]), script, keyframes, 0), 'typed part way');
   assert.ok(isPlayerProgress(notebookOf([{ id: 'a', source: 'total = 40 + 2' }]), script, keyframes, 0), 'the step done');
   assert.ok(!isPlayerProgress(notebookOf([{ id: 'a', source: 'total = 7' }]), script, keyframes, 0), "the learner's text");
-  assert.ok(!isPlayerProgress(notebookOf([{ id: 'a', source: 'total = 40 + 2' }, { id: 'mine', source: '1' }]), script, keyframes, 0));
-  assert.ok(isPlayerProgress(notebookOf([{ id: 'p', source: '' }, { id: 'a', source: 'tot' }]), script, keyframes, 0, { ignoreBlankCells: true }));
+  assert.ok(
+    !isPlayerProgress(
+      notebookOf([
+        { id: 'a', source: 'total = 40 + 2' },
+        { id: 'mine', source: '1' }
+      ]),
+      script,
+      keyframes,
+      0
+    )
+  );
+  assert.ok(
+    isPlayerProgress(
+      notebookOf([
+        { id: 'p', source: '' },
+        { id: 'a', source: 'tot' }
+      ]),
+      script,
+      keyframes,
+      0,
+      { ignoreBlankCells: true }
+    )
+  );
 });

@@ -29,7 +29,10 @@ test('an input with errors exits 1 with FILE:LINE:COLUMN messages and no output'
   const { code, stdout, stderr } = await run('compile', broken);
   assert.equal(code, 1);
   assert.equal(stdout, '');
-  assert.equal(stderr, `${broken}:7:1: error: Unknown directive \`::rnu\`; did you mean \`::run\`? (known: type, replace, delete, run, pause, say, wait) (unknown-directive)\n`);
+  assert.equal(
+    stderr,
+    `${broken}:7:1: error: Unknown directive \`::rnu\`; did you mean \`::run\`? (known: type, replace, delete, run, pause, say, wait) (unknown-directive)\n`
+  );
 });
 
 test('check reports every file and exits 1 if any has an error', async () => {
@@ -57,7 +60,10 @@ test('notebook writes nbformat 4 with the tutorial cells and no outputs', async 
   const notebook = JSON.parse(stdout);
   assert.equal(notebook.nbformat, 4);
   assert.equal(notebook.metadata.kernelspec.name, 'python3');
-  assert.deepEqual(notebook.cells.map((cell: { id: string }) => cell.id), ['hello', 'numbers', 'meetings', 'loop']);
+  assert.deepEqual(
+    notebook.cells.map((cell: { id: string }) => cell.id),
+    ['hello', 'numbers', 'meetings', 'loop']
+  );
   assert.ok(notebook.cells.every((cell: { outputs: unknown[] }) => cell.outputs.length === 0));
 });
 
@@ -74,7 +80,14 @@ test('transcript renders markdown, html and text', async () => {
 });
 
 test('wrong usage exits 2 and says what to do', async () => {
-  for (const argv of [[], ['frobnicate'], ['compile'], ['compile', 'a.md', 'b.md'], ['compile', '--bogus', 'a.md'], ['transcript', tutorial, '--format', 'pdf']]) {
+  for (const argv of [
+    [],
+    ['frobnicate'],
+    ['compile'],
+    ['compile', 'a.md', 'b.md'],
+    ['compile', '--bogus', 'a.md'],
+    ['transcript', tutorial, '--format', 'pdf']
+  ]) {
     const { code, stderr } = await run(...argv);
     assert.equal(code, 2, argv.join(' '));
     assert.ok(stderr.length > 0);
@@ -89,7 +102,11 @@ test('a missing file exits 1 with a plain message', async () => {
 
 test('the installed bin never prints a stack trace', () => {
   const bin = fromRoot('bin', 'notecast.js');
-  for (const args of [['compile', join(dir, 'nope.md')], ['check', dir], ['compile', broken]]) {
+  for (const args of [
+    ['compile', join(dir, 'nope.md')],
+    ['check', dir],
+    ['compile', broken]
+  ]) {
     const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
     assert.equal(result.status, 1, result.stderr);
     assert.ok(!/\n\s+at /.test(result.stderr), result.stderr);
@@ -101,7 +118,10 @@ test('the installed bin never prints a stack trace', () => {
 test('timeline shows each step, what is said, and the waits, and scales with speed', async () => {
   const text = await run('timeline', tutorial);
   assert.equal(text.code, 0, text.stderr);
-  assert.match(text.stdout, /^Python basics: timeline at 1× speed\n\nStep 1 {2}0:00\.0 {2}\(0:\d\d\.\d\) {2}Welcome\n {4}0:00\.0 {2}says: Step 1 of 6: Welcome\. This tutorial/);
+  assert.match(
+    text.stdout,
+    /^Python basics: timeline at 1× speed\n\nStep 1 {2}0:00\.0 {2}\(0:\d\d\.\d\) {2}Welcome\n {4}0:00\.0 {2}says: Step 1 of 6: Welcome\. This tutorial/
+  );
   assert.match(text.stdout, /waits for the kernel to run cell 1\n {4}\d:\d\d\.\d {2}says: Cell 1 ran\n/);
   assert.match(text.stdout, /says at once: Your turn: Add a fourth meeting.*\n {4}\d:\d\d\.\d {2}waits for the learner\n/);
   assert.match(text.stdout, /Total: \d:\d\d\.\d, plus 4 waits for the kernel and 1 for the learner\n$/);

@@ -115,7 +115,16 @@ function randomArgv(run: number): { argv: string[]; guarded: boolean } {
   let guarded = false;
   if (chance(0.5)) {
     const own = files.flatMap(aliases);
-    const choices = [join(outputs, `out-${run}.txt`), join(outputs, 'previous.txt'), outputs, '/dev/null', at('fifo.md'), '-', '', join(root, 'absent', 'x.json')];
+    const choices = [
+      join(outputs, `out-${run}.txt`),
+      join(outputs, 'previous.txt'),
+      outputs,
+      '/dev/null',
+      at('fifo.md'),
+      '-',
+      '',
+      join(root, 'absent', 'x.json')
+    ];
     output = own.length && chance(0.4) ? pick(own) : pick(choices);
     // Only a file that exists can be lost (a dangling link or a loop fails to read instead).
     guarded = own.includes(output) && exists(output);

@@ -89,7 +89,10 @@ test('an input over the size limit gets a positioned message with its size, the 
   const jsonResult = await runCli('notebook', json);
   assert.equal(jsonResult.code, 1);
   assert.equal(jsonResult.stdout, '');
-  assert.match(jsonResult.stderr, /huge\.json:1:1: error: Unexpected input of 52,428,801 bytes \(50\.0 MiB\), expected at most 50 MiB for a \.json script: .* \(too-large\)\n/);
+  assert.match(
+    jsonResult.stderr,
+    /huge\.json:1:1: error: Unexpected input of 52,428,801 bytes \(50\.0 MiB\), expected at most 50 MiB for a \.json script: .* \(too-large\)\n/
+  );
   // Just under the limit is read (and fails for what it holds, not its size).
   truncateSync(markdown, 1024);
   assert.match((await runCli('check', markdown)).stderr, /huge\.md:1:1: error: Unexpected NUL character/);

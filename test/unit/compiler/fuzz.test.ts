@@ -20,21 +20,71 @@ const corpus = [
   ...readdirSync(fromRoot('tutorials'))
     .filter(name => name.endsWith('.md'))
     .map(name => readFileSync(fromRoot('tutorials', name), 'utf8')),
-  ...readdirSync(fromRoot('test', 'fixtures', 'compiler')).map(name =>
-    readFileSync(fromRoot('test', 'fixtures', 'compiler', name, 'input.md'), 'latin1')
-  )
+  ...readdirSync(fromRoot('test', 'fixtures', 'compiler')).map(name => readFileSync(fromRoot('test', 'fixtures', 'compiler', name, 'input.md'), 'latin1'))
 ];
 
 const FRAGMENTS = [
-  ':::', '::', ':::type{cell=a}', '::run', '::run{cell=zz}', ':::replace{cell=a find="x"}', '::delete{cell=a}',
-  ':::pause', '::wait{s=', '```', '````', '~~~', '---', '# ', '\n', '\t', '{', '}', '"', '=', '[', ']', ':',
-  'é', '🎉', '\u0000', '\r\n', '> ', '- ', '    ', 'after=a', 'at=start', 'type=raw', '::::say', '<b>',
+  ':::',
+  '::',
+  ':::type{cell=a}',
+  '::run',
+  '::run{cell=zz}',
+  ':::replace{cell=a find="x"}',
+  '::delete{cell=a}',
+  ':::pause',
+  '::wait{s=',
+  '```',
+  '````',
+  '~~~',
+  '---',
+  '# ',
+  '\n',
+  '\t',
+  '{',
+  '}',
+  '"',
+  '=',
+  '[',
+  ']',
+  ':',
+  'é',
+  '🎉',
+  '\u0000',
+  '\r\n',
+  '> ',
+  '- ',
+  '    ',
+  'after=a',
+  'at=start',
+  'type=raw',
+  '::::say',
+  '<b>',
   // Malformed directive lines.
-  '\n::run {cell=a}\n', '\n::run{cell=a\n', '\n::run{cell=a} and more\n', '\n:::replace{cell=a find="a \\"b\\""}\n',
-  '\n::: say\n', '\n::\n', '\n::-x\n', '\n::run[label\n', '\n::run{#id .class}\n', "\n::run{cell='a}\n",
+  '\n::run {cell=a}\n',
+  '\n::run{cell=a\n',
+  '\n::run{cell=a} and more\n',
+  '\n:::replace{cell=a find="a \\"b\\""}\n',
+  '\n::: say\n',
+  '\n::\n',
+  '\n::-x\n',
+  '\n::run[label\n',
+  '\n::run{#id .class}\n',
+  "\n::run{cell='a}\n",
   // Unclosed containers, names that are Object members, control characters.
-  '\n:::say\n', '\n:::type{cell=a}\n', '\n::::pause\n', 'cell=__proto__', 'cell=constructor', 'cell=toString',
-  '__proto__', 'constructor', '\u001b[2J', '\u202e', '\u0007', '\ud800', '&quot;', '&#0;'
+  '\n:::say\n',
+  '\n:::type{cell=a}\n',
+  '\n::::pause\n',
+  'cell=__proto__',
+  'cell=constructor',
+  'cell=toString',
+  '__proto__',
+  'constructor',
+  '\u001b[2J',
+  '\u202e',
+  '\u0007',
+  '\ud800',
+  '&quot;',
+  '&#0;'
 ];
 
 /** Generators of the shapes that blow up parsers: deep nesting, long lines, big repeats. */
@@ -81,8 +131,7 @@ test(`the compiler survives mutated tutorials and random bytes (seed ${SEED}, ${
   let compiled = 0;
   let rejected = 0;
   for (let run = 0; run < RUNS; run++) {
-    const input =
-      run % 10 === 9 ? randomBytes(random) : mutate(corpus[Math.floor(random() * corpus.length)], random, MUTATIONS);
+    const input = run % 10 === 9 ? randomBytes(random) : mutate(corpus[Math.floor(random() * corpus.length)], random, MUTATIONS);
     let result;
     try {
       result = compile(input, { path: 'fuzz.md' });

@@ -34,7 +34,11 @@ test('an attribute named like an Object member is an unknown attribute', () => {
   for (const key of ['constructor', 'toString', 'hasOwnProperty']) {
     const { script, file } = messagesOf(`${HEAD}::run{${key}=x}\n`);
     assert.equal(script, undefined);
-    assert.deepEqual(file.messages.map(m => m.ruleId), ['unknown-attribute'], key);
+    assert.deepEqual(
+      file.messages.map(m => m.ruleId),
+      ['unknown-attribute'],
+      key
+    );
   }
 });
 
@@ -92,7 +96,13 @@ test('front-matter text is kept as written; tagged values are warned about and r
   assert.equal(script.title, '1.50');
   assert.equal(script.kernel, '007');
   assert.equal(script.description, 'aGk=');
-  assert.deepEqual(file.messages.map(m => [m.line, m.ruleId]), [[4, 'dropped-tag'], [5, 'dropped-tag']]);
+  assert.deepEqual(
+    file.messages.map(m => [m.line, m.ruleId]),
+    [
+      [4, 'dropped-tag'],
+      [5, 'dropped-tag']
+    ]
+  );
 });
 
 test('messages quote long or hostile names briefly and without raw control characters', () => {
@@ -129,7 +139,7 @@ test('a tutorial handed in as a string with half of a surrogate pair is refused 
   assert.match(message.reason, /lone surrogate U\+D83C/);
 });
 
-test('a no-break space among a directive\'s attributes is a positioned error, not an endless scan', () => {
+test("a no-break space among a directive's attributes is a positioned error, not an endless scan", () => {
   const result = messagesOf(`${HEAD}text\n:::type{ce\u00a0 ll=a}\n`);
   const message = result.file.messages.find(m => m.ruleId === 'malformed-directive');
   assert.ok(message, JSON.stringify(result.file.messages.map(String)));

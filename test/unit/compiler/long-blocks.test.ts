@@ -42,7 +42,8 @@ const CASES: Array<{ text: string; elided: number; fallbacks: number }> = [
 test('eliding fenced bodies gives the tree of the whole text, and refuses wrong guesses', () => {
   for (const { text, elided, fallbacks } of CASES) {
     const stats = { elided: 0, fallbacks: 0 };
-    const lean = (part: string): Root => parseElidingLongBlocks(part, parseWhole, { minBody: 1, stats, parseBody: body => parseInSections(body, lean, { minSection: 0 }) });
+    const lean = (part: string): Root =>
+      parseElidingLongBlocks(part, parseWhole, { minBody: 1, stats, parseBody: body => parseInSections(body, lean, { minSection: 0 }) });
     assert.deepStrictEqual(lean(text), parseWhole(text), JSON.stringify(text));
     assert.deepStrictEqual(stats, { elided, fallbacks }, JSON.stringify(text));
   }
@@ -59,6 +60,12 @@ test('a tutorial with a long typed block compiles to the same script and message
     return { script, messages: file.messages.map(m => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`) };
   };
   const lean = result(text);
-  assert.deepStrictEqual(lean, withWholeParse(() => result(text)));
-  assert.ok(lean.messages.some(m => m.startsWith('3018:1 unknown-directive')), `the message after the block keeps its line: ${lean.messages.join('; ')}`);
+  assert.deepStrictEqual(
+    lean,
+    withWholeParse(() => result(text))
+  );
+  assert.ok(
+    lean.messages.some(m => m.startsWith('3018:1 unknown-directive')),
+    `the message after the block keeps its line: ${lean.messages.join('; ')}`
+  );
 });

@@ -41,7 +41,11 @@ function assertSame(text: string, what: string): void {
   const whole = parseWhole(text);
   assert.deepStrictEqual(parseInSections(text, parseWhole, { minSection: 0 }), whole, `${what}: tree, a section at every split`);
   assert.deepStrictEqual(parseInSections(text, parseWhole), whole, `${what}: tree, default sections`);
-  assert.deepStrictEqual(compiled(text), withWholeParse(() => compiled(text)), `${what}: script and messages`);
+  assert.deepStrictEqual(
+    compiled(text),
+    withWholeParse(() => compiled(text)),
+    `${what}: script and messages`
+  );
 }
 
 test('every tutorial and fixture parses and compiles the same in sections as whole', () => {
@@ -83,11 +87,72 @@ test('a line inside fenced code, a container, HTML, front matter, a paragraph or
 });
 
 const LINES = [
-  '# Heading', '## Sub', '#', '#no', '####### seven', '   # indented heading', '    # code', '\t# tab', 'text', 'more text', '',
-  '', '', '```', '```python', '````', '~~~', '~~~~', '   ```', '    ```', '- ```', '  ```', '> ```', '- item', '  - nested',
-  '1. one', '> quote', '> # quoted', ':::type{cell=a}', ':::say', '::::pause', ':::', '::::', '::run', '::run{cell=a}',
-  '<!--', '-->', '<!-- x -->', '<!-->', '<pre>', '</pre>', '<script>', '</script>', '<style', '<textarea>', '<?x', '?>',
-  '<![CDATA[', ']]>', '<!DOCTYPE', '>', '<div>', '</div>', '<b>', '<custom-tag>', '---', '***', '===', '\ufeff---', '[a]', '*a*', '`x`', '- <div>', '> <pre>', '  <!--', '    <!--'
+  '# Heading',
+  '## Sub',
+  '#',
+  '#no',
+  '####### seven',
+  '   # indented heading',
+  '    # code',
+  '\t# tab',
+  'text',
+  'more text',
+  '',
+  '',
+  '',
+  '```',
+  '```python',
+  '````',
+  '~~~',
+  '~~~~',
+  '   ```',
+  '    ```',
+  '- ```',
+  '  ```',
+  '> ```',
+  '- item',
+  '  - nested',
+  '1. one',
+  '> quote',
+  '> # quoted',
+  ':::type{cell=a}',
+  ':::say',
+  '::::pause',
+  ':::',
+  '::::',
+  '::run',
+  '::run{cell=a}',
+  '<!--',
+  '-->',
+  '<!-- x -->',
+  '<!-->',
+  '<pre>',
+  '</pre>',
+  '<script>',
+  '</script>',
+  '<style',
+  '<textarea>',
+  '<?x',
+  '?>',
+  '<![CDATA[',
+  ']]>',
+  '<!DOCTYPE',
+  '>',
+  '<div>',
+  '</div>',
+  '<b>',
+  '<custom-tag>',
+  '---',
+  '***',
+  '===',
+  '\ufeff---',
+  '[a]',
+  '*a*',
+  '`x`',
+  '- <div>',
+  '> <pre>',
+  '  <!--',
+  '    <!--'
 ];
 
 function randomDocument(random: () => number): string {
@@ -107,8 +172,28 @@ function randomDocument(random: () => number): string {
 }
 
 const FRAGMENTS = [
-  '\n# h\n', '\n```\n', '\n~~~\n', '\n:::say\n', '\n:::\n', '\n<!--\n', '\n-->\n', '\n<div>\n', '\n\n', '\n- ```\n',
-  '\n> ', '\n    ', '\n<pre>\n', '\n</pre>\n', '---\n', '#', '`', ':', '<', '\n# ', '\n- # x\n', '\n<?\n'
+  '\n# h\n',
+  '\n```\n',
+  '\n~~~\n',
+  '\n:::say\n',
+  '\n:::\n',
+  '\n<!--\n',
+  '\n-->\n',
+  '\n<div>\n',
+  '\n\n',
+  '\n- ```\n',
+  '\n> ',
+  '\n    ',
+  '\n<pre>\n',
+  '\n</pre>\n',
+  '---\n',
+  '#',
+  '`',
+  ':',
+  '<',
+  '\n# ',
+  '\n- # x\n',
+  '\n<?\n'
 ];
 
 test(`random and mutated tutorials parse the same in sections as whole (seed ${SEED}, ${RUNS} runs)`, () => {
@@ -118,7 +203,14 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
   const elision = { elided: 0, fallbacks: 0 };
   let whole = 0;
   for (let run = 0; run < RUNS; run++) {
-    const text = run % 2 === 0 ? randomDocument(random) : mutate(inputs[Math.floor(random() * inputs.length)].text, random, { fragments: FRAGMENTS, weights: { fragment: 0.6, remove: 0.25, copy: 0.15 }, copyLength: 200 });
+    const text =
+      run % 2 === 0
+        ? randomDocument(random)
+        : mutate(inputs[Math.floor(random() * inputs.length)].text, random, {
+            fragments: FRAGMENTS,
+            weights: { fragment: 0.6, remove: 0.25, copy: 0.15 },
+            copyLength: 200
+          });
     const before = stats.sections;
     assert.deepStrictEqual(
       parseInSections(text, parseWhole, { minSection: 0, stats }),
@@ -128,13 +220,13 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
     // Every fenced and container body elided, however short: the tree must not change.
     const lean = (part: string): Root =>
       parseElidingLongBlocks(part, parseWhole, { minBody: 1, stats: elision, parseBody: body => parseInSections(body, lean, { minSection: 0 }) });
-    assert.deepStrictEqual(
-      lean(text),
-      parseWhole(text),
-      `run ${run} (SECTIONS_SEED=${SEED}), fences elided: ${JSON.stringify(text.slice(0, 2000))}`
-    );
+    assert.deepStrictEqual(lean(text), parseWhole(text), `run ${run} (SECTIONS_SEED=${SEED}), fences elided: ${JSON.stringify(text.slice(0, 2000))}`);
     if (run % 5 === 0) {
-      assert.deepStrictEqual(compiled(text), withWholeParse(() => compiled(text)), `run ${run} (SECTIONS_SEED=${SEED}): compile`);
+      assert.deepStrictEqual(
+        compiled(text),
+        withWholeParse(() => compiled(text)),
+        `run ${run} (SECTIONS_SEED=${SEED}): compile`
+      );
     }
     if (stats.sections - before <= 1) {
       whole++;
@@ -144,5 +236,8 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
   console.log(`long blocks: ${elision.elided} bodies elided, ${elision.fallbacks} guesses refused`);
   assert.ok(elision.elided > RUNS / 10 && elision.fallbacks > 0, `${elision.elided} elided, ${elision.fallbacks} refused`);
   // The splits, and the check that refuses the scan's wrong guesses, are both exercised.
-  assert.ok(stats.sections > RUNS * 1.5 && stats.refused > 0 && whole < RUNS * 0.6, `${stats.sections} sections, ${stats.refused} refused, ${whole} whole`);
+  assert.ok(
+    stats.sections > RUNS * 1.5 && stats.refused > 0 && whole < RUNS * 0.6,
+    `${stats.sections} sections, ${stats.refused} refused, ${whole} whole`
+  );
 });

@@ -37,7 +37,10 @@ test('a state and its edited copy: cells, lookups and the comparison match a pla
       if (kind === 0 || !model.length) {
         const at = pick(model.length + 1);
         const added = cell(next++, '');
-        assert.equal(copy.apply({ op: 'insert-cell', at: 0, cell: added.id, index: at }, { cells: { [added.id]: { name: added.id, type: added.type } } }), null);
+        assert.equal(
+          copy.apply({ op: 'insert-cell', at: 0, cell: added.id, index: at }, { cells: { [added.id]: { name: added.id, type: added.type } } }),
+          null
+        );
         model.splice(at, 0, added);
       } else if (kind === 1) {
         const at = pick(model.length);
@@ -74,7 +77,15 @@ test('a step on a long notebook: the copy shares the untouched cells and the com
 test('slices of a state read across its chunks', () => {
   const cells = Array.from({ length: 200 }, (_, n) => cell(n));
   const state = new NotebookState(cells).clone();
-  for (const [start, end] of [[0, 200], [5, 6], [31, 33], [60, 140], [199, 200], [10, 10], [150, 400]]) {
+  for (const [start, end] of [
+    [0, 200],
+    [5, 6],
+    [31, 33],
+    [60, 140],
+    [199, 200],
+    [10, 10],
+    [150, 400]
+  ]) {
     assert.deepEqual(state.slice(start, end), cells.slice(start, end), `${start}..${end}`);
   }
 });
@@ -96,7 +107,11 @@ test('long edit sequences with lookups between them: the index of cells by id st
       if (kind < 4 || !model.length) {
         const at = random() < 0.3 ? model.length : near(model.length + 1);
         const added = cell(next++, '');
-        assert.equal(state.apply({ op: 'insert-cell', at: 0, cell: added.id, index: at }, { cells: { [added.id]: { name: added.id, type: added.type } } }), null, context());
+        assert.equal(
+          state.apply({ op: 'insert-cell', at: 0, cell: added.id, index: at }, { cells: { [added.id]: { name: added.id, type: added.type } } }),
+          null,
+          context()
+        );
         model.splice(at, 0, added);
       } else if (kind < 7) {
         const at = near(model.length);

@@ -100,7 +100,29 @@ function mutateValue(script: Record<string, unknown>, random: Random): void {
   }
 }
 
-const FRAGMENTS = ['{', '}', '[', ']', ',', ':', '"', '\\', '\\u', '\\ud800', '\u0000', '\u001b', '\n', '\ufeff', '1e400', '-0', '01', 'true', 'nul', '"__proto__":', '"constructor":{"name":"c","type":"code"},'];
+const FRAGMENTS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  '\\',
+  '\\u',
+  '\\ud800',
+  '\u0000',
+  '\u001b',
+  '\n',
+  '\ufeff',
+  '1e400',
+  '-0',
+  '01',
+  'true',
+  'nul',
+  '"__proto__":',
+  '"constructor":{"name":"c","type":"code"},'
+];
 
 /** One change to a script's JSON text. */
 function mutateText(text: string, random: Random): string {

@@ -21,7 +21,10 @@ function positionOf(text: string, needle: string, from = 0): { line: number; col
 }
 
 test('100,000-deep arrays and objects are refused as too deep, at the bracket past the limit, without overflowing the stack', () => {
-  for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+  for (const [open, close] of [
+    ['[', ']'],
+    ['{"a":', '}']
+  ]) {
     const text = `{"version": 1, "title": ${open.repeat(100_000)}1${close.repeat(100_000)}}`;
     const { problems, script: valid } = parseScriptJson(text);
     assert.equal(valid, undefined);

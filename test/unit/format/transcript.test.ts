@@ -100,7 +100,12 @@ function renderedMarkdown(script: Script): string {
 }
 
 function codeBlocks(html: string): string[] {
-  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const decode = (text: string) =>
+    text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
   return Array.from(html.matchAll(/<pre><code(?: class="[^"]*")?>([^<]*)<\/code><\/pre>/g), match => decode(match[1]));
 }
 
@@ -122,7 +127,12 @@ test('a plain language token stays on the fence and in the HTML class', () => {
 });
 
 test('no line of typed code closes the transcript fence early: indented, tab-indented or tilde fences', () => {
-  for (const code of ['x\n\t```\n<img src=x onerror=alert(1)>\n', 'x\n   ````\n<script>alert(1)</script>', '~~~\n<img src=x onerror=alert(1)>\n~~~', '`````````']) {
+  for (const code of [
+    'x\n\t```\n<img src=x onerror=alert(1)>\n',
+    'x\n   ````\n<script>alert(1)</script>',
+    '~~~\n<img src=x onerror=alert(1)>\n~~~',
+    '`````````'
+  ]) {
     const html = renderedMarkdown(scriptTyping(code));
     assert.doesNotMatch(html, /<script|<img/, html);
     assert.deepEqual(codeBlocks(html), [`${code}\n`], html);

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cellInfo, INPUT_LIMITS, formatPath, MAX_TIME_MS, NotebookState, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
+import {
+  cellInfo,
+  INPUT_LIMITS,
+  formatPath,
+  MAX_TIME_MS,
+  NotebookState,
+  parseScriptJson,
+  stringifyScript,
+  validateScript,
+  type Script
+} from '../../../src/format/index.js';
 
 function script(): Script {
   return {
@@ -73,7 +83,10 @@ test('a newer format version says to upgrade', () => {
   const { problems } = validateScript({ ...script(), version: 7 });
   assert.match(problems[0].message, /newer than this Notecast understands \(1\); upgrade/);
   // A version that is no version number is a schema problem, not a newer format.
-  assert.deepEqual(parseScriptJson(JSON.stringify(script()).replace('"version":1', '"version":1e400')).problems.map(p => p.message), ['must be 1']);
+  assert.deepEqual(
+    parseScriptJson(JSON.stringify(script()).replace('"version":1', '"version":1e400')).problems.map(p => p.message),
+    ['must be 1']
+  );
 });
 
 test('JSON problems are positioned at the offending property', () => {
@@ -119,9 +132,16 @@ test('a script of 30,000 cells, each added at the top and then edited, validates
 test('cells named like Object.prototype members are cells only when declared', () => {
   for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
     const bad = script();
-    bad.steps[0].operations = [{ op: 'insert-cell', at: 0, cell: name, index: 0 }, { op: 'run', at: 1, cell: name }];
+    bad.steps[0].operations = [
+      { op: 'insert-cell', at: 0, cell: name, index: 0 },
+      { op: 'run', at: 1, cell: name }
+    ];
     const { problems } = validateScript(bad);
-    assert.deepEqual(problems.map(p => p.message), [`cell "${name}" is not declared in "cells"`, `cell "${name}" does not exist at this point`], name);
+    assert.deepEqual(
+      problems.map(p => p.message),
+      [`cell "${name}" is not declared in "cells"`, `cell "${name}" does not exist at this point`],
+      name
+    );
     // Declared (JSON.parse makes even "__proto__" an own key), it is an ordinary cell, and survives a round trip.
     const text = JSON.stringify(bad).replace('"cells":{', `"cells":{"${name}":{"name":"${name}","type":"markdown"},`);
     const parsed = parseScriptJson(text);
@@ -153,12 +173,21 @@ test('offsets and lengths that split a surrogate pair are refused, so no U+FFFD 
 });
 
 test('times and counts are bounded: a 1e400 or a year is refused by the schema, a script of many long steps is not', () => {
-  for (const [field, value] of [['at', 1e400], ['at', MAX_TIME_MS + 1], ['duration', 2 ** 53], ['offset', 1e12], ['index', 1e9]] as const) {
+  for (const [field, value] of [
+    ['at', 1e400],
+    ['at', MAX_TIME_MS + 1],
+    ['duration', 2 ** 53],
+    ['offset', 1e12],
+    ['index', 1e9]
+  ] as const) {
     const bad = script() as unknown as { steps: Array<{ operations: Array<Record<string, unknown>> }> };
     const operation = field === 'index' ? bad.steps[0].operations[0] : bad.steps[0].operations[1];
     operation[field] = value;
     const { problems } = validateScript(bad);
-    assert.ok(problems.some(p => p.path.at(-1) === field && /must be at most/.test(p.message)), `${field}=${value}: ${JSON.stringify(problems)}`);
+    assert.ok(
+      problems.some(p => p.path.at(-1) === field && /must be at most/.test(p.message)),
+      `${field}=${value}: ${JSON.stringify(problems)}`
+    );
   }
   const long = script();
   long.steps = Array.from({ length: 8 }, (_, i) => ({ title: `S${i}`, narration: '', narrationMs: MAX_TIME_MS, operations: [] }));

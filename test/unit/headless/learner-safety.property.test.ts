@@ -59,7 +59,9 @@ test(`learners never lose a character, and restores are exact (seed ${SEED}, ${R
         const roll = random();
         if (process.env.PROPERTY_TRACE) {
           const text = allText(session);
-          console.log(`${run}.${action} roll=${roll.toFixed(2)} state=${session.player.state} step=${session.player.step} t=${session.clock.now()} kept=${session.kept.length} missing=${typedByLearner.filter(m => !text.includes(m))} cells=${session.notebook.cells.map(c => c.id.slice(0, 8) + (c.source.includes('«') ? '*' : '')).join(',')}`);
+          console.log(
+            `${run}.${action} roll=${roll.toFixed(2)} state=${session.player.state} step=${session.player.step} t=${session.clock.now()} kept=${session.kept.length} missing=${typedByLearner.filter(m => !text.includes(m))} cells=${session.notebook.cells.map(c => c.id.slice(0, 8) + (c.source.includes('«') ? '*' : '')).join(',')}`
+          );
         }
         if (roll < 0.35) {
           session.clock.advance(Math.floor(random() * 4000));
@@ -71,7 +73,10 @@ test(`learners never lose a character, and restores are exact (seed ${SEED}, ${R
             const at = outsideMarkers(cell.ysource.toString(), Math.floor(random() * (cell.ysource.length + 1)));
             session.notebook.transact(() => cell.ysource.insert(at, marker), true);
           } else {
-            session.notebook.transact(() => session.notebook.insertCell(Math.floor(random() * (cells.length + 1)), { cell_type: 'code', source: marker }), true);
+            session.notebook.transact(
+              () => session.notebook.insertCell(Math.floor(random() * (cells.length + 1)), { cell_type: 'code', source: marker }),
+              true
+            );
           }
           typedByLearner.push(marker);
           learnerEdits++;

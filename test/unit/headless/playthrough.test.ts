@@ -6,7 +6,9 @@ import { HeadlessSession } from '../../../src/cli/headless-session.js';
 import { compile } from '../../../src/compiler/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 
-const names = readdirSync(fromRoot('tutorials')).filter(name => name.endsWith('.md')).sort();
+const names = readdirSync(fromRoot('tutorials'))
+  .filter(name => name.endsWith('.md'))
+  .sort();
 
 function cells(notebook: { cells: Array<{ id?: string; cell_type: string; source: string | string[] }> }) {
   return notebook.cells.map(cell => [cell.id, cell.cell_type, Array.isArray(cell.source) ? cell.source.join('') : cell.source]);

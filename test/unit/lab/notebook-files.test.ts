@@ -50,8 +50,12 @@ class MemoryContents {
     if (this.dirs.has(path)) {
       if (options.type !== 'directory') throw httpError(400, `${path} is a directory`);
       if (this.failListing) throw httpError(500, 'Internal Server Error');
-      const names = [...this.files.keys()].filter(file => parent(file) === path).map(file => ({ name: file.slice(path ? path.length + 1 : 0), type: 'notebook' }));
-      const dirs = [...this.dirs].filter(dir => dir && parent(dir) === path).map(dir => ({ name: dir.slice(path ? path.length + 1 : 0), type: 'directory' }));
+      const names = [...this.files.keys()]
+        .filter(file => parent(file) === path)
+        .map(file => ({ name: file.slice(path ? path.length + 1 : 0), type: 'notebook' }));
+      const dirs = [...this.dirs]
+        .filter(dir => dir && parent(dir) === path)
+        .map(dir => ({ name: dir.slice(path ? path.length + 1 : 0), type: 'directory' }));
       return { path, content: [...names, ...dirs] };
     }
     const text = this.files.get(path);
@@ -103,7 +107,12 @@ class MemoryContents {
 const TUTORIAL = 'lessons/lesson.md';
 const notebookOf = (tutorial: string, extra: object = {}): string =>
   JSON.stringify({ cells: [], metadata: { notecast: { tutorial, ...extra } }, nbformat: 4, nbformat_minor: 5 });
-const theirNotebook = JSON.stringify({ cells: [{ cell_type: 'code', source: 'mine = 1', metadata: {}, outputs: [], execution_count: 3 }], metadata: {}, nbformat: 4, nbformat_minor: 5 });
+const theirNotebook = JSON.stringify({
+  cells: [{ cell_type: 'code', source: 'mine = 1', metadata: {}, outputs: [], execution_count: 3 }],
+  metadata: {},
+  nbformat: 4,
+  nbformat_minor: 5
+});
 
 function tutorialOf(contents: MemoryContents, path: string): unknown {
   return (JSON.parse(contents.files.get(path)!) as { metadata: { notecast?: { tutorial?: string } } }).metadata.notecast?.tutorial;
@@ -116,14 +125,17 @@ test('a notebook that is not valid JSON is left byte for byte; the tutorial gets
   assert.equal(contents.files.get('lessons/lesson.ipynb'), corrupt);
   assert.deepEqual({ path: choice.path, created: choice.created }, { path: 'lessons/lesson-1.ipynb', created: true });
   assert.equal(tutorialOf(contents, 'lessons/lesson-1.ipynb'), TUTORIAL);
-  assert.deepEqual(choice.skipped.map(file => file.path), ['lessons/lesson.ipynb']);
+  assert.deepEqual(
+    choice.skipped.map(file => file.path),
+    ['lessons/lesson.ipynb']
+  );
   const notice = skippedNotice(choice) ?? '';
   assert.match(notice, /lesson\.ipynb is not a notebook Jupyter can read/);
   assert.match(notice, /left as it is/);
   assert.match(notice, /lesson-1\.ipynb/);
 });
 
-test('a file the server fails to read is skipped, not replaced, and the notice gives the server\'s reason', async () => {
+test("a file the server fails to read is skipped, not replaced, and the notice gives the server's reason", async () => {
   const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': notebookOf(TUTORIAL) });
   contents.failReading.add('lessons/lesson.ipynb');
   const choice = await notebookFor(contents.api, TUTORIAL, 'python3');
@@ -139,12 +151,22 @@ test('another notebook by the same name is passed over without a notice; no file
   assert.equal(contents.files.get('lessons/lesson.ipynb'), theirNotebook);
   assert.equal(contents.files.get('lessons/lesson-1.ipynb'), notebookOf('other.md'));
   assert.equal(skippedNotice(choice), undefined);
-  assert.deepEqual([...new Set(contents.written)].filter(path => contents.files.has(path)), ['lessons/lesson-2.ipynb']);
-  assert.deepEqual([...contents.files.keys()].filter(path => path.includes('Untitled')), []);
+  assert.deepEqual(
+    [...new Set(contents.written)].filter(path => contents.files.has(path)),
+    ['lessons/lesson-2.ipynb']
+  );
+  assert.deepEqual(
+    [...contents.files.keys()].filter(path => path.includes('Untitled')),
+    []
+  );
 });
 
-test('the player\'s own notebook for this tutorial is continued, past an unreadable one, and nothing is written', async () => {
-  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': '\u0089PNG binary', 'lessons/lesson-1.ipynb': notebookOf(TUTORIAL, { step: 2 }) });
+test("the player's own notebook for this tutorial is continued, past an unreadable one, and nothing is written", async () => {
+  const contents = new MemoryContents({
+    [TUTORIAL]: '# Step',
+    'lessons/lesson.ipynb': '\u0089PNG binary',
+    'lessons/lesson-1.ipynb': notebookOf(TUTORIAL, { step: 2 })
+  });
   const choice = await notebookFor(contents.api, TUTORIAL, 'python3');
   assert.deepEqual({ path: choice.path, created: choice.created }, { path: 'lessons/lesson-1.ipynb', created: false });
   assert.deepEqual(contents.written, []);
@@ -181,7 +203,7 @@ test('a folder named like the notebook is passed over; a tutorial at the top lev
   assert.equal(tutorialOf(contents, 'lesson-1.ipynb'), 'lesson.md');
 });
 
-test('the learner\'s version is kept under a free name, and never over a file that took that name since', async () => {
+test("the learner's version is kept under a free name, and never over a file that took that name since", async () => {
   const contents = new MemoryContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL), 'lessons/lesson-my-version-1.ipynb': theirNotebook });
   const keepAs = await myVersionName(contents.api, 'lessons/lesson.ipynb');
   assert.equal(keepAs, 'lessons/lesson-my-version-2.ipynb');
@@ -193,7 +215,7 @@ test('the learner\'s version is kept under a free name, and never over a file th
   assert.deepEqual(JSON.parse(contents.files.get(keepAs)!), { cells: [] });
 });
 
-test('no name for the learner\'s version is offered when the folder cannot be listed', async () => {
+test("no name for the learner's version is offered when the folder cannot be listed", async () => {
   const contents = new MemoryContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL), 'lessons/lesson-my-version-1.ipynb': theirNotebook });
   contents.failListing = true;
   await assert.rejects(myVersionName(contents.api, 'lessons/lesson.ipynb'), FolderNotListedError);

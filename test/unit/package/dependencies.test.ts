@@ -55,12 +55,18 @@ test('every package src/ imports is a declared dependency (not a dev dependency)
 
 test('every dependency is imported by src/', () => {
   const used = imported(['src']);
-  assert.deepEqual(Object.keys(pkg.dependencies).filter(name => !used.has(name)), [], 'drop these from "dependencies"');
+  assert.deepEqual(
+    Object.keys(pkg.dependencies).filter(name => !used.has(name)),
+    [],
+    'drop these from "dependencies"'
+  );
 });
 
 test('tests, benchmarks and scripts import only declared packages', () => {
   const declared = { ...pkg.dependencies, ...pkg.devDependencies };
-  const missing = [...imported(['test', 'bench', 'a11y-tests', 'scripts'])].filter(([name]) => !(name in declared)).map(([name, where]) => `${name} (imported by ${where})`);
+  const missing = [...imported(['test', 'bench', 'a11y-tests', 'scripts'])]
+    .filter(([name]) => !(name in declared))
+    .map(([name, where]) => `${name} (imported by ${where})`);
   assert.deepEqual(missing, []);
 });
 
@@ -70,7 +76,9 @@ test('every dependency is pinned to an exact version', () => {
 });
 
 test('the lockfile holds exactly the declared versions', () => {
-  const lock = JSON.parse(readFileSync(fromRoot('package-lock.json'), 'utf8')) as { packages: Record<string, { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }> };
+  const lock = JSON.parse(readFileSync(fromRoot('package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dependencies?: Record<string, string>; devDependencies?: Record<string, string> }>;
+  };
   assert.deepEqual(lock.packages[''].dependencies, pkg.dependencies);
   assert.deepEqual(lock.packages[''].devDependencies, pkg.devDependencies);
 });

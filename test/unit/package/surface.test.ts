@@ -100,7 +100,11 @@ test('internals stay private: no public entry exports them, and deep imports are
   const internal = ['hashString', 'seededRandom', 'filterPrematureAccessWarnings', 'recordLateness', 'summarizeLateness'];
   for (const module of ['../../../src/index.js', '../../../src/format/index.js', '../../../src/player/index.js', '../../../src/apply/index.js']) {
     const names = Object.keys((await import(module)) as object);
-    assert.deepEqual(internal.filter(name => names.includes(name)), [], module);
+    assert.deepEqual(
+      internal.filter(name => names.includes(name)),
+      [],
+      module
+    );
   }
   const deep = importInNode(`${pkg.name}/lib/src/format/keystrokes.js`);
   assert.notEqual(deep.status, 0);

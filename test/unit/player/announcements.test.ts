@@ -33,9 +33,7 @@ test('a step title that ends a sentence gets no extra full stop', async () => {
 });
 
 test("the author's summary replaces the generated one", async () => {
-  const script = makeScript([
-    makeStep('Mean', [op.insertCell('a', 0, 0), op.type('a', 0, MEAN, 0, 100, 'computes the average of a list')])
-  ]);
+  const script = makeScript([makeStep('Mean', [op.insertCell('a', 0, 0), op.type('a', 0, MEAN, 0, 100, 'computes the average of a list')])]);
   const { clock, player, recorder } = setup(script);
   await player.play();
   clock.advance(1000);
@@ -164,5 +162,8 @@ test('announcements are data, never sentences: a kind, the facts and a politenes
     { kind: 'typing', politeness: 'polite', cell: 'a', cellNumber: 1, cellName: 'mean cell', lines: 2, description: [{ kind: 'defines', name: 'mean' }] },
     { kind: 'raised', politeness: 'assertive', cell: 'a', cellNumber: 1, cellName: 'mean cell', error: 'NameError', pausedByIt: true }
   ]);
-  assert.ok(recorder.announcements.every(announcement => !('text' in announcement)), 'no announcement carries words');
+  assert.ok(
+    recorder.announcements.every(announcement => !('text' in announcement)),
+    'no announcement carries words'
+  );
 });

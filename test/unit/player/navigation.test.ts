@@ -5,11 +5,7 @@ import { RecordingHost, makeScript, makeStep, notebookAt, op, settle, setup, wor
 
 /** Four steps; step N creates cell `cN` and narrates for 1 s. */
 const fourSteps = () =>
-  makeScript(
-    ['One', 'Two', 'Three', 'Four'].map((title, i) =>
-      makeStep(title, [op.insertCell(`c${i}`, i, 0), op.narrate(title, 0, 1000)])
-    )
-  );
+  makeScript(['One', 'Two', 'Three', 'Four'].map((title, i) => makeStep(title, [op.insertCell(`c${i}`, i, 0), op.narrate(title, 0, 1000)])));
 
 test('a seek puts the notebook at the start of the step and stays paused', async () => {
   const script = fourSteps();
@@ -87,7 +83,10 @@ test('each press of next reaches the next step boundary: by skipping the rest of
   assert.equal(player.state, 'playing');
   clock.advance(10_000);
   assert.deepEqual([player.state, player.step], ['paused', 2]);
-  assert.deepEqual(host.notebook.cells.map(cell => cell.id), ['c0', 'c1']);
+  assert.deepEqual(
+    host.notebook.cells.map(cell => cell.id),
+    ['c0', 'c1']
+  );
 });
 
 test('next answers a pause in the tutorial and stops at the end of the step', async () => {
@@ -117,7 +116,10 @@ test('previous goes to the start of the previous step; from the end, to the last
   assert.equal(player.state, 'ended');
   await player.previousStep();
   assert.equal(player.step, 3);
-  assert.deepEqual(host.calls.filter(call => call.startsWith('seek')), ['seek 2', 'seek 1', 'seek 0', 'seek 0', 'seek 4', 'seek 3']);
+  assert.deepEqual(
+    host.calls.filter(call => call.startsWith('seek')),
+    ['seek 2', 'seek 1', 'seek 0', 'seek 0', 'seek 4', 'seek 3']
+  );
 });
 
 test('seeking to the end ends the tutorial; play at the end starts again from the first step', async () => {
@@ -141,7 +143,10 @@ test('restart seeks to the first step and plays', async () => {
   assert.equal(player.step, 0);
   assert.deepEqual(recorder.said.slice(-2), ['Step 1 of 4: One.', 'One']);
   clock.advance(10_000);
-  assert.deepEqual(host.notebook.cells.map(cell => cell.id), ['c0', 'c1', 'c2', 'c3']);
+  assert.deepEqual(
+    host.notebook.cells.map(cell => cell.id),
+    ['c0', 'c1', 'c2', 'c3']
+  );
 });
 
 test('a seek out of range throws', () => {

@@ -42,7 +42,10 @@ test('a host that throws on an edit stops playback in error, and a seek recovers
   host.throwOnEdit = new Error('the notebook was closed');
   await player.play();
   assert.equal(player.state, 'error');
-  assert.deepEqual(recorder.of('error').map(error => error.message), ['the notebook was closed']);
+  assert.deepEqual(
+    recorder.of('error').map(error => error.message),
+    ['the notebook was closed']
+  );
   assert.deepEqual(recorder.spoken.at(-1), { text: 'Playback stopped: the notebook was closed.', politeness: 'assertive' });
   await player.play();
   assert.equal(player.state, 'error', 'play cannot leave error');

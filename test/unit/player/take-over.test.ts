@@ -37,7 +37,10 @@ test('resume continues on the learner’s notebook at the same keystroke', async
   await player.resume();
   assert.equal(player.state, 'playing');
   clock.advance(2000);
-  assert.deepEqual(host.notebook.cells.map(cell => cell.source), ['print("mine")', 'hello world']);
+  assert.deepEqual(
+    host.notebook.cells.map(cell => cell.source),
+    ['print("mine")', 'hello world']
+  );
   assert.equal(host.edits.filter(edit => edit.operation.op === 'type').length, keys.length, 'no keystroke twice');
 });
 
@@ -61,15 +64,19 @@ test('resume with restore has the host restore the step, then replays it from it
 });
 
 test('remaining operations list what resuming will touch, the one being typed first', async () => {
-  const script = makeScript([
-    makeStep('One', [op.insertCell('a', 0, 0), op.type('a', 0, 'abc', 0, 300), op.insertCell('b', 1, 400), op.run('b', 500)])
-  ]);
+  const script = makeScript([makeStep('One', [op.insertCell('a', 0, 0), op.type('a', 0, 'abc', 0, 300), op.insertCell('b', 1, 400), op.run('b', 500)])]);
   const { clock, player } = setup(script);
-  assert.deepEqual(player.remainingOperations().map(operation => operation.op), ['insert-cell', 'type', 'insert-cell', 'run']);
+  assert.deepEqual(
+    player.remainingOperations().map(operation => operation.op),
+    ['insert-cell', 'type', 'insert-cell', 'run']
+  );
   await player.play();
   clock.advance(150);
   await player.takeOver();
-  assert.deepEqual(player.remainingOperations().map(operation => operation.op), ['type', 'insert-cell', 'run']);
+  assert.deepEqual(
+    player.remainingOperations().map(operation => operation.op),
+    ['type', 'insert-cell', 'run']
+  );
   assert.equal(player.cursor.operation, 1);
   assert.ok(player.cursor.keystroke > 0);
 });

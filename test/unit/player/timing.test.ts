@@ -22,14 +22,15 @@ test('nothing plays until the learner presses play', async () => {
 });
 
 test('operations land at their scripted times from the moment play is pressed', async () => {
-  const script = makeScript([
-    makeStep('One', [op.insertCell('a', 0, 0), op.narrate('Look.', 250, 100), op.wait(400, 100), op.deleteCell('a', 600)])
-  ]);
+  const script = makeScript([makeStep('One', [op.insertCell('a', 0, 0), op.narrate('Look.', 250, 100), op.wait(400, 100), op.deleteCell('a', 600)])]);
   const { clock, player, recorder } = setup(script);
   clock.advance(5000);
   await player.play();
   clock.advance(249);
-  assert.deepEqual(recorder.applied.map(applied => applied.operation.op), ['insert-cell']);
+  assert.deepEqual(
+    recorder.applied.map(applied => applied.operation.op),
+    ['insert-cell']
+  );
   clock.advance(1000);
   assert.deepEqual(
     recorder.applied.map(({ operation, scheduledAt, appliedAt }) => [operation.op, scheduledAt, appliedAt]),
@@ -50,7 +51,10 @@ test('a type operation reaches the host keystroke by keystroke, at the expanded 
   await player.play();
   clock.advance(1000);
   const typed = host.edits.filter(edit => edit.operation.op === 'type').map(edit => edit.typed);
-  assert.deepEqual(typed, keys.map(({ index, text }) => ({ index, text })));
+  assert.deepEqual(
+    typed,
+    keys.map(({ index, text }) => ({ index, text }))
+  );
   assert.equal(host.source('a'), 'ab\ncd');
 });
 
@@ -60,7 +64,10 @@ test('the keystrokes are applied when they are due', async () => {
   const { clock, player, recorder } = setup(script);
   await player.play();
   clock.advance(1000);
-  assert.deepEqual(typedAt(recorder), keys.map(key => key.at));
+  assert.deepEqual(
+    typedAt(recorder),
+    keys.map(key => key.at)
+  );
 });
 
 test('reduced motion types the whole text at once', async () => {
@@ -115,7 +122,10 @@ test('speed 2x halves the remaining gaps and keeps the current position', async 
   await player.setSpeed(2);
   assert.equal(player.cursor.time, 500);
   clock.advance(2000);
-  assert.deepEqual(recorder.applied.map(applied => applied.scheduledAt), [0, 750, 1250]);
+  assert.deepEqual(
+    recorder.applied.map(applied => applied.scheduledAt),
+    [0, 750, 1250]
+  );
 });
 
 test('speed 0.5x doubles the gaps, and a speed set while paused applies on play', async () => {
@@ -124,12 +134,18 @@ test('speed 0.5x doubles the gaps, and a speed set while paused applies on play'
   await player.setSpeed(0.5);
   await player.play();
   clock.advance(5000);
-  assert.deepEqual(recorder.applied.map(applied => applied.scheduledAt), [0, 2000]);
+  assert.deepEqual(
+    recorder.applied.map(applied => applied.scheduledAt),
+    [0, 2000]
+  );
 });
 
 test('late timers are not cumulative, within a step and across steps', async () => {
   const step = (title: string, count: number) =>
-    makeStep(title, Array.from({ length: count }, (_, i) => op.narrate(`${title} ${i}`, i * 100, 0)));
+    makeStep(
+      title,
+      Array.from({ length: count }, (_, i) => op.narrate(`${title} ${i}`, i * 100, 0))
+    );
   const script = makeScript([step('One', 10), step('Two', 3)]);
   const { clock, player, recorder } = setup(script, { latency: 5 });
   await player.play();
@@ -157,14 +173,15 @@ test('pausing while a timer is late does not shorten the gap after it', async ()
 });
 
 test('a kernel run waits for the kernel and shifts what follows by its real duration', async () => {
-  const script = makeScript([
-    makeStep('Run', [op.insertCell('a', 0, 0), op.type('a', 0, 'x = 1', 0, 0), op.run('a', 100), op.narrate('after', 300, 0)])
-  ]);
+  const script = makeScript([makeStep('Run', [op.insertCell('a', 0, 0), op.type('a', 0, 'x = 1', 0, 0), op.run('a', 100), op.narrate('after', 300, 0)])]);
   const { clock, host, player, recorder } = setup(script);
   await player.play();
   clock.advance(100);
   assert.equal(player.state, 'waiting-for-kernel');
-  assert.deepEqual(recorder.of('runRequested').map(run => run.operation.cell), ['a']);
+  assert.deepEqual(
+    recorder.of('runRequested').map(run => run.operation.cell),
+    ['a']
+  );
   clock.advance(5000);
   assert.ok(!recorder.said.includes('after'), 'nothing runs past the kernel');
   host.runs[0].resolve({ ok: true, outputLines: 2 });
@@ -200,7 +217,10 @@ test('continuous mode plays every step to the end', async () => {
   clock.advance(1000);
   assert.equal(player.state, 'ended');
   assert.deepEqual(recorder.steps, [1, 2, 3]);
-  assert.deepEqual(recorder.applied.map(applied => applied.scheduledAt), [0, 100, 200]);
+  assert.deepEqual(
+    recorder.applied.map(applied => applied.scheduledAt),
+    [0, 100, 200]
+  );
 });
 
 test('step mode stops after every step', async () => {
@@ -214,7 +234,10 @@ test('step mode stops after every step', async () => {
   clock.advance(10_000);
   assert.equal(player.state, 'paused');
   assert.equal(player.step, 1);
-  assert.deepEqual(recorder.applied.map(applied => applied.operation.op === 'narrate' && applied.operation.text), ['1']);
+  assert.deepEqual(
+    recorder.applied.map(applied => applied.operation.op === 'narrate' && applied.operation.text),
+    ['1']
+  );
   await player.play();
   clock.advance(10_000);
   assert.equal(player.step, 2);
@@ -248,7 +271,10 @@ test('the notebook ends as the tutorial expects', async () => {
   clock.advance(10_000);
   assert.equal(player.state, 'ended');
   assert.deepEqual(host.notebook.cells, notebookAt(script, 3).cells);
-  assert.deepEqual(host.notebook.cells.map(cell => cell.source), ['print(z)']);
+  assert.deepEqual(
+    host.notebook.cells.map(cell => cell.source),
+    ['print(z)']
+  );
 });
 
 test('an empty tutorial ends at once', async () => {

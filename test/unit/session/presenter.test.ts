@@ -11,9 +11,15 @@ const gone: AnnouncedCell = { cell: 'c', cellName: 'load' };
 
 /** One announcement of every kind, with what it says in English. */
 const EVERY_KIND: Array<[Announcement, string]> = [
-  [{ kind: 'step-started', politeness: 'polite', index: 3, count: 12, title: 'Load the data', narration: 'We read a CSV file.' }, 'Step 4 of 12: Load the data. We read a CSV file.'],
+  [
+    { kind: 'step-started', politeness: 'polite', index: 3, count: 12, title: 'Load the data', narration: 'We read a CSV file.' },
+    'Step 4 of 12: Load the data. We read a CSV file.'
+  ],
   [{ kind: 'step-reached', politeness: 'polite', index: 1, count: 2, title: 'Load the data' }, 'Step 2 of 2: Load the data.'],
-  [{ kind: 'typing', politeness: 'polite', ...cell3, lines: 2, description: [{ kind: 'defines', name: 'mean' }] }, 'Typing 2 lines into cell 3: defines mean'],
+  [
+    { kind: 'typing', politeness: 'polite', ...cell3, lines: 2, description: [{ kind: 'defines', name: 'mean' }] },
+    'Typing 2 lines into cell 3: defines mean'
+  ],
   [{ kind: 'ran', politeness: 'polite', ...cell3, outputLines: 2, markdown: false }, 'Cell 3 ran, 2 lines of output'],
   [{ kind: 'raised', politeness: 'assertive', ...cell3, error: 'NameError', pausedByIt: true }, 'Cell 3 raised NameError. Playback paused.'],
   [{ kind: 'narration', politeness: 'polite', text: 'Now you.' }, 'Now you.'],
@@ -22,7 +28,13 @@ const EVERY_KIND: Array<[Announcement, string]> = [
   [{ kind: 'resuming', politeness: 'polite', index: 4 }, 'Resuming at step 5'],
   [{ kind: 'finished', politeness: 'polite' }, 'Tutorial finished.'],
   [
-    { kind: 'conflict', politeness: 'assertive', index: 1, cell: 'c', message: 'The tutorial types into cell "load", which is no longer in the notebook.' },
+    {
+      kind: 'conflict',
+      politeness: 'assertive',
+      index: 1,
+      cell: 'c',
+      message: 'The tutorial types into cell "load", which is no longer in the notebook.'
+    },
     'Step 2 cannot continue: The tutorial types into cell "load", which is no longer in the notebook. Playback paused.'
   ],
   [{ kind: 'failed', politeness: 'assertive', message: 'the notebook was closed' }, 'Playback stopped: the notebook was closed.']
@@ -64,13 +76,10 @@ test('plurals: lines typed and lines of output', () => {
     ...(outputLines === undefined ? {} : { outputLines }),
     markdown
   });
-  assert.deepEqual([ran(0), ran(1), ran(2), ran(undefined), ran(undefined, true)].map(a => say(a)), [
-    'Cell 3 ran, no output',
-    'Cell 3 ran, 1 line of output',
-    'Cell 3 ran, 2 lines of output',
-    'Cell 3 ran',
-    'Cell 3 rendered'
-  ]);
+  assert.deepEqual(
+    [ran(0), ran(1), ran(2), ran(undefined), ran(undefined, true)].map(a => say(a)),
+    ['Cell 3 ran, no output', 'Cell 3 ran, 1 line of output', 'Cell 3 ran, 2 lines of output', 'Cell 3 ran', 'Cell 3 rendered']
+  );
 });
 
 test("a cell that is gone is named by its author; the author's summary is said as written", () => {
@@ -108,7 +117,7 @@ test('code descriptions: every part, joined', () => {
   );
 });
 
-test('English placeholders behave as JupyterLab\'s nullTranslator: %N by position, the count first in _n, %% kept as %', () => {
+test("English placeholders behave as JupyterLab's nullTranslator: %N by position, the count first in _n, %% kept as %", () => {
   assert.equal(englishTranslations.__('%2 before %1', 'a', 'b'), 'b before a');
   assert.equal(englishTranslations._n('%1 dog in %2', '%1 dogs in %2', 7, 'the kitchen'), '7 dogs in the kitchen');
   assert.equal(englishTranslations._n('%1 dog in %2', '%1 dogs in %2', 1, 'the kitchen'), '1 dog in the kitchen');
@@ -149,5 +158,8 @@ test('every word the presenter makes goes through the bundle; only what the auth
   assert.match(typing, /⟦cell 3⟧/);
   assert.match(typing, /⟦defines mean⟧/);
   // Message ids are literal: no author's text or number ever became one.
-  assert.ok(asked.every(msgid => !/Load the data|NameError|mean|CSV/.test(msgid)), asked.join('\n'));
+  assert.ok(
+    asked.every(msgid => !/Load the data|NameError|mean|CSV/.test(msgid)),
+    asked.join('\n')
+  );
 });
