@@ -71,7 +71,7 @@ test("R12: the visible caption shows each step's narration as it plays, matching
 
   assert.deepEqual(
     shown.map(entry => entry.caption),
-    [listed[0]!.narration, listed[1]!.narration, 'Your turn: Change the number in cell 1, then press Play.', listed[3]!.narration, 'Tutorial finished.'],
+    [listed[0].narration, listed[1].narration, 'Your turn: Change the number in cell 1, then press Play.', listed[3].narration, 'Tutorial finished.'],
     `the captions, in order:\n${JSON.stringify(log, null, 1)}`
   );
   // Each narration is captioned while the slider is on its own step.

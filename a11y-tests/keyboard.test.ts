@@ -192,7 +192,7 @@ test('R6: no player shortcut fires while focus is in a cell editor', { timeout: 
   }
   await page.locator('.jp-NotebookPanel .jp-Cell .cm-content').first().focus();
   const bindings = await notecastKeyBindings(page);
-  for (const binding of bindings) await page.keyboard.press(toPlaywrightKeys(binding.keys[0]!));
+  for (const binding of bindings) await page.keyboard.press(toPlaywrightKeys(binding.keys[0]));
   const fired = (await executed(page)).filter(id => id.startsWith('notecast:'));
   assert.deepEqual(fired, [], 'player shortcuts fired inside a cell editor');
 });
@@ -212,9 +212,9 @@ test(
     const all = await allKeyBindings(page);
     for (const binding of bindings) {
       const keys = binding.keys.join(' , ');
-      assert.match(binding.keys[0]!, /\b(Alt|Accel|Ctrl|Cmd|Meta)\b/, `${binding.command} ${keys}: a global shortcut needs a modifier`);
+      assert.match(binding.keys[0], /\b(Alt|Accel|Ctrl|Cmd|Meta)\b/, `${binding.command} ${keys}: a global shortcut needs a modifier`);
       assert.ok(
-        !/\bCtrl\b.*\bAlt\b|\bAlt\b.*\bCtrl\b|\bAccel\b.*\bAlt\b/.test(binding.keys[0]!) || /Shift/.test(binding.keys[0]!) === false,
+        !/\bCtrl\b.*\bAlt\b|\bAlt\b.*\bCtrl\b|\bAccel\b.*\bAlt\b/.test(binding.keys[0]) || /Shift/.test(binding.keys[0]) === false,
         `${binding.command} ${keys}: Ctrl+Alt is AltGr on Windows layouts`
       );
       assert.ok(!/\b(Insert|CapsLock)\b/.test(keys), `${binding.command} ${keys}: a screen-reader key`);
@@ -231,7 +231,7 @@ test(
     ] as const) {
       const expected = bindings
         .filter(b => b.command === command)
-        .map(b => toPlaywrightKeys(b.keys[0]!).replace(/\+([a-z])$/, (_m, k: string) => `+${k.toUpperCase()}`));
+        .map(b => toPlaywrightKeys(b.keys[0]).replace(/\+([a-z])$/, (_m, k: string) => `+${k.toUpperCase()}`));
       const shown = ((await control.getAttribute('aria-keyshortcuts')) ?? '').split(' ');
       for (const key of new Set(expected)) assert.ok(shown.includes(key), `${command}: aria-keyshortcuts "${shown.join(' ')}" lacks ${key}`);
     }
@@ -240,7 +240,7 @@ test(
     await p.playPause.focus();
     for (const command of COMMANDS) {
       const binding = bindings.find(b => b.command === command && b.selector.includes(PLAYER))!;
-      await page.keyboard.press(toPlaywrightKeys(binding.keys[0]!));
+      await page.keyboard.press(toPlaywrightKeys(binding.keys[0]));
       const fired = (await executed(page)).filter(id => id.startsWith('notecast:'));
       assert.deepEqual(fired, [command], `${binding.keys[0]} in the player`);
     }

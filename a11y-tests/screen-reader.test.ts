@@ -194,7 +194,7 @@ test('R9: scrubbing the step slider is throttled, and the newest step message re
   assert.ok(steps.length >= 1 && steps.length < 6, `six key presses gave ${steps.length} step messages:\n${JSON.stringify(log, null, 1)}`);
   assert.match(steps.at(-1)!.text, /^Step 3 of 4: Your turn/, 'the last message is where the slider stopped');
   for (let i = 1; i < log.length; i++) {
-    assert.ok(log[i]!.at - log[i - 1]!.at >= 120, `two messages ${log[i]!.at - log[i - 1]!.at} ms apart:\n${JSON.stringify(log, null, 1)}`);
+    assert.ok(log[i].at - log[i - 1].at >= 120, `two messages ${log[i].at - log[i - 1].at} ms apart:\n${JSON.stringify(log, null, 1)}`);
   }
   assert.ok(
     log.every(entry => entry.politeness === 'polite'),

@@ -88,7 +88,7 @@ export function announcements(log: string[]): Announcement[] {
   const found: Announcement[] = [];
   for (const phrase of log) {
     const match = /^(polite|assertive): ([\s\S]*)$/.exec(phrase);
-    if (match) found.push({ politeness: match[1] as Announcement['politeness'], text: match[2]! });
+    if (match) found.push({ politeness: match[1] as Announcement['politeness'], text: match[2] });
   }
   return found;
 }

@@ -171,7 +171,7 @@ export class NotebookApplier {
     const trusted = !this.touchedByOthers;
     const current = trusted
       ? this.expected
-      : new NotebookState(this.notebook.cells.map(cell => ({ id: cell.id, type: cell.cell_type as CellType, source: cell.getSource() })));
+      : new NotebookState(this.notebook.cells.map(cell => ({ id: cell.id, type: cell.cell_type, source: cell.getSource() })));
     const { prefix, suffix, changed } = current.compareWith(state);
     // `notebook.cells` follows the Yjs array only when a transaction ends, so
     // the change to the list of cells and the source edits are separate.
@@ -197,7 +197,7 @@ export class NotebookApplier {
     if (changed.length) {
       this.transact(() => {
         for (const index of changed) {
-          this.setSource(this.notebook.cells[index] as TextCell, state.cellAt(index)!.source);
+          this.setSource(this.notebook.cells[index], state.cellAt(index)!.source);
         }
       });
     }

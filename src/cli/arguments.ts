@@ -41,5 +41,5 @@ export function parseCommandArguments(command: Command, args: string[]): Command
       throw new UsageError(`option "${typed}" takes no value, found "${userText(`${token.rawName}=${token.value ?? ''}`)}"`);
     }
   }
-  return { values: values as CommandArguments['values'], files: positionals };
+  return { values: values, files: positionals };
 }

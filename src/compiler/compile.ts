@@ -31,7 +31,7 @@ export interface CompileResult {
  * even an unexpected one, is a positioned message on `file`.
  */
 export function compile(input: string | Uint8Array, options: CompileOptions = {}): CompileResult {
-  const file = new VFile({ path: options.path } as Compatible);
+  const file = new VFile({ path: options.path });
   const report = new Reporter(file);
   try {
     const decoded = decodeTutorial(input);
@@ -71,13 +71,13 @@ export function compile(input: string | Uint8Array, options: CompileOptions = {}
  */
 function build(source: string, report: Reporter): Script | undefined {
   // Structure messages come before the others, as when the whole tree was checked first.
-  const structureReport = new Reporter(new VFile({ path: report.file.path } as Compatible));
+  const structureReport = new Reporter(new VFile({ path: report.file.path }));
   const structure = new StructureChecker(source, structureReport);
   let front: { options: FrontMatter; builder: TutorialBuilder; node: Yaml | undefined; messages: number } | undefined;
   const state = { warnedOutside: false };
   const end: Point = parseTutorialSections(source, section => {
     if (!front) {
-      const node = section.children[0]?.type === 'yaml' ? (section.children[0] as Yaml) : undefined;
+      const node = section.children[0]?.type === 'yaml' ? (section.children[0]) : undefined;
       const options = readFrontMatter(node, report);
       front = { options, builder: new TutorialBuilder(options, report), node, messages: report.file.messages.length };
     }

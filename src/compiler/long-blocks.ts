@@ -220,7 +220,7 @@ function restore(tree: Root, text: string, blocks: Block[], parseBody: ParseText
     }
     if ('children' in node) {
       for (const child of node.children) {
-        stack.push(child as Nodes);
+        stack.push(child);
       }
     }
   }
@@ -237,7 +237,7 @@ function restore(tree: Root, text: string, blocks: Block[], parseBody: ParseText
       const body = parseBody(text.slice(block.bodyStart, block.close));
       shift(body, block.bodyLine - 1, block.bodyStart);
       const container = node as Parent;
-      container.children.splice(container.children.length - 1, 1, ...(body.children as RootContent[]));
+      container.children.splice(container.children.length - 1, 1, ...(body.children));
     }
   }
   return true;
@@ -289,7 +289,7 @@ function moveAll(tree: Root, shifts: Array<{ at: number; offset: number; lines: 
     }
     if ('children' in node) {
       for (const child of node.children) {
-        stack.push(child as Nodes);
+        stack.push(child);
       }
     }
   }

@@ -258,7 +258,7 @@ export function shift(tree: Root, lines: number, offset: number): void {
     }
     if ('children' in node) {
       for (const child of node.children) {
-        stack.push(child as Nodes);
+        stack.push(child);
       }
     }
   }

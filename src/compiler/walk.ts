@@ -23,7 +23,7 @@ export function walk(root: Nodes, visit: (visit: Visit) => boolean | void): void
     const parent = current.node as Parent;
     // Pushed last to first, so the first child is visited first.
     for (let i = parent.children.length - 1; i >= 0; i--) {
-      stack.push({ node: parent.children[i] as Nodes, parent, depth: current.depth + 1 });
+      stack.push({ node: parent.children[i], parent, depth: current.depth + 1 });
     }
   }
 }

@@ -19,7 +19,7 @@ import { ariaKeys } from './aria-keys.js';
 import { CommandIDs, SINGLE_KEYS } from './commands.js';
 import type { Preferences } from './preferences.js';
 import { SPEEDS } from './preferences.js';
-import { type TutorialSession } from './session.js';
+import type { TutorialSession } from './session.js';
 
 export const PLAYER_CLASS = 'jp-NotecastPlayer';
 

@@ -17,7 +17,7 @@ import type { Contents } from '@jupyterlab/services';
 import { nullTranslator, type ITranslator, type TranslationBundle } from '@jupyterlab/translation';
 import { Signal, type ISignal } from '@lumino/signaling';
 import { isPlayerProgress, Keyframes, NotebookApplier, PLAYER_ORIGIN, watchLearnerEdits } from '../apply/index.js';
-import { NotebookState, isEditOperation, type Script } from '../format/index.js';
+import { type NotebookState, isEditOperation, type Script } from '../format/index.js';
 import { Player, realClock, realScheduler, type Announcement, type PlayerHost, type PlayerState, type RunResult } from '../player/index.js';
 import { Presenter } from '../session/index.js';
 import type { Announcer } from './announcer.js';

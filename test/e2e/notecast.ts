@@ -77,7 +77,7 @@ export async function waitForSpoken(page: Page, pattern: RegExp, timeout = 30_00
 export async function execute(page: Page, command: string, args: Record<string, unknown> = {}): Promise<void> {
   await page.evaluate(
     async ([id, a]) => {
-      await window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>);
+      await window.jupyterapp!.commands.execute(id, a);
     },
     [command, args] as const
   );
@@ -97,7 +97,7 @@ export async function setSetting(page: Page, plugin: string, key: string, value:
       const registry = (await galata.getPlugin('@jupyterlab/apputils-extension:settings')) as {
         set(plugin: string, key: string, value: unknown): Promise<void>;
       };
-      await registry.set(pluginId as string, k as string, v);
+      await registry.set(pluginId, k, v);
     },
     [plugin, key, value] as const
   );
@@ -105,7 +105,7 @@ export async function setSetting(page: Page, plugin: string, key: string, value:
 
 /** Start a command without waiting for it to finish (one that shows a dialog finishes when it closes). */
 export async function start(page: Page, command: string, args: Record<string, unknown> = {}): Promise<void> {
-  await page.evaluate(([id, a]) => void window.jupyterapp!.commands.execute(id as string, a as Record<string, unknown>), [command, args] as const);
+  await page.evaluate(([id, a]) => void window.jupyterapp!.commands.execute(id, a), [command, args] as const);
 }
 
 export function playerFor(page: Page, title: string): Locator {

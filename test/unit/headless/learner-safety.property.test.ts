@@ -5,7 +5,7 @@ import type * as Y from 'yjs';
 import { playToNotebook } from '../../../src/apply/index.js';
 import { HeadlessSession } from '../../../src/cli/headless-session.js';
 import { compile } from '../../../src/compiler/index.js';
-import { type Script } from '../../../src/format/index.js';
+import type { Script } from '../../../src/format/index.js';
 import { seededRandom } from '../../../src/format/keystrokes.js';
 import { fromRoot } from '../../helpers/paths.js';
 
