@@ -77,7 +77,7 @@ function build(source: string, report: Reporter): Script | undefined {
   const state = { warnedOutside: false };
   const end: Point = parseTutorialSections(source, section => {
     if (!front) {
-      const node = section.children[0]?.type === 'yaml' ? (section.children[0]) : undefined;
+      const node = section.children[0]?.type === 'yaml' ? section.children[0] : undefined;
       const options = readFrontMatter(node, report);
       front = { options, builder: new TutorialBuilder(options, report), node, messages: report.file.messages.length };
     }

@@ -1,4 +1,4 @@
-import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import type { Nodes, Parent, Root } from 'mdast';
 import type { ParseText } from './sections.js';
 import { shift } from './sections.js';
 
@@ -237,7 +237,7 @@ function restore(tree: Root, text: string, blocks: Block[], parseBody: ParseText
       const body = parseBody(text.slice(block.bodyStart, block.close));
       shift(body, block.bodyLine - 1, block.bodyStart);
       const container = node as Parent;
-      container.children.splice(container.children.length - 1, 1, ...(body.children));
+      container.children.splice(container.children.length - 1, 1, ...body.children);
     }
   }
   return true;

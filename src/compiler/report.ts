@@ -40,7 +40,7 @@ function toPlace(place: Place): Position | { line: number; column: number } | un
     return undefined;
   }
   if ('position' in place) {
-    return (place).position;
+    return place.position;
   }
   return place as Position | { line: number; column: number };
 }

@@ -76,7 +76,7 @@ for (const subpath of librarySubpaths) {
 }
 
 test('the library entry holds every public name of format, compiler, player and apply', async () => {
-  const root = Object.keys((await import('../../../src/index.js')));
+  const root = Object.keys(await import('../../../src/index.js'));
   for (const module of ['format', 'compiler', 'player', 'apply']) {
     for (const name of Object.keys((await import(`../../../src/${module}/index.js`)) as object)) {
       assert.ok(root.includes(name), `${name} (from ${module}) is missing from "."`);
