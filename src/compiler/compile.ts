@@ -1,6 +1,6 @@
 import type { RootContent, Yaml } from 'mdast';
 import type { Point } from 'unist';
-import { VFile, type Compatible } from 'vfile';
+import { VFile } from 'vfile';
 import { didYouMean, SCRIPT_VERSION, tooLargeReason, userText, utf8Length, type Script } from '../format/index.js';
 import { readAttributes } from './attributes.js';
 import { decodeTutorial } from './decode.js';
