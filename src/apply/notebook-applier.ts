@@ -1,6 +1,6 @@
 import type { ISharedCell, NotebookChange, YNotebook } from '@jupyter/ydoc';
 import * as Y from 'yjs';
-import { NotebookState, type CellType, type EditOperation, type Script, type TypeOperation } from '../format/index.js';
+import { NotebookState, type EditOperation, type Script, type TypeOperation } from '../format/index.js';
 import { ExpectedNotebook, type TypedPart } from './expected-notebook.js';
 import { learnerEditIn } from './learner-edits.js';
 import { notebookMatches, type MatchOptions } from './notebook-match.js';
