@@ -1,6 +1,7 @@
 import { filterPrematureAccessWarnings } from '../src/cli/yjs-warnings.js';
 import { benchCompiler } from './compiler.bench.js';
 import { printTable, type BenchRow } from './measure.js';
+import { benchMemory } from './memory.bench.js';
 import { benchKeystrokes, benchLateness, benchSeeking } from './player.bench.js';
 import { benchScaling } from './scaling.bench.js';
 
@@ -16,7 +17,8 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['seeking', 'Seeking (generated 1,000-step tutorial)', () => benchSeeking(1000)],
   ['keystrokes', 'Applying keystrokes', () => benchKeystrokes()],
   ['lateness', 'Playback timing on the real clock', () => benchLateness()],
-  ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()]
+  ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()],
+  ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()]
 ];
 
 const names = process.argv.slice(2);

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCompactTutorial } from './generate.js';
+import type { BenchRow } from './measure.js';
+
+/** From lib/bench/ to the repository. */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(root, 'bin', 'notecast.js');
+
+/** The target: the compiler holds at most this many bytes per byte of Markdown. */
+const TARGET = 20;
+
+/** About 5 MB of each shape: half the Markdown size limit. */
+const SIZE = 5_000_000;
+
+const head = '---\ntitle: Memory\nkernel: python3\n---\n\n';
+
+/**
+ * The shapes a large tutorial takes, each about 5 MB: many short steps, one
+ * step per cell, and the single blocks the section parser cannot cut (one
+ * long typed code block, one long `:::say` container, one paragraph with no
+ * blank line).
+ */
+const SHAPES: Array<{ name: string; make: () => string }> = [
+  { name: 'short steps', make: () => generateCompactTutorial(Math.round(SIZE / 190)) },
+  {
+    name: 'a new cell each step',
+    make: () => head + repeat(i => `# Step ${i}\n\nNew cell.\n\n:::type{cell=c${i}}\n\`\`\`python\nprint(${i})\n\`\`\`\n:::\n\n::run{cell=c${i}}\n`)
+  },
+  {
+    name: 'one long typed block',
+    make: () => `${head}# One\n\nType it.\n\n:::type{cell=a speed=100}\n\`\`\`python\n${repeat(i => `x_${i} = compute(value_${i}, 42)\n`)}\`\`\`\n:::\n`
+  },
+  {
+    name: 'one long :::say',
+    make: () => `${head}# One\n\nIntro.\n\n:::say\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n${i % 5 === 4 ? '\n' : ''}`)}:::\n`
+  },
+  { name: 'one long paragraph', make: () => `${head}# One\n\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n`)}` }
+];
+
+function repeat(line: (i: number) => string): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < SIZE; i++) {
+    const part = line(i);
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('');
+}
+
+/**
+ * `notecast compile` on each shape in its own process, with V8's GC trace:
+ * the most the heap held after a full collection (what compiling needs live,
+ * which is what decides whether an input fits) per byte of Markdown, against
+ * the target of 20. Peak RSS is larger (the collector runs lazily) and is in
+ * the scaling section.
+ */
+export function benchMemory(): BenchRow[] {
+  const dir = mkdtempSync(join(tmpdir(), 'notecast-bench-memory-'));
+  try {
+    return SHAPES.map(({ name, make }) => {
+      const markdown = make();
+      const input = join(dir, 'input.md');
+      writeFileSync(input, markdown);
+      const result = spawnSync(process.execPath, ['--trace-gc', cli, 'compile', input, '-o', join(dir, 'output.json')], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26
+      });
+      const bytes = Buffer.byteLength(markdown);
+      if (result.status !== 0) {
+        return {
+          measure: `compile, ${name}: live heap per input byte`,
+          value: `exit ${result.status}: ${result.stderr.split('\n')[0]}`,
+          target: `≤ ${TARGET}`,
+          ok: false
+        };
+      }
+      const live = Math.max(0, ...[...result.stdout.matchAll(/Mark-Compact[^\n]*?-> ([\d.]+) \(/g)].map(match => Number(match[1]) * 2 ** 20));
+      const ratio = live / bytes;
+      return {
+        measure: `compile, ${name} (${(bytes / 2 ** 20).toFixed(1)} MiB): live heap after full GC per input byte`,
+        value: live === 0 ? 'no full GC (under a few MB)' : ratio.toFixed(1),
+        target: `≤ ${TARGET}`,
+        ok: ratio <= TARGET
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
