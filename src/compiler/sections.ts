@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
 
 type Position = NonNullable<Root['position']>;
 type Point = Position['start'];
@@ -37,7 +37,7 @@ export interface SectionOptions {
   /** Join sections smaller than this many characters with the next (fewer, larger parses). */
   minSection?: number;
   /** Counts, for tests: sections parsed, and splits tried and not used. */
-  stats?: { sections: number; refused: number };
+  stats?: { sections: number; refused: number; inside?: number };
 }
 
 export type ParseText = (text: string) => Root;
@@ -86,8 +86,17 @@ export function forEachSection(text: string, parse: ParseText, visit: (section: 
   let line = 1;
   let next = 0;
   let last: Root | undefined;
-  const accept = (tree: Root, lines: number, offset: number): void => {
+  // The start of a plain paragraph cut at the end of the last section, joined with its rest when that is parsed.
+  let pending: { paragraph: Paragraph; lineEnding: string } | undefined;
+  const accept = (tree: Root, lines: number, offset: number, cut?: string): void => {
     shift(tree, lines - 1, offset);
+    if (pending) {
+      tree.children[0] = joinParagraph(pending, tree.children[0]);
+      pending = undefined;
+    }
+    if (cut !== undefined) {
+      pending = { paragraph: plainParagraph(tree.children.pop()), lineEnding: cut };
+    }
     visit(tree);
   };
   while (start < text.length || last === undefined) {
@@ -109,6 +118,18 @@ export function forEachSection(text: string, parse: ParseText, visit: (section: 
         last = parse(text.slice(start));
         accept(last, line, start);
         start = end;
+        break;
+      }
+      if (candidates[pick].inside) {
+        // Inside a plain paragraph (see sectionStarts): cut it after its line ending, and join its two parts.
+        const lineEnding = text.charCodeAt(end - 2) === 0x0d ? '\r\n' : '\n';
+        accept(parse(text.slice(start, end)), line, start, lineEnding);
+        line = candidates[pick].line;
+        start = end;
+        next = pick;
+        if (options.stats) {
+          options.stats.inside = (options.stats.inside ?? 0) + 1;
+        }
         break;
       }
       // The section is parsed with the first line of the next, which closes its blocks just as in the document.
@@ -136,6 +157,42 @@ export function forEachSection(text: string, parse: ParseText, visit: (section: 
 interface LineStart {
   offset: number;
   line: number;
+  /** A line inside a plain paragraph, which goes on across the cut. */
+  inside?: true;
+}
+
+/**
+ * A line of a paragraph no inline construct can span: it starts with a
+ * letter (so it starts no block and is no setext underline), has no character
+ * that opens or closes emphasis, code, a link, an image or HTML, no backslash
+ * (a hard break at its end, or an escape), and does not end in whitespace (a
+ * hard break). A paragraph of such lines only is one text node, its lines
+ * joined by their line endings, however it is cut between two of them.
+ */
+const PLAIN_LINE = /^\p{L}[^*_`[\]<\\\r]*[^\s*_`[\]<\\]\r?$|^\p{L}\r?$/u;
+
+/** `node`, checked to be a paragraph that is one text node, as plain lines parse. */
+function plainParagraph(node: RootContent | undefined): Paragraph {
+  if (node?.type !== 'paragraph' || node.children.length !== 1 || node.children[0].type !== 'text') {
+    throw new Error(`A plain paragraph was cut, yet the section ends in ${node?.type ?? 'nothing'}`);
+  }
+  return node;
+}
+
+/** The paragraph cut across two sections, whole again: its text joined, its end where the second part ends. */
+function joinParagraph(first: { paragraph: Paragraph; lineEnding: string }, rest: RootContent | undefined): Paragraph {
+  const second = plainParagraph(rest);
+  const [head] = first.paragraph.children as [Text];
+  const [tail] = second.children as [Text];
+  return {
+    ...first.paragraph,
+    children: [{ ...head, value: head.value + first.lineEnding + tail.value, position: span(head.position, tail.position) }],
+    position: span(first.paragraph.position, second.position)
+  };
+}
+
+function span(start: Position | undefined, end: Position | undefined): Position | undefined {
+  return start && end ? { start: start.start, end: end.end } : undefined;
 }
 
 /**
@@ -154,6 +211,8 @@ export function sectionStarts(text: string): LineStart[] {
   let frontMatter = /^\uFEFF?---/.test(text);
   let line = 0;
   let afterBlank = false;
+  // The lines after the first of a paragraph of plain lines that began after a blank line (or at the start).
+  let plain: LineStart[] | undefined;
   for (let start = 0; start <= text.length;) {
     line++;
     const newline = text.indexOf('\n', start);
@@ -191,8 +250,22 @@ export function sectionStarts(text: string): LineStart[] {
         found.push({ offset: start, line });
       }
     }
-    afterBlank = /^[ \t]*\r?$/.test(content);
+    const blank = /^[ \t]*\r?$/.test(content);
+    // A plain paragraph may be cut at any of its lines once it is known to end at a blank line (or the end).
+    const plainLine = !frontMatter && !fence && !htmlEnd && containers === 0 && content.length < 4096 && PLAIN_LINE.test(content);
+    if (plain && plainLine) {
+      plain.push({ offset: start, line, inside: true });
+    } else {
+      if (plain && blank) {
+        found.push(...plain);
+      }
+      plain = plainLine && (afterBlank || line === 1) ? [] : undefined;
+    }
+    afterBlank = blank;
     if (newline < 0) {
+      if (plain) {
+        found.push(...plain);
+      }
       break;
     }
     start = newline + 1;

@@ -27,35 +27,31 @@ export function escapeControlCharacters(text: string): string {
 
 /**
  * A quotable excerpt of user text: on one line (control characters and
- * newlines escaped), at most `max` graphemes, cut only between graphemes (so
- * never inside a surrogate pair or an emoji sequence), with `…` when cut.
+ * newlines escaped), at most `max` characters as shown (a grapheme counts
+ * one, an escape such as `\u001b` its length, so escapes cannot make an
+ * excerpt six times longer), cut only between graphemes (so never inside a
+ * surrogate pair or an emoji sequence), with `…` when cut.
  */
 export function userText(text: string, max = EXCERPT_LENGTH): string {
   // Look at a bounded prefix only: a grapheme is rarely over 32 code units,
   // and user text can be megabytes.
   const window = text.length > max * 32 ? text.slice(0, max * 32) : text;
-  const cut = cutAtGrapheme(window, max);
-  const shortened = cut.length < text.length;
-  return cut.replace(CONTROL_OR_NEWLINE, escapeOne) + (shortened ? ELLIPSIS : '');
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let shown = '';
+  let width = 0;
+  for (const { segment } of segmenter.segment(window)) {
+    const escaped = segment.replace(CONTROL_OR_NEWLINE, escapeOne);
+    const cost = escaped === segment ? 1 : escaped.length;
+    if (width + cost > max) {
+      return shown + ELLIPSIS;
+    }
+    shown += escaped;
+    width += cost;
+  }
+  return window.length < text.length ? shown + ELLIPSIS : shown;
 }
 
 let segmenter: Intl.Segmenter | undefined;
-
-/** The first `max` graphemes of `text` (all of it when shorter). */
-function cutAtGrapheme(text: string, max: number): string {
-  if (text.length <= max) {
-    return text;
-  }
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  let count = 0;
-  for (const { index } of segmenter.segment(text)) {
-    if (count === max) {
-      return text.slice(0, index);
-    }
-    count++;
-  }
-  return text;
-}
 
 function escapeOne(character: string): string {
   const code = character.charCodeAt(0);

@@ -57,6 +57,37 @@ test('every tutorial and fixture parses and compiles the same in sections as who
   assert.ok(split > 50, `the inputs have lines to split at (${split})`);
 });
 
+test('a plain paragraph is cut between its lines and joined back; one that may not be plain is not cut', () => {
+  const cut = [
+    'One line\nand another\nand a third.\n',
+    '# a\n\nOne line\nand another &amp; more\nand a third\n\n# b\n',
+    'One line\r\nand another\r\n\r\nnext\r\n',
+    'Été\nçà et là\n'
+  ];
+  const kept = [
+    'One line\nand another\n===\n',
+    'One line\nand another\n---\n',
+    'One *line\nand* another\n\n',
+    'One line  \nand another\n\n',
+    'One line\\\nand another\n\n',
+    'One [line\nand](u) another\n\n',
+    'One line\nand another\n# heading\n',
+    'One line\n  and another\n\n',
+    '<div>\nOne line\nand another\n\n',
+    '- item\nlazy line\nand another\n\n'
+  ];
+  for (const [texts, paragraphsCut] of [
+    [cut, true],
+    [kept, false]
+  ] as const) {
+    for (const text of texts) {
+      const stats = { sections: 0, refused: 0, inside: 0 };
+      assert.deepStrictEqual(parseInSections(text, parseWhole, { minSection: 0, stats }), parseWhole(text), JSON.stringify(text));
+      assert.equal(stats.inside > 0, paragraphsCut, `${JSON.stringify(text)}: ${stats.inside} cuts`);
+    }
+  }
+});
+
 test('a line inside fenced code, a container, HTML, front matter, a paragraph or a list is not a split', () => {
   const cases = [
     '# a\n```\n# in code\n```\n# b\n',
@@ -199,7 +230,7 @@ const FRAGMENTS = [
 test(`random and mutated tutorials parse the same in sections as whole (seed ${SEED}, ${RUNS} runs)`, () => {
   console.log(`sections seed: ${SEED} (rerun with SECTIONS_SEED=${SEED})`);
   const random = seededRandom(SEED);
-  const stats = { sections: 0, refused: 0 };
+  const stats = { sections: 0, refused: 0, inside: 0 };
   const elision = { elided: 0, fallbacks: 0 };
   let whole = 0;
   for (let run = 0; run < RUNS; run++) {
@@ -232,7 +263,10 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
       whole++;
     }
   }
-  console.log(`sections: ${stats.sections} parsed, ${stats.refused} splits refused; ${whole} of ${RUNS} inputs parsed in one piece`);
+  console.log(
+    `sections: ${stats.sections} parsed, ${stats.refused} splits refused, ${stats.inside} paragraphs cut; ${whole} of ${RUNS} inputs parsed in one piece`
+  );
+  assert.ok(stats.inside > RUNS / 20, `plain paragraphs are cut too (${stats.inside})`);
   console.log(`long blocks: ${elision.elided} bodies elided, ${elision.fallbacks} guesses refused`);
   assert.ok(elision.elided > RUNS / 10 && elision.fallbacks > 0, `${elision.elided} elided, ${elision.fallbacks} refused`);
   // The splits, and the check that refuses the scan's wrong guesses, are both exercised.
