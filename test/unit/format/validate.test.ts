@@ -11,26 +11,14 @@ import {
   validateScript,
   type Script
 } from '../../../src/format/index.js';
+import { oneCellScript } from '../../helpers/scripts.js';
 
 function script(): Script {
-  return {
-    version: 1,
-    title: 'T',
-    kernel: 'python3',
-    cells: { a: { name: 'a', type: 'code' } },
-    steps: [
-      {
-        title: 'S',
-        narration: '',
-        narrationMs: 0,
-        operations: [
-          { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
-          { op: 'type', at: 10, cell: 'a', offset: 0, text: 'x = 1', duration: 100 },
-          { op: 'run', at: 200, cell: 'a' }
-        ]
-      }
-    ]
-  };
+  return oneCellScript([
+    { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
+    { op: 'type', at: 10, cell: 'a', offset: 0, text: 'x = 1', duration: 100 },
+    { op: 'run', at: 200, cell: 'a' }
+  ]);
 }
 
 test('a well-formed script validates and is returned', () => {
