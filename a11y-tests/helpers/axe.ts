@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../../test/e2e/jupyter-server.js';
  * time: load the real file by URL; its types come from `axe.config.d.ts`.
  */
 export const AXE_CONFIG_PATH = join(REPO_ROOT, 'axe.config.js');
-export const axeConfig: typeof AxeConfigModule = await import(pathToFileURL(AXE_CONFIG_PATH).href);
+export const axeConfig = (await import(pathToFileURL(AXE_CONFIG_PATH).href)) as typeof AxeConfigModule;
 
 export type AxeScope = AxeConfigModule.AxeScope;
 

@@ -207,7 +207,7 @@ export class NotebookApplier {
 
   /** One minimal replacement, so a bound editor keeps its place; stale outputs go. */
   private setSource(cell: TextCell, source: string): void {
-    const edit = minimalEdit(cell.ysource.toString(), source);
+    const edit = minimalEdit(cell.ysource.toJSON(), source);
     if (!edit) {
       return;
     }
@@ -249,7 +249,7 @@ export class NotebookApplier {
       at = Y.createAbsolutePositionFromRelativePosition(cursor.position, this.notebook.ydoc)?.index ?? cell.ysource.length;
     } else {
       const expectedBefore = this.expected.get(operation.cell)?.source ?? '';
-      at = mapOffset(expectedBefore, cell.ysource.toString(), Math.min(operation.offset + typed.index, expectedBefore.length));
+      at = mapOffset(expectedBefore, cell.ysource.toJSON(), Math.min(operation.offset + typed.index, expectedBefore.length));
     }
     this.transact(() => cell.ysource.insert(at, typed.text));
     this.cursor = {
@@ -268,7 +268,7 @@ export class NotebookApplier {
     if (!cell) {
       return { conflict: `The tutorial changes ${this.cellName(operation.cell)}, which is no longer in the notebook.` };
     }
-    const actual = cell.ysource.toString();
+    const actual = cell.ysource.toJSON();
     let at = mapOffset(expectedBefore, actual, operation.offset);
     if (actual.slice(at, at + removed.length) !== removed) {
       // The learner moved things around: accept the text if it is there exactly once.
@@ -288,7 +288,7 @@ export class NotebookApplier {
     this.cursor = undefined;
     const expected = this.expected.get(operation.cell)?.source;
     const cell = this.findCell(operation.cell);
-    if (cell && expected !== undefined && cell.ysource.toString() !== expected) {
+    if (cell && expected !== undefined && cell.ysource.toJSON() !== expected) {
       // Deleting it would delete what the learner wrote there.
       return { conflict: `The tutorial deletes ${this.cellName(operation.cell)}, which holds your changes.` };
     }

@@ -150,5 +150,10 @@ function scalarText(scalar: Scalar): string {
     return scalar.value;
   }
   const source = (scalar as Scalar & { source?: unknown }).source;
-  return typeof source === 'string' ? source : String(scalar.value ?? '');
+  if (typeof source === 'string') {
+    return source;
+  }
+  // YAML's core schema has no other scalars (no timestamps): a null is empty.
+  const value = scalar.value;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
 }

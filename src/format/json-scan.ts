@@ -30,28 +30,29 @@ export class PathTree {
   offset: number | undefined;
 
   add(path: ReadonlyArray<string | number>): void {
-    let node: PathTree = this;
+    let children = this.children;
     for (const part of path) {
       const key = String(part);
-      let child = node.children.get(key);
+      let child = children.get(key);
       if (!child) {
         child = new PathTree();
-        node.children.set(key, child);
+        children.set(key, child);
       }
-      node = child;
+      children = child.children;
     }
   }
 
   /** The offset of the deepest part of `path` that was found (the root's when none). */
   deepestOffset(path: ReadonlyArray<string | number>): number {
-    let node: PathTree | undefined = this;
     let offset = this.offset ?? 0;
+    let children = this.children;
     for (const part of path) {
-      node = node.children.get(String(part));
+      const node = children.get(String(part));
       if (!node || node.offset === undefined) {
         break;
       }
       offset = node.offset;
+      children = node.children;
     }
     return offset;
   }
@@ -124,8 +125,7 @@ export function scanJson(text: string, maxDepth: number, paths?: PathTree): Json
         }
         if (code === (top.object ? 125 : 93)) {
           i++;
-          stack.pop();
-          expect = stack.length ? Expect.CommaOrClose : Expect.End;
+          expect = closeContainer(stack);
           continue;
         }
         return unexpected(i, top.object ? '"," or "}"' : '"," or "]"');
@@ -133,8 +133,7 @@ export function scanJson(text: string, maxDepth: number, paths?: PathTree): Json
       case Expect.KeyOrClose: {
         if (code === 125 && expect === Expect.KeyOrClose) {
           i++;
-          stack.pop();
-          expect = stack.length ? Expect.CommaOrClose : Expect.End;
+          expect = closeContainer(stack);
           continue;
         }
         if (code !== QUOTE) {
@@ -167,8 +166,7 @@ export function scanJson(text: string, maxDepth: number, paths?: PathTree): Json
       case Expect.ValueOrClose: {
         if (code === 93 && expect === Expect.ValueOrClose) {
           i++;
-          stack.pop();
-          expect = stack.length ? Expect.CommaOrClose : Expect.End;
+          expect = closeContainer(stack);
           continue;
         }
         // An array element or the root is found at its value; an object member at its key.
@@ -205,11 +203,22 @@ export function scanJson(text: string, maxDepth: number, paths?: PathTree): Json
           return end;
         }
         i = end;
-        expect = stack.length ? Expect.CommaOrClose : Expect.End;
+        expect = afterValue(stack);
         continue;
       }
     }
   }
+}
+
+/** What follows a complete value: "," or a close inside an array or object, the end at the root. */
+function afterValue(stack: Frame[]): Expect {
+  return stack.length ? Expect.CommaOrClose : Expect.End;
+}
+
+/** Close the innermost array or object (its "]" or "}" just read); what follows it. */
+function closeContainer(stack: Frame[]): Expect {
+  stack.pop();
+  return afterValue(stack);
 }
 
 /** The path node of the array element about to be read, counting it. */

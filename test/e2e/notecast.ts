@@ -153,12 +153,15 @@ export async function waitForStatus(player: Locator, pattern: RegExp, timeout = 
 /** The cells of the open notebook at `path`, from its shared model. */
 export async function notebookCells(page: Page, path: string): Promise<CellSnapshot[]> {
   return page.evaluate(notebookPath => {
-    type AnyWidget = { context?: { path: string }; content?: { model?: { sharedModel: { cells: Array<Record<string, any>> } } } };
+    // The parts of nbformat's outputs and of @jupyter/ydoc's shared cells read here.
+    type Output = { output_type: string; text?: string | string[]; ename?: string; evalue?: string; data?: Record<string, string | string[]> };
+    type SharedCell = { id: string; cell_type: string; getSource(): string; toJSON(): { outputs?: Output[]; execution_count?: number | null } };
+    type AnyWidget = { context?: { path: string }; content?: { model?: { sharedModel: { cells: SharedCell[] } } } };
     const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<AnyWidget> } };
     for (const widget of app.shell.widgets('main')) {
       if (widget.context?.path === notebookPath && widget.content?.model) {
         return widget.content.model.sharedModel.cells.map(cell => {
-          const json = cell.toJSON() as { outputs?: Array<Record<string, any>>; execution_count?: number | null };
+          const json = cell.toJSON();
           const output = (json.outputs ?? [])
             .map(o => {
               if (o.output_type === 'stream') return Array.isArray(o.text) ? o.text.join('') : o.text;
@@ -168,9 +171,9 @@ export async function notebookCells(page: Page, path: string): Promise<CellSnaps
             })
             .join('');
           return {
-            id: cell.id as string,
-            type: cell.cell_type as string,
-            source: cell.getSource() as string,
+            id: cell.id,
+            type: cell.cell_type,
+            source: cell.getSource(),
             output,
             executionCount: json.execution_count ?? null
           };

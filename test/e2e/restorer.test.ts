@@ -66,8 +66,11 @@ async function saveNotebook(page: Page, path: string): Promise<void> {
   }, path);
 }
 
+/** Where a panel is on the page, in CSS pixels. */
+type Box = Pick<DOMRect, 'left' | 'top' | 'right' | 'bottom'>;
+
 /** The boxes of the player's panel and of the notebook's panel, both shown. */
-async function boxes(page: Page, notebookPath: string): Promise<{ player: DOMRect; notebook: DOMRect } | string> {
+async function boxes(page: Page, notebookPath: string): Promise<{ player: Box; notebook: Box } | string> {
   return page.evaluate(
     ([label, path]) => {
       const app = window.jupyterapp as unknown as {
@@ -78,7 +81,11 @@ async function boxes(page: Page, notebookPath: string): Promise<{ player: DOMRec
       const notebook = widgets.find(w => w.context?.path === path);
       if (!player || !notebook) return `player ${Boolean(player)}, notebook ${Boolean(notebook)} in the main area`;
       if (!player.isVisible || !notebook.isVisible) return `player shown ${player.isVisible}, notebook shown ${notebook.isVisible}`;
-      return { player: player.node.getBoundingClientRect().toJSON(), notebook: notebook.node.getBoundingClientRect().toJSON() };
+      const box = (node: HTMLElement): Box => {
+        const { left, top, right, bottom } = node.getBoundingClientRect();
+        return { left, top, right, bottom };
+      };
+      return { player: box(player.node), notebook: box(notebook.node) };
     },
     [`Tutorial player: ${TITLE}`, notebookPath] as const
   );
@@ -100,7 +107,7 @@ async function waitForSavedStep(page: Page, step: number, timeout = 15_000): Pro
   throw new Error(`the workspace never held the player at step ${step + 1}; last: ${JSON.stringify(last)}`);
 }
 
-function overlaps(a: DOMRect, b: DOMRect): boolean {
+function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 

@@ -22,7 +22,7 @@ const script: Pick<Script, 'cells'> = {
 };
 
 function source(notebook: YNotebook, id: string): string | undefined {
-  return (notebook.cells.find(cell => cell.id === id) as { ysource: Y.Text } | undefined)?.ysource.toString();
+  return (notebook.cells.find(cell => cell.id === id) as { ysource: Y.Text } | undefined)?.ysource.toJSON();
 }
 
 /** What the learner does: an ordinary, undoable local edit. */

@@ -4,6 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import type { INotebookContent } from '@jupyterlab/nbformat';
+import type { Timeline } from '../../../src/cli/timeline.js';
+import type { Script } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { runCli as run } from './run-cli.js';
 
@@ -16,13 +19,13 @@ test('compile writes the script to stdout and exits 0', async () => {
   const { code, stdout, stderr } = await run('compile', tutorial);
   assert.equal(code, 0);
   assert.equal(stderr, '');
-  assert.equal(JSON.parse(stdout).title, 'Python basics');
+  assert.equal((JSON.parse(stdout) as Script).title, 'Python basics');
 });
 
 test('compile -o writes the file', async () => {
   const out = join(dir, 'out.json');
   assert.equal((await run('compile', tutorial, '-o', out)).code, 0);
-  assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, 1);
+  assert.equal((JSON.parse(readFileSync(out, 'utf8')) as Script).version, 1);
 });
 
 test('an input with errors exits 1 with FILE:LINE:COLUMN messages and no output', async () => {
@@ -45,8 +48,8 @@ test('check reports every file and exits 1 if any has an error', async () => {
 });
 
 test('check validates compiled scripts with positioned errors', async () => {
-  const script = JSON.parse((await run('compile', tutorial)).stdout);
-  script.steps[1].operations[1].cell = 'missing';
+  const script = JSON.parse((await run('compile', tutorial)).stdout) as Script;
+  (script.steps[1].operations[1] as { cell: string }).cell = 'missing';
   const path = join(dir, 'bad.json');
   writeFileSync(path, JSON.stringify(script, null, 2));
   const { code, stderr } = await run('check', path);
@@ -57,14 +60,14 @@ test('check validates compiled scripts with positioned errors', async () => {
 test('notebook writes nbformat 4 with the tutorial cells and no outputs', async () => {
   const { code, stdout } = await run('notebook', tutorial);
   assert.equal(code, 0);
-  const notebook = JSON.parse(stdout);
+  const notebook = JSON.parse(stdout) as INotebookContent;
   assert.equal(notebook.nbformat, 4);
-  assert.equal(notebook.metadata.kernelspec.name, 'python3');
+  assert.equal(notebook.metadata.kernelspec?.name, 'python3');
   assert.deepEqual(
-    notebook.cells.map((cell: { id: string }) => cell.id),
+    notebook.cells.map(cell => cell.id),
     ['hello', 'numbers', 'meetings', 'loop']
   );
-  assert.ok(notebook.cells.every((cell: { outputs: unknown[] }) => cell.outputs.length === 0));
+  assert.ok(notebook.cells.every(cell => (cell.outputs as unknown[]).length === 0));
 });
 
 test('notebook accepts a compiled script as well as Markdown', async () => {
@@ -112,7 +115,7 @@ test('the installed bin never prints a stack trace', () => {
     assert.ok(!/\n\s+at /.test(result.stderr), result.stderr);
   }
   const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
-  assert.equal(version.stdout.trim(), JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')).version);
+  assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(fromRoot('package.json'), 'utf8')) as { version: string }).version);
 });
 
 test('timeline shows each step, what is said, and the waits, and scales with speed', async () => {
@@ -126,8 +129,8 @@ test('timeline shows each step, what is said, and the waits, and scales with spe
   assert.match(text.stdout, /says at once: Your turn: Add a fourth meeting.*\n {4}\d:\d\d\.\d {2}waits for the learner\n/);
   assert.match(text.stdout, /Total: \d:\d\d\.\d, plus 4 waits for the kernel and 1 for the learner\n$/);
   assert.ok(!/Typing .*\n.*Typing/.test(text.stdout.split('Step 3')[0].split('Step 2')[1]), 'one summary per block, never keystrokes');
-  const slow = JSON.parse((await run('timeline', tutorial, '--json')).stdout);
-  const fast = JSON.parse((await run('timeline', tutorial, '--json', '--speed', '2')).stdout);
+  const slow = JSON.parse((await run('timeline', tutorial, '--json')).stdout) as Timeline;
+  const fast = JSON.parse((await run('timeline', tutorial, '--json', '--speed', '2')).stdout) as Timeline;
   assert.equal(slow.steps.length, 6);
   assert.ok(Math.abs(fast.total * 2 - slow.total) < 50, `2× speed halves the time (${slow.total} vs ${fast.total})`);
   assert.equal((await run('timeline', tutorial, '--speed', '9')).code, 2);

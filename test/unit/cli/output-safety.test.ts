@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { writeFileAtomically } from '../../../src/cli/node-write.js';
+import type { Script } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { BIN, runBin, runCli } from './run-cli.js';
 
@@ -105,7 +106,7 @@ test('-o is replaced all at once: a reader of the previous file never sees a hal
   } finally {
     closeSync(reader);
   }
-  assert.equal(JSON.parse(readFileSync(output, 'utf8')).title, 'Python basics');
+  assert.equal((JSON.parse(readFileSync(output, 'utf8')) as Script).title, 'Python basics');
   assert.equal(statSync(output).mode & 0o777, 0o600, 'the file keeps its permissions');
   assert.deepEqual(readdirSync(dir).sort(), ['out.json', 'tutorial.md']);
 });
@@ -117,7 +118,7 @@ test('-o through a symlink replaces the file it points to and keeps the link', a
   symlinkSync(target, join(dir, 'out.json'));
   assert.equal((await runCli('compile', join(dir, 'tutorial.md'), '-o', join(dir, 'out.json'))).code, 0);
   assert.ok(lstatSync(join(dir, 'out.json')).isSymbolicLink());
-  assert.equal(JSON.parse(readFileSync(target, 'utf8')).version, 1);
+  assert.equal((JSON.parse(readFileSync(target, 'utf8')) as Script).version, 1);
 });
 
 test('-o on a device or a named pipe writes through it; a pipe nothing reads, a directory or a missing folder fail with a message', async () => {

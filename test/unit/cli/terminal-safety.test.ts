@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { formatDiagnostic } from '../../../src/cli/index.js';
 import { formatBytes, INPUT_LIMITS } from '../../../src/cli/limits.js';
 import { streamWriter } from '../../../src/cli/terminal-stream.js';
+import type { Script } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { BIN, RAW_CONTROL, runCli, STACK_FRAME } from './run-cli.js';
 
@@ -71,7 +72,7 @@ test('a file named with escapes keeps them escaped in every FILE:LINE:COLUMN mes
 });
 
 test('a script whose keys and text hold escape sequences cannot paint the terminal', async () => {
-  const script = JSON.parse((await runCli('compile', tutorial)).stdout);
+  const script = JSON.parse((await runCli('compile', tutorial)).stdout) as Script & Record<string, unknown>;
   script[`${ESC}[2J${ESC}[Hchecked 1 file: 0 errors`] = 1;
   script.steps[0].title = `${ESC}[31m`.repeat(100);
   const path = join(dir, 'painted.json');

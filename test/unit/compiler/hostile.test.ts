@@ -25,7 +25,7 @@ test('cells named like Object members survive a JSON round trip and validate', (
   const parsed = JSON.parse(stringifyScript(script)) as Script;
   assert.deepEqual(Object.keys(parsed.cells), names);
   for (const name of names) {
-    assert.equal(Object.getOwnPropertyDescriptor(parsed.cells, name)?.value.type, 'markdown');
+    assert.equal((Object.getOwnPropertyDescriptor(parsed.cells, name)?.value as Script['cells'][string] | undefined)?.type, 'markdown');
   }
   assert.deepEqual(validateScript(parsed).problems, []);
 });

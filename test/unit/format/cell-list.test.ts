@@ -98,7 +98,7 @@ test('long edit sequences with lookups between them: the index of cells by id st
   for (let run = 0; run < 6; run++) {
     const cells = Array.from({ length: pick(400) }, () => cell(next++));
     let state = new NotebookState(cells);
-    let model = [...cells];
+    const model = [...cells];
     const context = () => `seed ${seed} run ${run} (PROPERTY_SEED=${seed} replays it)`;
     for (let edit = 0; edit < 3000; edit++) {
       const kind = pick(10);
@@ -138,7 +138,6 @@ test('long edit sequences with lookups between them: the index of cells by id st
       assert.equal(state.indexOf(`c${next + 5}`), -1, context());
     }
     assert.deepEqual(state.cells, model, context());
-    model = [];
   }
 });
 

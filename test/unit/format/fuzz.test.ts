@@ -38,6 +38,7 @@ const corpus: string[] = [
 
 const PROTO_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'prototype'];
 const HOSTILE_STRINGS = ['\u001b[2K\u001b[1G0 errors', 'a\u0000b', '\u202eevil', '\ud800', '\udc00x', '🎉', 'e\u0301', 'x'.repeat(5000), '\r\n', ''];
+// eslint-disable-next-line no-loss-of-precision -- ±1e400 overflow to ±Infinity on purpose: values no script may hold
 const HUGE_NUMBERS = [1e400, -1e400, 2 ** 53, 2 ** 31, 86_400_001, -1, 0.5, 1e21, Number.MAX_SAFE_INTEGER];
 
 type Random = () => number;
@@ -50,8 +51,9 @@ function containers(value: unknown): Array<Record<string, unknown> | unknown[]> 
   while (pending.length) {
     const next = pending.pop();
     if (typeof next === 'object' && next !== null) {
-      found.push(next as Record<string, unknown>);
-      pending.push(...Object.values(next));
+      const container = next as Record<string, unknown>;
+      found.push(container);
+      pending.push(...Object.values(container));
     }
   }
   return found;

@@ -1,15 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatPath, MAX_JSON_DEPTH, MAX_PROBLEMS, parseScriptJson, stringifyScript, validateScript, type Script } from '../../../src/format/index.js';
+import { oneCellScript } from '../../helpers/scripts.js';
 
 function script(): Script {
-  return {
-    version: 1,
-    title: 'T',
-    kernel: 'python3',
-    cells: { a: { name: 'a', type: 'code' } },
-    steps: [{ title: 'S', narration: '', narrationMs: 0, operations: [{ op: 'insert-cell', at: 0, cell: 'a', index: 0 }] }]
-  };
+  return oneCellScript([{ op: 'insert-cell', at: 0, cell: 'a', index: 0 }]);
 }
 
 /** 1-based line and column of the first occurrence of `needle` at or after `from`. */

@@ -34,7 +34,7 @@ test('keystroke times are deterministic, non-decreasing, from at to at + duratio
 test('gaps vary like a person typing, and pause longer after a line end', () => {
   const strokes = expandKeystrokes(op('aaaaaaaaaa\nbbbbbbbbbb', 0, 2100));
   const gaps = strokes.slice(1).map((s, i) => s.at - strokes[i].at);
-  assert.ok(new Set(gaps).size > 3, `gaps ${gaps} are not varied`);
+  assert.ok(new Set(gaps).size > 3, `gaps ${gaps.join(',')} are not varied`);
   const afterNewline = gaps[10];
   const median = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)];
   assert.ok(afterNewline > median, `gap after newline ${afterNewline} vs median ${median}`);

@@ -18,5 +18,6 @@ test('abbreviations count only when asked for, and only when one name fits', () 
 
 test('suggestions quote the name safely and give up on words too long to be typos', () => {
   assert.equal(closest('x'.repeat(65), ['x'.repeat(64)]), undefined);
+  // eslint-disable-next-line no-control-regex -- the escape character is what must not be printed
   assert.doesNotMatch(didYouMean('a\u001bb', ['a\u001bb']), /\u001b/);
 });

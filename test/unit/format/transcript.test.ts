@@ -5,6 +5,7 @@ import { micromark } from 'micromark';
 import { compile } from '../../../src/compiler/index.js';
 import { buildTranscript, countLines, describeCode, renderTranscript, validateScript, type Script } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
+import { oneCellScript } from '../../helpers/scripts.js';
 
 const tutorial = `---
 title: <script>alert(1)</script> & co
@@ -71,24 +72,16 @@ test('lines are counted as code, not as the newline that joins it to a cell', ()
 
 /** A valid script with one code cell that gets `code` typed into it and is run. */
 function scriptTyping(code: string, fields: { kernel?: string; title?: string } = {}): Script {
-  const { script, problems } = validateScript({
-    version: 1,
-    title: fields.title ?? 'T',
-    kernel: fields.kernel ?? 'python3',
-    cells: { a: { name: 'a', type: 'code' } },
-    steps: [
-      {
-        title: 'One',
-        narration: '',
-        narrationMs: 0,
-        operations: [
-          { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
-          { op: 'type', at: 0, cell: 'a', offset: 0, text: code, duration: 10, summary: 'code' },
-          { op: 'run', at: 10, cell: 'a' }
-        ]
-      }
-    ]
-  });
+  const { script, problems } = validateScript(
+    oneCellScript(
+      [
+        { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
+        { op: 'type', at: 0, cell: 'a', offset: 0, text: code, duration: 10, summary: 'code' },
+        { op: 'run', at: 10, cell: 'a' }
+      ],
+      { ...fields, step: 'One' }
+    )
+  );
   assert.deepEqual(problems, []);
   assert.ok(script);
   return script;
@@ -151,24 +144,16 @@ test('transcripts show control characters in the script as visible escapes', () 
 });
 
 test('text that a step deletes is quoted without splitting a character', () => {
-  const { script, problems } = validateScript({
-    version: 1,
-    title: 'T',
-    kernel: 'python3',
-    cells: { a: { name: 'a', type: 'code' } },
-    steps: [
-      {
-        title: 'One',
-        narration: '',
-        narrationMs: 0,
-        operations: [
-          { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
-          { op: 'type', at: 0, cell: 'a', offset: 0, text: '😀'.repeat(50), duration: 10 },
-          { op: 'delete-text', at: 10, cell: 'a', offset: 0, length: 100 }
-        ]
-      }
-    ]
-  });
+  const { script, problems } = validateScript(
+    oneCellScript(
+      [
+        { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
+        { op: 'type', at: 0, cell: 'a', offset: 0, text: '😀'.repeat(50), duration: 10 },
+        { op: 'delete-text', at: 10, cell: 'a', offset: 0, length: 100 }
+      ],
+      { step: 'One' }
+    )
+  );
   assert.deepEqual(problems, []);
   assert.ok(script);
   const text = buildTranscript(script).steps[0].actions[1].text;

@@ -11,26 +11,14 @@ import {
   validateScript,
   type Script
 } from '../../../src/format/index.js';
+import { oneCellScript } from '../../helpers/scripts.js';
 
 function script(): Script {
-  return {
-    version: 1,
-    title: 'T',
-    kernel: 'python3',
-    cells: { a: { name: 'a', type: 'code' } },
-    steps: [
-      {
-        title: 'S',
-        narration: '',
-        narrationMs: 0,
-        operations: [
-          { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
-          { op: 'type', at: 10, cell: 'a', offset: 0, text: 'x = 1', duration: 100 },
-          { op: 'run', at: 200, cell: 'a' }
-        ]
-      }
-    ]
-  };
+  return oneCellScript([
+    { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
+    { op: 'type', at: 10, cell: 'a', offset: 0, text: 'x = 1', duration: 100 },
+    { op: 'run', at: 200, cell: 'a' }
+  ]);
 }
 
 test('a well-formed script validates and is returned', () => {
@@ -174,6 +162,7 @@ test('offsets and lengths that split a surrogate pair are refused, so no U+FFFD 
 
 test('times and counts are bounded: a 1e400 or a year is refused by the schema, a script of many long steps is not', () => {
   for (const [field, value] of [
+    // eslint-disable-next-line no-loss-of-precision -- 1e400 is Infinity on purpose: the schema must refuse it
     ['at', 1e400],
     ['at', MAX_TIME_MS + 1],
     ['duration', 2 ** 53],
@@ -200,18 +189,20 @@ test('messages quote keys, cell names and paths safely: on one line, control cha
   bad[escape + 'x'.repeat(10_000)] = 1;
   const [extra] = validateScript(bad).problems;
   const shown = `${formatPath(extra.path)} ${extra.message}`;
+  // eslint-disable-next-line no-control-regex -- the escape character is what must not be printed
   assert.doesNotMatch(shown, /\u001b/);
   assert.ok(shown.length < 200, shown);
   const named = script();
   named.steps[0].operations.push({ op: 'run', at: 300, cell: `${escape}\n${'y'.repeat(10_000)}` });
   for (const problem of validateScript(named).problems) {
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- no control character at all may be printed
     assert.doesNotMatch(`${formatPath(problem.path)} ${problem.message}`, /[\u0000-\u001f]/);
     assert.ok(problem.message.length < 300, problem.message);
   }
   // The replay names a bad cell safely too (it passes the schema only through NotebookState directly).
   const state = new NotebookState();
   const message = state.apply({ op: 'delete-cell', at: 0, cell: escape }, { cells: {} })!;
+  // eslint-disable-next-line no-control-regex -- the escape character is what must not be printed
   assert.doesNotMatch(message, /\u001b/);
 });
 

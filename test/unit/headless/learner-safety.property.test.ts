@@ -54,13 +54,13 @@ test(`learners never lose a character, and restores are exact (seed ${SEED}, ${R
     const where = () => `run ${run}, PROPERTY_SEED=${SEED}`;
     let editedSinceRestore = false;
     try {
-      session.player.play();
+      void session.player.play();
       for (let action = 0; action < 80 && session.player.state !== 'ended'; action++) {
         const roll = random();
         if (process.env.PROPERTY_TRACE) {
           const text = allText(session);
           console.log(
-            `${run}.${action} roll=${roll.toFixed(2)} state=${session.player.state} step=${session.player.step} t=${session.clock.now()} kept=${session.kept.length} missing=${typedByLearner.filter(m => !text.includes(m))} cells=${session.notebook.cells.map(c => c.id.slice(0, 8) + (c.source.includes('«') ? '*' : '')).join(',')}`
+            `${run}.${action} roll=${roll.toFixed(2)} state=${session.player.state} step=${session.player.step} t=${session.clock.now()} kept=${session.kept.length} missing=${typedByLearner.filter(m => !text.includes(m)).join(',')} cells=${session.notebook.cells.map(c => c.id.slice(0, 8) + (c.source.includes('«') ? '*' : '')).join(',')}`
           );
         }
         if (roll < 0.35) {
@@ -70,7 +70,7 @@ test(`learners never lose a character, and restores are exact (seed ${SEED}, ${R
           const cells = session.notebook.cells;
           if (cells.length > 0 && random() < 0.8) {
             const cell = pick(cells) as unknown as { ysource: Y.Text };
-            const at = outsideMarkers(cell.ysource.toString(), Math.floor(random() * (cell.ysource.length + 1)));
+            const at = outsideMarkers(cell.ysource.toJSON(), Math.floor(random() * (cell.ysource.length + 1)));
             session.notebook.transact(() => cell.ysource.insert(at, marker), true);
           } else {
             session.notebook.transact(
@@ -117,9 +117,9 @@ test(`learners never lose a character, and restores are exact (seed ${SEED}, ${R
         } else if (roll < 0.9) {
           void session.player.setSpeed(pick([0.25, 0.5, 1, 2, 4]));
         } else if (roll < 0.95) {
-          pick([() => session.player.nextStep(), () => session.player.previousStep(), () => session.player.toggle()])();
+          void pick([() => session.player.nextStep(), () => session.player.previousStep(), () => session.player.toggle()])();
         } else {
-          session.player.play();
+          void session.player.play();
         }
         await session.settle();
         assert.notEqual(session.player.state, 'error', `no playback error (${where()})`);
