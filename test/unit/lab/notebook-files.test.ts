@@ -16,6 +16,11 @@ import {
   type NotebookContents
 } from '../../../src/lab/notebook-files.js';
 
+/** `run`'s result, or its throw as a rejection: the contents manager's methods answer asynchronously. */
+function settle<T>(run: () => T): Promise<T> {
+  return new Promise(resolve => resolve(run()));
+}
+
 function httpError(status: number, message: string): Error {
   return Object.assign(new Error(message), { response: { status } });
 }
@@ -46,56 +51,66 @@ class MemoryContents {
     return this as unknown as NotebookContents;
   }
 
-  async get(path: string, options: { type?: string } = {}): Promise<{ path: string; content: unknown }> {
-    if (this.dirs.has(path)) {
-      if (options.type !== 'directory') throw httpError(400, `${path} is a directory`);
-      if (this.failListing) throw httpError(500, 'Internal Server Error');
-      const names = [...this.files.keys()]
-        .filter(file => parent(file) === path)
-        .map(file => ({ name: file.slice(path ? path.length + 1 : 0), type: 'notebook' }));
-      const dirs = [...this.dirs]
-        .filter(dir => dir && parent(dir) === path)
-        .map(dir => ({ name: dir.slice(path ? path.length + 1 : 0), type: 'directory' }));
-      return { path, content: [...names, ...dirs] };
-    }
-    const text = this.files.get(path);
-    if (text === undefined) throw httpError(404, `No such file or directory: ${path}`);
-    if (this.failReading.has(path)) throw httpError(500, 'Internal Server Error');
-    try {
-      return { path, content: JSON.parse(text) };
-    } catch (error) {
-      throw httpError(400, `Unreadable Notebook: ${path} ${String(error)}`);
-    }
+  get(path: string, options: { type?: string } = {}): Promise<{ path: string; content: unknown }> {
+    return settle(() => {
+      if (this.dirs.has(path)) {
+        if (options.type !== 'directory') throw httpError(400, `${path} is a directory`);
+        if (this.failListing) throw httpError(500, 'Internal Server Error');
+        const names = [...this.files.keys()]
+          .filter(file => parent(file) === path)
+          .map(file => ({ name: file.slice(path ? path.length + 1 : 0), type: 'notebook' }));
+        const dirs = [...this.dirs]
+          .filter(dir => dir && parent(dir) === path)
+          .map(dir => ({ name: dir.slice(path ? path.length + 1 : 0), type: 'directory' }));
+        return { path, content: [...names, ...dirs] };
+      }
+      const text = this.files.get(path);
+      if (text === undefined) throw httpError(404, `No such file or directory: ${path}`);
+      if (this.failReading.has(path)) throw httpError(500, 'Internal Server Error');
+      try {
+        return { path, content: JSON.parse(text) as unknown };
+      } catch (error) {
+        throw httpError(400, `Unreadable Notebook: ${path} ${String(error)}`);
+      }
+    });
   }
 
-  async newUntitled(options: { path?: string } = {}): Promise<{ path: string }> {
-    const dir = options.path ?? '';
-    let path: string;
-    for (let n = 0; ; n++) {
-      path = `${dir ? `${dir}/` : ''}Untitled${n === 0 ? '' : n}.ipynb`;
-      if (!this.files.has(path)) break;
-    }
-    this.write(path, '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}');
-    return { path };
+  newUntitled(options: { path?: string } = {}): Promise<{ path: string }> {
+    return settle(() => {
+      const dir = options.path ?? '';
+      let path: string;
+      for (let n = 0; ; n++) {
+        path = `${dir ? `${dir}/` : ''}Untitled${n === 0 ? '' : n}.ipynb`;
+        if (!this.files.has(path)) break;
+      }
+      this.write(path, '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}');
+      return { path };
+    });
   }
 
-  async save(path: string, options: { content?: unknown } = {}): Promise<{ path: string }> {
-    this.write(path, JSON.stringify(options.content));
-    return { path };
+  save(path: string, options: { content?: unknown } = {}): Promise<{ path: string }> {
+    return settle(() => {
+      this.write(path, JSON.stringify(options.content));
+      return { path };
+    });
   }
 
-  async rename(from: string, to: string): Promise<{ path: string }> {
-    this.beforeRename?.(from, to);
-    if (this.files.has(to) || this.dirs.has(to)) throw httpError(409, `File already exists: ${to}`);
-    const text = this.files.get(from);
-    if (text === undefined) throw httpError(404, `No such file: ${from}`);
-    this.files.delete(from);
-    this.write(to, text);
-    return { path: to };
+  rename(from: string, to: string): Promise<{ path: string }> {
+    return settle(() => {
+      this.beforeRename?.(from, to);
+      if (this.files.has(to) || this.dirs.has(to)) throw httpError(409, `File already exists: ${to}`);
+      const text = this.files.get(from);
+      if (text === undefined) throw httpError(404, `No such file: ${from}`);
+      this.files.delete(from);
+      this.write(to, text);
+      return { path: to };
+    });
   }
 
-  async delete(path: string): Promise<void> {
-    this.files.delete(path);
+  delete(path: string): Promise<void> {
+    return settle(() => {
+      this.files.delete(path);
+    });
   }
 
   private write(path: string, text: string): void {
