@@ -6,6 +6,7 @@
  * existing file).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   FolderNotListedError,
@@ -15,6 +16,8 @@ import {
   skippedNotice,
   type NotebookContents
 } from '../../../src/lab/notebook-files.js';
+import type { Translations } from '../../../src/session/index.js';
+import { fromRoot } from '../../helpers/paths.js';
 
 /** `run`'s result, or its throw as a rejection: the contents manager's methods answer asynchronously. */
 function settle<T>(run: () => T): Promise<T> {
@@ -234,4 +237,35 @@ test("no name for the learner's version is offered when the folder cannot be lis
   const contents = new MemoryContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL), 'lessons/lesson-my-version-1.ipynb': theirNotebook });
   contents.failListing = true;
   await assert.rejects(myVersionName(contents.api, 'lessons/lesson.ipynb'), FolderNotListedError);
+});
+
+/** The French of the shipped catalog (its compiled `.json`), as a bundle: what the lab passes in French. */
+function frenchBundle(): Translations {
+  const path = fromRoot('jupyterlab_notecast', 'locale', 'fr_FR', 'LC_MESSAGES', 'notecast.json');
+  const catalog = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[] | undefined>;
+  const fill = (text: string, args: Array<string | number>): string => text.replace(/%(\d+)/g, (_, n: string) => String(args[Number(n) - 1]));
+  const lookup = (key: string, form: number, fallback: string): string => catalog[key]?.[form] || fallback;
+  return {
+    __: (msgid, ...args) => fill(lookup(msgid, 0, msgid), args),
+    _n: (msgid, plural, n, ...args) => fill(lookup(msgid, n > 1 ? 1 : 0, n > 1 ? plural : msgid), [n, ...args]),
+    _p: (context, msgid, ...args) => fill(lookup(`${context}\u0004${msgid}`, 0, msgid), args)
+  };
+}
+
+test('with a French bundle, the notice and the folder error are French', async () => {
+  const fr = frenchBundle();
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': '{not json', 'lessons/lesson-1.ipynb': '{nor this' });
+  const choice = await notebookFor(contents.api, TUTORIAL, 'python3', fr);
+  assert.equal(choice.path, 'lessons/lesson-2.ipynb');
+  assert.equal(
+    skippedNotice(choice, fr),
+    'lesson.ipynb n’est pas un notebook que Jupyter peut lire\u00a0; lesson-1.ipynb n’est pas un notebook que Jupyter peut lire, ' +
+      'ils ont donc été laissés tels quels. Le tutoriel est lu dans lesson-2.ipynb à la place.'
+  );
+  contents.failListing = true;
+  await assert.rejects(notebookFor(contents.api, 'lessons/other.md', 'python3', fr), (error: unknown) => {
+    assert.ok(error instanceof FolderNotListedError);
+    assert.match(error.message, /^le contenu du dossier lessons n’a pas pu être listé \(Internal Server Error\)\u00a0: .*Rien n’a été écrit\.$/);
+    return true;
+  });
 });
