@@ -12,6 +12,10 @@
  * A message can be taken by another voice instead (`divert`): speech
  * synthesis speaks narration itself (R11), so the live region stays quiet for
  * it. Diverted messages keep the queue's order, throttle and replacement.
+ *
+ * The regions carry the `lang` of the words the player says (R23, WCAG
+ * 3.1.2): JupyterLab's language (`ITranslator.languageCode`, e.g. `fr-FR`),
+ * so a screen reader speaks them with that language's voice.
  */
 import type { Politeness } from '../player/index.js';
 
@@ -52,11 +56,15 @@ export class Announcer {
   /** Everything written, in order, for tests and "repeat narration". */
   readonly log: Array<{ text: string; politeness: Politeness }> = [];
 
-  constructor(document: Document) {
+  /** `lang`: the BCP 47 code of the language the messages are in (`translator.languageCode`); none: unset. */
+  constructor(document: Document, lang?: string) {
     const existing = document.getElementById(ANNOUNCER_ID);
     existing?.remove();
     this.node = document.createElement('div');
     this.node.id = ANNOUNCER_ID;
+    if (lang) {
+      this.node.lang = lang;
+    }
     this.node.className = 'jp-Notecast-visuallyHidden';
     const region = (politeness: Politeness): HTMLDivElement => {
       const element = document.createElement('div');

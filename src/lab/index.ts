@@ -42,9 +42,10 @@ const announcerPlugin: JupyterFrontEndPlugin<INotecastAnnouncer> = {
   description: 'The live regions through which Notecast speaks, created empty at start (A11Y R8).',
   autoStart: true,
   provides: INotecastAnnouncer,
-  activate: (): INotecastAnnouncer => {
+  optional: [ITranslator],
+  activate: (_: JupyterFrontEnd, translator: ITranslator | null): INotecastAnnouncer => {
     performance.mark(ACTIVATE_START);
-    return new Announcer(document);
+    return new Announcer(document, (translator ?? nullTranslator).languageCode);
   }
 };
 

@@ -13,10 +13,12 @@
  *   then (`createNotebook`).
  *
  * Only types come from `@jupyterlab/*` here, so the unit tests run this in
- * Node against an in-memory contents manager.
+ * Node against an in-memory contents manager. The words go through a
+ * translation bundle (the lab passes its `notecast` one; English by default).
  */
 import type { Contents } from '@jupyterlab/services';
 import { userText } from '../format/index.js';
+import { englishTranslations, type Translations } from '../session/index.js';
 
 /** What the player keeps in the notebook's metadata under `notecast`. */
 export interface NotebookMark {
@@ -34,7 +36,7 @@ export type NotebookContents = Pick<Contents.IManager, 'get' | 'newUntitled' | '
 /** A file by the notebook's name that was left as it is, and why, in words for the learner. */
 export interface SkippedFile {
   path: string;
-  /** "is not a notebook Jupyter can read", … : follows the file's name in a sentence. */
+  /** "lesson.ipynb is not a notebook Jupyter can read", …: the file's name and why, translated. */
   reason: string;
 }
 
@@ -79,14 +81,14 @@ function messageOf(error: unknown): string {
   return userText(error instanceof Error ? error.message : String(error), 80);
 }
 
-function folderPhrase(dir: string): string {
-  return dir ? `the folder ${userText(dir)}` : 'the top folder';
-}
-
 /** The folder cannot be listed: no name can be known to be free, so nothing is written. */
 export class FolderNotListedError extends Error {
-  constructor(dir: string, cause: unknown) {
-    super(`${folderPhrase(dir)} could not be listed (${messageOf(cause)}), so no name there is known to be free. Nothing was written.`);
+  constructor(dir: string, cause: unknown, trans: Translations = englishTranslations) {
+    super(
+      dir
+        ? trans.__('the folder %1 could not be listed (%2), so no name there is known to be free. Nothing was written.', userText(dir), messageOf(cause))
+        : trans.__('the top folder could not be listed (%1), so no name there is known to be free. Nothing was written.', messageOf(cause))
+    );
     this.name = 'FolderNotListedError';
   }
 }
@@ -95,15 +97,15 @@ export class FolderNotListedError extends Error {
  * The folder's entries, name → type. Listing once, rather than asking for each
  * name, keeps missing names from logging a 404 each in the console.
  */
-async function entriesIn(contents: NotebookContents, dir: string): Promise<Map<string, string>> {
+async function entriesIn(contents: NotebookContents, dir: string, trans: Translations): Promise<Map<string, string>> {
   let items: unknown;
   try {
     items = (await contents.get(dir, { content: true, type: 'directory' })).content;
   } catch (error) {
-    throw new FolderNotListedError(dir, error);
+    throw new FolderNotListedError(dir, error, trans);
   }
   if (!Array.isArray(items)) {
-    throw new FolderNotListedError(dir, new Error('the server sent no list of files'));
+    throw new FolderNotListedError(dir, new Error(trans.__('the server sent no list of files')), trans);
   }
   return new Map((items as Array<{ name: string; type: string }>).map(item => [item.name, item.type]));
 }
@@ -135,15 +137,15 @@ export async function createNotebook(contents: NotebookContents, path: string, c
   }
 }
 
-/** Why a file by the notebook's name could not be used, as the rest of a sentence after its name. */
-function unreadableReason(error: unknown): string {
+/** Why the file `name`, by the notebook's name, could not be used: a clause that starts with its name. */
+function unreadableReason(name: string, error: unknown, trans: Translations): string {
   switch (statusOf(error)) {
     case 400:
-      return 'is not a notebook Jupyter can read';
+      return trans.__('%1 is not a notebook Jupyter can read', name);
     case 403:
-      return 'could not be read: permission denied';
+      return trans.__('%1 could not be read: permission denied', name);
     default:
-      return `could not be read (${messageOf(error)})`;
+      return trans.__('%1 could not be read (%2)', name, messageOf(error));
   }
 }
 
@@ -161,10 +163,15 @@ function markOf(model: Contents.IModel): NotebookMark | undefined {
  * Rejects with `FolderNotListedError`, having written nothing, when the
  * tutorial's folder cannot be listed.
  */
-export async function notebookFor(contents: NotebookContents, tutorialPath: string, kernel: string): Promise<NotebookChoice> {
+export async function notebookFor(
+  contents: NotebookContents,
+  tutorialPath: string,
+  kernel: string,
+  trans: Translations = englishTranslations
+): Promise<NotebookChoice> {
   const dir = dirname(tutorialPath);
   const stem = tutorialStem(tutorialPath);
-  const entries = await entriesIn(contents, dir);
+  const entries = await entriesIn(contents, dir, trans);
   const skipped: SkippedFile[] = [];
   for (let n = 0; ; n++) {
     const path = joinPath(dir, numberedName(stem, n, '.ipynb'));
@@ -184,7 +191,7 @@ export async function notebookFor(contents: NotebookContents, tutorialPath: stri
         // Gone since the listing: free now. Anything else: it exists, and stays as it is.
         free = statusOf(error) === 404;
         if (!free) {
-          skipped.push({ path, reason: unreadableReason(error) });
+          skipped.push({ path, reason: unreadableReason(userText(basename(path)), error, trans) });
           continue;
         }
       }
@@ -213,19 +220,28 @@ function emptyNotebook(tutorialPath: string, kernel: string): object {
  * "lesson.ipynb is not a notebook Jupyter can read, so it was left as it is.
  * The tutorial plays in lesson-1.ipynb instead." Nothing when none were.
  */
-export function skippedNotice(choice: NotebookChoice): string | undefined {
-  if (!choice.skipped.length) {
+export function skippedNotice(choice: NotebookChoice, trans: Translations = englishTranslations): string | undefined {
+  const count = choice.skipped.length;
+  if (!count) {
     return undefined;
   }
-  const files = choice.skipped.map(file => `${userText(basename(file.path))} ${file.reason}`).join('; ');
-  const left = choice.skipped.length === 1 ? 'it was left as it is' : 'they were left as they are';
-  const plays = choice.created ? 'plays in' : 'continues in';
-  return `${files}, so ${left}. The tutorial ${plays} ${userText(basename(choice.path))} instead.`;
+  const files = choice.skipped.map(file => file.reason).join(trans._p('between the files of a list', '; '));
+  const name = userText(basename(choice.path));
+  const left = trans._n('%2, so it was left as it is.', '%2, so they were left as they are.', count, files);
+  const plays = choice.created ? trans.__('The tutorial plays in %1 instead.', name) : trans.__('The tutorial continues in %1 instead.', name);
+  return `${left} ${plays}`;
 }
 
 /** `<stem><extension>`, then `<stem>-1<extension>`, … from `first`: the first the folder's listing lacks. */
-export async function freeName(contents: NotebookContents, dir: string, stem: string, extension = '.ipynb', first = 0): Promise<string> {
-  const entries = await entriesIn(contents, dir);
+export async function freeName(
+  contents: NotebookContents,
+  dir: string,
+  stem: string,
+  extension = '.ipynb',
+  first = 0,
+  trans: Translations = englishTranslations
+): Promise<string> {
+  const entries = await entriesIn(contents, dir, trans);
   for (let n = first; ; n++) {
     const name = numberedName(stem, n, extension);
     if (!entries.has(name)) {
@@ -235,13 +251,18 @@ export async function freeName(contents: NotebookContents, dir: string, stem: st
 }
 
 /** Where the learner's version of `notebookPath` will be kept: `<name>-my-version-<n>.ipynb`. */
-export function myVersionName(contents: NotebookContents, notebookPath: string): Promise<string> {
-  return freeName(contents, dirname(notebookPath), `${basename(notebookPath).replace(/\.ipynb$/, '')}-my-version`, '.ipynb', 1);
+export function myVersionName(contents: NotebookContents, notebookPath: string, trans: Translations = englishTranslations): Promise<string> {
+  return freeName(contents, dirname(notebookPath), `${basename(notebookPath).replace(/\.ipynb$/, '')}-my-version`, '.ipynb', 1, trans);
 }
 
 /** Keeps a copy at `path`, a name `myVersionName` found free; rejects, writing nothing, if a file took it since. */
-export async function saveNotebookCopy(contents: NotebookContents, path: string, content: object): Promise<void> {
+export async function saveNotebookCopy(
+  contents: NotebookContents,
+  path: string,
+  content: object,
+  trans: Translations = englishTranslations
+): Promise<void> {
   if (!(await createNotebook(contents, path, content))) {
-    throw new Error(`a file named ${userText(basename(path))} appeared there meanwhile, and was left as it is`);
+    throw new Error(trans.__('a file named %1 appeared there meanwhile, and was left as it is', userText(basename(path))));
   }
 }

@@ -118,7 +118,7 @@ export class TutorialOpener {
     const script = loaded.script;
     let choice: NotebookChoice;
     try {
-      choice = await notebookFor(this.contents, path, script.kernel);
+      choice = await notebookFor(this.contents, path, script.kernel, this.trans);
     } catch (error) {
       await this.fail(
         this.trans.__(
@@ -130,7 +130,7 @@ export class TutorialOpener {
       return undefined;
     }
     const { path: notebookPath, created } = choice;
-    const notebookNotice = skippedNotice(choice);
+    const notebookNotice = skippedNotice(choice, this.trans);
     const notebook = this.docManager.openOrReveal(notebookPath, 'Notebook', { name: script.kernel }) as NotebookPanel | undefined;
     if (!notebook) {
       this.announcer.announce(this.trans.__('Could not open the notebook %1.', notebookPath), 'assertive');

@@ -156,6 +156,7 @@ export class PlayerPanel extends Widget {
     node.appendChild(position);
 
     this.caption = el('div', 'jp-NotecastPlayer-caption');
+    this.caption.lang = options.translator.languageCode;
     node.appendChild(this.caption);
     this.notices = el('div', 'jp-NotecastPlayer-notices');
     node.appendChild(this.notices);

@@ -3,17 +3,21 @@
  * French (the `@jupyterlab/translation-extension:plugin` `locale` setting, what
  * Settings → Language sets, then a reload), the toolbar's accessible names and
  * the consent dialog come from Notecast's French catalog, which the Python
- * package installs (`jupyterlab.locale` entry point); setting English back
- * restores English.
+ * package installs (`jupyterlab.locale` entry point), and so do the
+ * announcements (the presenter's step, typing and run sentences), spoken from
+ * live regions whose `lang` is French; setting English back restores English.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { TUTORIAL_FILES, execute, playerFor, recordAnnouncements, setSetting, spoken } from './notecast.js';
+import { TUTORIAL_FILES, execute, playerFor, recordAnnouncements, setSetting, spoken, waitForSpoken } from './notecast.js';
 import { notecastErrors, useSuite } from './suite.js';
 
 const BASICS = 'tutorials/01-python-basics.md';
 const TITLE = 'Python basics';
+/** Played in French: another notebook, so the English part finds Python basics as it was. */
+const FUNCTIONS = 'tutorials/02-functions-and-errors.md';
+const FUNCTIONS_TITLE = 'Functions and errors';
 const LANGUAGE_PLUGIN = '@jupyterlab/translation-extension:plugin';
 
 const suite = useSuite({
@@ -36,9 +40,9 @@ async function switchLanguage(page: Page, locale: string): Promise<void> {
 }
 
 /** Opens the tutorial and returns its player region, named "<prefix><title>" in the language shown. */
-async function openPlayer(page: Page, regionPrefix: string): Promise<Locator> {
-  await execute(page, 'notecast:open', { path: BASICS });
-  const player = page.locator(`[role=region][aria-label="${regionPrefix}${TITLE}"]`);
+async function openPlayer(page: Page, regionPrefix: string, path = BASICS, title = TITLE): Promise<Locator> {
+  await execute(page, 'notecast:open', { path });
+  const player = page.locator(`[role=region][aria-label="${regionPrefix}${title}"]`);
   await player.waitFor({ state: 'visible', timeout: 60_000 });
   return player;
 }
@@ -87,7 +91,26 @@ test('in French, the toolbar, the slider and the consent dialog are French; back
   assert.equal(french.title, 'Ce tutoriel va exécuter du code dans votre noyau');
   assert.match(french.body, /^«\u00a0Python basics\u00a0» saisit du code dans tutorials\/01-python-basics\.ipynb et l’exécute dans le noyau python3/);
   assert.deepEqual(french.buttons, ['Ne pas exécuter de code', 'Autoriser l’exécution du code']);
-  // (The first step's announcement in French comes with the presenter: assert it here.)
+  // The live regions and the caption say which language they speak.
+  assert.equal(await page.locator('#notecast-announcer').getAttribute('lang'), 'fr-FR');
+  assert.equal(await player.locator('.jp-NotecastPlayer-caption').getAttribute('lang'), 'fr-FR');
+
+  // Played in French, the presenter announces the step, the typing and the run in French.
+  const functions = await openPlayer(page, 'Lecteur de tutoriel\u00a0: ', FUNCTIONS, FUNCTIONS_TITLE);
+  const functionsToolbar = functions.getByRole('toolbar', { name: 'Lecteur de tutoriel', exact: true });
+  await functionsToolbar.getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  const allow = page.getByRole('button', { name: 'Autoriser l’exécution du code', exact: true });
+  await allow.waitFor({ state: 'visible', timeout: 15_000 });
+  await allow.focus();
+  await page.keyboard.press('Enter');
+  await waitForSpoken(page, /^Étape 1 sur \d+\u00a0: A first function\. A function gives a name/, 60_000);
+  await waitForSpoken(page, /^Saisie de 2 lignes dans la cellule 2\u00a0: defines mean$/, 90_000);
+  await waitForSpoken(page, /^Cellule 2 exécutée, sans sortie$/, 90_000);
+  // Pause (the first button is now Pause, in French).
+  await functionsToolbar.getByRole('button', { name: 'Pause', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  assert.ok(!(await spoken(page)).some(entry => /^(Step \d|Typing |Cell \d+ ran)/.test(entry.text)), 'an announcement was in English');
 
   await switchLanguage(page, 'en');
   player = await openPlayer(page, 'Tutorial player: ');
@@ -97,6 +120,7 @@ test('in French, the toolbar, the slider and the consent dialog are French; back
   const english = await consentDialog(page, englishToolbar);
   assert.equal(english.title, 'This tutorial will run code in your kernel');
   assert.deepEqual(english.buttons, ["Don't run code", 'Allow running code']);
+  assert.equal(await page.locator('#notecast-announcer').getAttribute('lang'), 'en');
   assert.equal(await playerFor(page, TITLE).count(), 1);
   assert.deepEqual(notecastErrors(suite.lab), []);
 });

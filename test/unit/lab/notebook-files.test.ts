@@ -6,6 +6,7 @@
  * existing file).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   FolderNotListedError,
@@ -15,6 +16,13 @@ import {
   skippedNotice,
   type NotebookContents
 } from '../../../src/lab/notebook-files.js';
+import type { Translations } from '../../../src/session/index.js';
+import { fromRoot } from '../../helpers/paths.js';
+
+/** `run`'s result, or its throw as a rejection: the contents manager's methods answer asynchronously. */
+function settle<T>(run: () => T): Promise<T> {
+  return new Promise(resolve => resolve(run()));
+}
 
 function httpError(status: number, message: string): Error {
   return Object.assign(new Error(message), { response: { status } });
@@ -46,56 +54,66 @@ class MemoryContents {
     return this as unknown as NotebookContents;
   }
 
-  async get(path: string, options: { type?: string } = {}): Promise<{ path: string; content: unknown }> {
-    if (this.dirs.has(path)) {
-      if (options.type !== 'directory') throw httpError(400, `${path} is a directory`);
-      if (this.failListing) throw httpError(500, 'Internal Server Error');
-      const names = [...this.files.keys()]
-        .filter(file => parent(file) === path)
-        .map(file => ({ name: file.slice(path ? path.length + 1 : 0), type: 'notebook' }));
-      const dirs = [...this.dirs]
-        .filter(dir => dir && parent(dir) === path)
-        .map(dir => ({ name: dir.slice(path ? path.length + 1 : 0), type: 'directory' }));
-      return { path, content: [...names, ...dirs] };
-    }
-    const text = this.files.get(path);
-    if (text === undefined) throw httpError(404, `No such file or directory: ${path}`);
-    if (this.failReading.has(path)) throw httpError(500, 'Internal Server Error');
-    try {
-      return { path, content: JSON.parse(text) };
-    } catch (error) {
-      throw httpError(400, `Unreadable Notebook: ${path} ${String(error)}`);
-    }
+  get(path: string, options: { type?: string } = {}): Promise<{ path: string; content: unknown }> {
+    return settle(() => {
+      if (this.dirs.has(path)) {
+        if (options.type !== 'directory') throw httpError(400, `${path} is a directory`);
+        if (this.failListing) throw httpError(500, 'Internal Server Error');
+        const names = [...this.files.keys()]
+          .filter(file => parent(file) === path)
+          .map(file => ({ name: file.slice(path ? path.length + 1 : 0), type: 'notebook' }));
+        const dirs = [...this.dirs]
+          .filter(dir => dir && parent(dir) === path)
+          .map(dir => ({ name: dir.slice(path ? path.length + 1 : 0), type: 'directory' }));
+        return { path, content: [...names, ...dirs] };
+      }
+      const text = this.files.get(path);
+      if (text === undefined) throw httpError(404, `No such file or directory: ${path}`);
+      if (this.failReading.has(path)) throw httpError(500, 'Internal Server Error');
+      try {
+        return { path, content: JSON.parse(text) as unknown };
+      } catch (error) {
+        throw httpError(400, `Unreadable Notebook: ${path} ${String(error)}`);
+      }
+    });
   }
 
-  async newUntitled(options: { path?: string } = {}): Promise<{ path: string }> {
-    const dir = options.path ?? '';
-    let path: string;
-    for (let n = 0; ; n++) {
-      path = `${dir ? `${dir}/` : ''}Untitled${n === 0 ? '' : n}.ipynb`;
-      if (!this.files.has(path)) break;
-    }
-    this.write(path, '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}');
-    return { path };
+  newUntitled(options: { path?: string } = {}): Promise<{ path: string }> {
+    return settle(() => {
+      const dir = options.path ?? '';
+      let path: string;
+      for (let n = 0; ; n++) {
+        path = `${dir ? `${dir}/` : ''}Untitled${n === 0 ? '' : n}.ipynb`;
+        if (!this.files.has(path)) break;
+      }
+      this.write(path, '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}');
+      return { path };
+    });
   }
 
-  async save(path: string, options: { content?: unknown } = {}): Promise<{ path: string }> {
-    this.write(path, JSON.stringify(options.content));
-    return { path };
+  save(path: string, options: { content?: unknown } = {}): Promise<{ path: string }> {
+    return settle(() => {
+      this.write(path, JSON.stringify(options.content));
+      return { path };
+    });
   }
 
-  async rename(from: string, to: string): Promise<{ path: string }> {
-    this.beforeRename?.(from, to);
-    if (this.files.has(to) || this.dirs.has(to)) throw httpError(409, `File already exists: ${to}`);
-    const text = this.files.get(from);
-    if (text === undefined) throw httpError(404, `No such file: ${from}`);
-    this.files.delete(from);
-    this.write(to, text);
-    return { path: to };
+  rename(from: string, to: string): Promise<{ path: string }> {
+    return settle(() => {
+      this.beforeRename?.(from, to);
+      if (this.files.has(to) || this.dirs.has(to)) throw httpError(409, `File already exists: ${to}`);
+      const text = this.files.get(from);
+      if (text === undefined) throw httpError(404, `No such file: ${from}`);
+      this.files.delete(from);
+      this.write(to, text);
+      return { path: to };
+    });
   }
 
-  async delete(path: string): Promise<void> {
-    this.files.delete(path);
+  delete(path: string): Promise<void> {
+    return settle(() => {
+      this.files.delete(path);
+    });
   }
 
   private write(path: string, text: string): void {
@@ -219,4 +237,35 @@ test("no name for the learner's version is offered when the folder cannot be lis
   const contents = new MemoryContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL), 'lessons/lesson-my-version-1.ipynb': theirNotebook });
   contents.failListing = true;
   await assert.rejects(myVersionName(contents.api, 'lessons/lesson.ipynb'), FolderNotListedError);
+});
+
+/** The French of the shipped catalog (its compiled `.json`), as a bundle: what the lab passes in French. */
+function frenchBundle(): Translations {
+  const path = fromRoot('jupyterlab_notecast', 'locale', 'fr_FR', 'LC_MESSAGES', 'notecast.json');
+  const catalog = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string[] | undefined>;
+  const fill = (text: string, args: Array<string | number>): string => text.replace(/%(\d+)/g, (_, n: string) => String(args[Number(n) - 1]));
+  const lookup = (key: string, form: number, fallback: string): string => catalog[key]?.[form] || fallback;
+  return {
+    __: (msgid, ...args) => fill(lookup(msgid, 0, msgid), args),
+    _n: (msgid, plural, n, ...args) => fill(lookup(msgid, n > 1 ? 1 : 0, n > 1 ? plural : msgid), [n, ...args]),
+    _p: (context, msgid, ...args) => fill(lookup(`${context}\u0004${msgid}`, 0, msgid), args)
+  };
+}
+
+test('with a French bundle, the notice and the folder error are French', async () => {
+  const fr = frenchBundle();
+  const contents = new MemoryContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': '{not json', 'lessons/lesson-1.ipynb': '{nor this' });
+  const choice = await notebookFor(contents.api, TUTORIAL, 'python3', fr);
+  assert.equal(choice.path, 'lessons/lesson-2.ipynb');
+  assert.equal(
+    skippedNotice(choice, fr),
+    'lesson.ipynb n’est pas un notebook que Jupyter peut lire\u00a0; lesson-1.ipynb n’est pas un notebook que Jupyter peut lire, ' +
+      'ils ont donc été laissés tels quels. Le tutoriel est lu dans lesson-2.ipynb à la place.'
+  );
+  contents.failListing = true;
+  await assert.rejects(notebookFor(contents.api, 'lessons/other.md', 'python3', fr), (error: unknown) => {
+    assert.ok(error instanceof FolderNotListedError);
+    assert.match(error.message, /^le contenu du dossier lessons n’a pas pu être listé \(Internal Server Error\)\u00a0: .*Rien n’a été écrit\.$/);
+    return true;
+  });
 });
