@@ -1,19 +1,26 @@
-/** Command ids (keep them stable: users remap their shortcuts by these names). */
-export namespace CommandIDs {
-  export const open = 'notecast:open';
-  export const togglePlay = 'notecast:toggle-play';
-  export const nextStep = 'notecast:next-step';
-  export const previousStep = 'notecast:previous-step';
-  export const takeOver = 'notecast:take-over';
-  export const resume = 'notecast:resume';
-  export const restart = 'notecast:restart';
-  export const repeatNarration = 'notecast:repeat-narration';
-  export const showShortcuts = 'notecast:show-shortcuts';
+/**
+ * Command ids (keep them stable: users remap their shortcuts by these names).
+ * JupyterLab's `CommandIDs` namespaces, as a frozen object: the same
+ * `CommandIDs.nextStep` at each use, without a TypeScript namespace.
+ */
+export const CommandIDs = Object.freeze({
+  open: 'notecast:open',
+  togglePlay: 'notecast:toggle-play',
+  nextStep: 'notecast:next-step',
+  previousStep: 'notecast:previous-step',
+  takeOver: 'notecast:take-over',
+  resume: 'notecast:resume',
+  restart: 'notecast:restart',
+  repeatNarration: 'notecast:repeat-narration',
+  showShortcuts: 'notecast:show-shortcuts',
   /** Runs the cells the kernel needs for the current step; never automatic. */
-  export const runToHere = 'notecast:run-cells-up-to-here';
+  runToHere: 'notecast:run-cells-up-to-here',
   /** What the router runs for `/lab?notecast=<path>` (url-route.ts); not in the palette. */
-  export const openFromUrl = 'notecast:open-from-url';
-}
+  openFromUrl: 'notecast:open-from-url'
+} as const);
+
+/** One of the ids above. */
+export type CommandID = (typeof CommandIDs)[keyof typeof CommandIDs];
 
 /** The commands a player acts on, in the order the shortcut dialog lists them. */
 export const PLAYER_COMMANDS = [
@@ -29,7 +36,7 @@ export const PLAYER_COMMANDS = [
 ] as const;
 
 /** Single keys while focus is inside the player, when the setting allows them (R4). */
-export const SINGLE_KEYS: Record<string, string> = {
+export const SINGLE_KEYS: Readonly<Record<string, CommandID>> = {
   k: CommandIDs.togglePlay,
   j: CommandIDs.previousStep,
   l: CommandIDs.nextStep

@@ -1,14 +1,36 @@
 /**
  * The commands a player acts on (A11Y R4: every shortcut a remappable
- * command; keys in schema/plugin.json). They act on the player in focus.
+ * command; keys in schema/plugin.json). They are the player's toolbar too
+ * (player-toolbar.ts): label, icon and enabled state come from here, for the
+ * palette, the shortcuts and the buttons alike.
+ *
+ * Arguments: `player`, a player's widget id (its own toolbar passes it), else
+ * the player in focus; `toolbar: true` for the button's short label. A key
+ * press always reaches its command (lumino skips a disabled one silently), so
+ * the learner hears why nothing happened instead of nothing.
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { ITranslator } from '@jupyterlab/translation';
+import type { LabIcon } from '@jupyterlab/ui-components';
+import { audioIcon, caretLeftIcon, caretRightIcon, editIcon, fastForwardIcon, pauseIcon, refreshIcon, runIcon } from '@jupyterlab/ui-components';
 import type { Announcer } from './announcer.js';
-import { CommandIDs } from './commands.js';
-import type { PlayerPanel } from './player-panel.js';
+import type { CommandID } from './commands.js';
+import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
+import type { OpenPlayer } from './open-players.js';
+import { openPlayers } from './open-players.js';
+import { canRun, isPlaying } from './player-controls.js';
 import { showShortcutHelp } from './shortcut-help.js';
 import type { INotecastPreferences, INotecastTracker } from './tokens.js';
+
+interface PlayerCommand {
+  /** The palette's label, and the shortcut help's. */
+  label: (player: OpenPlayer | undefined) => string;
+  /** The toolbar button's label (`toolbar: true`), its accessible name. */
+  toolbarLabel?: (player: OpenPlayer | undefined) => string;
+  caption: string;
+  icon: (player: OpenPlayer | undefined) => LabIcon;
+  run: (player: OpenPlayer) => unknown;
+}
 
 export function addPlayerCommands(
   app: JupyterFrontEnd,
@@ -19,37 +41,102 @@ export function addPlayerCommands(
 ): void {
   const { commands } = app;
   const trans = translator.load('notecast');
-  const playerCommand = (id: string, label: string | (() => string), run: (player: PlayerPanel) => unknown): void => {
+  const playerFor = (args: { readonly player?: unknown }): OpenPlayer | undefined =>
+    typeof args.player === 'string' ? openPlayers.get(args.player) : tracker.activePlayer;
+  const playing = (player: OpenPlayer | undefined): boolean => player !== undefined && isPlaying(player.session);
+  const playerCommand = (id: CommandID, command: PlayerCommand): void => {
     commands.addCommand(id, {
-      label,
-      isEnabled: () => tracker.activePlayer !== undefined,
-      execute: () => {
-        const player = tracker.activePlayer;
+      label: args => {
+        const player = playerFor(args);
+        return args.toolbar === true && command.toolbarLabel ? command.toolbarLabel(player) : command.label(player);
+      },
+      caption: command.caption,
+      icon: args => command.icon(playerFor(args)),
+      isEnabled: args => {
+        const player = playerFor(args);
+        return player !== undefined && (args._luminoEvent !== undefined || canRun(player.session, id));
+      },
+      execute: args => {
+        const player = playerFor(args);
         if (!player) {
           announcer.announce(trans.__('No tutorial is open. Open one with Open Tutorial.'), 'assertive');
           return;
         }
-        return run(player);
+        return command.run(player);
       }
     });
   };
-  playerCommand(
-    CommandIDs.togglePlay,
-    () => {
-      const state = tracker.activePlayer?.session.player.state;
-      return state === 'playing' || state === 'waiting-for-kernel' ? trans.__('Pause Tutorial') : trans.__('Play Tutorial');
-    },
-    player => player.session.togglePlay()
-  );
-  playerCommand(CommandIDs.nextStep, trans.__('Next Tutorial Step'), player => player.session.nextStep());
-  playerCommand(CommandIDs.previousStep, trans.__('Previous Tutorial Step'), player => player.session.previousStep());
-  playerCommand(CommandIDs.takeOver, trans.__('Take Over from the Tutorial'), player => player.session.takeOver(true));
-  playerCommand(CommandIDs.resume, trans.__('Resume the Tutorial'), player => player.session.resume());
-  playerCommand(CommandIDs.restart, trans.__('Restart the Tutorial'), player => player.session.restart());
-  playerCommand(CommandIDs.repeatNarration, trans.__('Repeat the Narration'), player => player.session.repeatNarration());
-  playerCommand(CommandIDs.runToHere, trans.__('Run Cells up to Here'), player => player.session.runUpToHere());
+  playerCommand(CommandIDs.togglePlay, {
+    label: player => (playing(player) ? trans.__('Pause Tutorial') : trans.__('Play Tutorial')),
+    toolbarLabel: player => (playing(player) ? trans.__('Pause') : trans.__('Play')),
+    caption: trans.__('Play the tutorial, or pause it'),
+    icon: player => (playing(player) ? pauseIcon : runIcon),
+    run: player => player.session.togglePlay()
+  });
+  playerCommand(CommandIDs.previousStep, {
+    label: () => trans.__('Previous Tutorial Step'),
+    toolbarLabel: () => trans.__('Previous step'),
+    caption: trans.__('Go back to the start of this step, or to the previous step'),
+    icon: () => caretLeftIcon,
+    run: player => player.session.previousStep()
+  });
+  playerCommand(CommandIDs.nextStep, {
+    label: () => trans.__('Next Tutorial Step'),
+    toolbarLabel: () => trans.__('Next step'),
+    caption: trans.__('Play the next step'),
+    icon: () => caretRightIcon,
+    run: player => player.session.nextStep()
+  });
+  playerCommand(CommandIDs.takeOver, {
+    label: () => trans.__('Take Over from the Tutorial'),
+    toolbarLabel: () => trans.__('Take over'),
+    caption: trans.__('Pause the tutorial and edit the notebook yourself'),
+    icon: () => editIcon,
+    run: player => player.session.takeOver(true)
+  });
+  playerCommand(CommandIDs.resume, {
+    label: () => trans.__('Resume the Tutorial'),
+    toolbarLabel: () => trans.__('Resume'),
+    caption: trans.__("Restore the tutorial's state and continue"),
+    icon: () => fastForwardIcon,
+    run: player => player.session.resume()
+  });
+  playerCommand(CommandIDs.restart, {
+    label: () => trans.__('Restart the Tutorial'),
+    caption: trans.__('Go back to the first step'),
+    icon: () => refreshIcon,
+    run: player => player.session.restart()
+  });
+  playerCommand(CommandIDs.repeatNarration, {
+    label: () => trans.__('Repeat the Narration'),
+    caption: trans.__("Say the current step's narration again"),
+    icon: () => audioIcon,
+    run: player => player.session.repeatNarration()
+  });
+  playerCommand(CommandIDs.runToHere, {
+    label: () => trans.__('Run Cells up to Here'),
+    caption: trans.__('Run the cells the kernel needs for this step'),
+    icon: () => runIcon,
+    run: player => player.session.runUpToHere()
+  });
   commands.addCommand(CommandIDs.showShortcuts, {
     label: trans.__('Notecast Keyboard Shortcuts'),
     execute: () => showShortcutHelp(commands, preferences.current.singleKeyShortcuts, trans)
   });
+
+  // What the commands say depends on the players' state: tell whoever shows them (palette, toolbars).
+  const changed = (): void => {
+    for (const id of PLAYER_COMMANDS) {
+      if (commands.hasCommand(id)) commands.notifyCommandChanged(id);
+    }
+  };
+  tracker.widgetAdded.connect((_, player) => {
+    player.session.changed.connect(changed);
+    const unsubscribe = [player.session.player.on('stateChanged', changed), player.session.player.on('stepChanged', changed)];
+    player.disposed.connect(() => {
+      unsubscribe.forEach(stop => stop());
+      changed();
+    });
+  });
+  tracker.currentChanged.connect(changed);
 }

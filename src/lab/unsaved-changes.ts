@@ -41,12 +41,10 @@ export function markDirtyOnEdits(notebook: YNotebook, origin: unknown): () => vo
   return () => notebook.ydoc.off('afterTransaction', onTransaction);
 }
 
-/** Whether `type` is part of a cell of `cells` (its source, outputs, metadata, …). */
-type AnyType = Y.AbstractType<Y.YEvent<any>>;
-
-function isInCell(type: AnyType, cells: Y.Array<unknown>): boolean {
-  for (let parent = type._item?.parent as AnyType | null | undefined; parent; parent = parent._item?.parent as AnyType | null | undefined) {
-    if (parent === cells) {
+/** Whether `type` is part of a cell of `cells` (its source, outputs, metadata, …): walks up its items' parents. */
+function isInCell(type: { _item: Y.Item | null }, cells: Y.Array<unknown>): boolean {
+  for (let item = type._item; item; item = (item.parent as { _item?: Y.Item | null } | null)?._item ?? null) {
+    if (item.parent === cells) {
       return true;
     }
   }

@@ -147,15 +147,6 @@ export type Announcement =
 
 export type AnnouncementKind = Announcement['kind'];
 
-/**
- * "Step 4 of 12: Load the data" — the same words as the step slider's value (R2).
- * @deprecated The player words nothing: use the presenter's `stepLabel` (`src/session`),
- * which goes through the translations. Kept only until the player panel uses it.
- */
-export function stepLabel(index: number, count: number, title: string): string {
-  return `Step ${index + 1} of ${count}: ${title}`;
-}
-
 export function stepStarted(index: number, count: number, step: Step): StepStartedAnnouncement {
   return { kind: 'step-started', politeness: 'polite', index, count, title: step.title, narration: step.narration };
 }

@@ -9,7 +9,6 @@ export type { EditConflict, PlayerHost, RunResult } from './host.js';
 export { EVENTS, STATES, TRANSITIONS, transition, type PlayerEvent, type PlayerState } from './state-machine.js';
 export { ManualClock, realClock, realScheduler, type Cancel, type Clock, type Scheduler } from './clock.js';
 export {
-  stepLabel,
   type AnnouncedCell,
   type Announcement,
   type AnnouncementKind,

@@ -13,7 +13,6 @@ test('the public surface of the player', async () => {
     'TRANSITIONS',
     'realClock',
     'realScheduler',
-    'stepLabel',
     'transition'
   ]);
 });
