@@ -22,7 +22,7 @@ const head = '---\ntitle: Memory\nkernel: python3\n---\n\n';
  * The shapes a large tutorial takes, each about 5 MB: many short steps, one
  * step per cell, and the single blocks the section parser cannot cut (one
  * long typed code block, one long `:::say` container, one paragraph with no
- * blank line).
+ * blank line, and one with inline code on every line).
  */
 const SHAPES: Array<{ name: string; make: () => string }> = [
   { name: 'short steps', make: () => generateCompactTutorial(Math.round(SIZE / 190)) },
@@ -38,7 +38,8 @@ const SHAPES: Array<{ name: string; make: () => string }> = [
     name: 'one long :::say',
     make: () => `${head}# One\n\nIntro.\n\n:::say\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n${i % 5 === 4 ? '\n' : ''}`)}:::\n`
   },
-  { name: 'one long paragraph', make: () => `${head}# One\n\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n`)}` }
+  { name: 'one long paragraph', make: () => `${head}# One\n\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n`)}` },
+  { name: 'one long paragraph with code', make: () => `${head}# One\n\n${repeat(i => `Sentence \`${i}\` of the narration, which goes on.\n`)}` }
 ];
 
 function repeat(line: (i: number) => string): string {

@@ -1,4 +1,4 @@
-import type { Nodes, Paragraph, Root, RootContent, Text } from 'mdast';
+import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 
 type Position = NonNullable<Root['position']>;
 type Point = Position['start'];
@@ -164,31 +164,74 @@ interface LineStart {
 /**
  * A line of a paragraph no inline construct can span: it starts with a
  * letter (so it starts no block and is no setext underline), has no character
- * that opens or closes emphasis, code, a link, an image or HTML, no backslash
- * (a hard break at its end, or an escape), and does not end in whitespace (a
- * hard break). A paragraph of such lines only is one text node, its lines
- * joined by their line endings, however it is cut between two of them.
+ * that opens or closes emphasis, a link, an image or HTML, no backslash (a
+ * hard break at its end, or an escape), does not end in whitespace (a hard
+ * break), and each of its code spans closes on the line (see
+ * `codeSpansClose`). Cut between two such lines, a paragraph of them parses
+ * to the same inline nodes on each side as whole, with the line ending
+ * between them as text.
  */
-const PLAIN_LINE = /^\p{L}[^*_`[\]<\\\r]*[^\s*_`[\]<\\]\r?$|^\p{L}\r?$/u;
+const PLAIN_LINE = /^\p{L}[^*_[\]<\\\r]*[^\s*_[\]<\\]\r?$|^\p{L}\r?$/u;
 
-/** `node`, checked to be a paragraph that is one text node, as plain lines parse. */
+function isPlainLine(line: string): boolean {
+  return line.length < 4096 && PLAIN_LINE.test(line) && codeSpansClose(line);
+}
+
+/**
+ * Whether every run of backticks on the line that opens a code span finds
+ * its closing run (the next run of the same length) on the same line, so no
+ * code span goes on to the next line. Runs are taken left to right, as the
+ * parser takes them.
+ */
+function codeSpansClose(line: string): boolean {
+  const runs: number[] = [];
+  for (let at = line.indexOf('`'); at >= 0;) {
+    let end = at;
+    while (line.charCodeAt(end) === 0x60) {
+      end++;
+    }
+    runs.push(end - at);
+    at = line.indexOf('`', end);
+  }
+  for (let i = 0; i < runs.length; i++) {
+    const closing = runs.indexOf(runs[i], i + 1);
+    if (closing < 0) {
+      return false;
+    }
+    i = closing;
+  }
+  return true;
+}
+
+type Inline = Paragraph['children'][number];
+
+/** `node`, checked to be a paragraph, as plain lines parse. */
 function plainParagraph(node: RootContent | undefined): Paragraph {
-  if (node?.type !== 'paragraph' || node.children.length !== 1 || node.children[0].type !== 'text') {
+  if (node?.type !== 'paragraph' || node.children.length === 0) {
     throw new Error(`A plain paragraph was cut, yet the section ends in ${node?.type ?? 'nothing'}`);
   }
   return node;
 }
 
-/** The paragraph cut across two sections, whole again: its text joined, its end where the second part ends. */
+/**
+ * The paragraph cut across two sections, whole again: the line ending at the
+ * cut is text, joined with the text on either side of it, as the parser makes
+ * it (a plain line starts with a letter, so the second part starts with
+ * text); the paragraph ends where the second part ends.
+ */
 function joinParagraph(first: { paragraph: Paragraph; lineEnding: string }, rest: RootContent | undefined): Paragraph {
   const second = plainParagraph(rest);
-  const [head] = first.paragraph.children as [Text];
-  const [tail] = second.children as [Text];
-  return {
-    ...first.paragraph,
-    children: [{ ...head, value: head.value + first.lineEnding + tail.value, position: span(head.position, tail.position) }],
-    position: span(first.paragraph.position, second.position)
-  };
+  const before = first.paragraph.children;
+  const head = before[before.length - 1];
+  const [tail, ...after] = second.children;
+  if (tail.type !== 'text') {
+    throw new Error(`A plain line was cut, yet it starts with ${tail.type}`);
+  }
+  const joined: Inline[] =
+    head.type === 'text'
+      ? [{ ...head, value: head.value + first.lineEnding + tail.value, position: span(head.position, tail.position) }]
+      : [head, { ...tail, value: first.lineEnding + tail.value, position: span({ start: head.position!.end, end: head.position!.end }, tail.position) }];
+  return { ...first.paragraph, children: [...before.slice(0, -1), ...joined, ...after], position: span(first.paragraph.position, second.position) };
 }
 
 function span(start: Position | undefined, end: Position | undefined): Position | undefined {
@@ -252,7 +295,7 @@ export function sectionStarts(text: string): LineStart[] {
     }
     const blank = /^[ \t]*\r?$/.test(content);
     // A plain paragraph may be cut at any of its lines once it is known to end at a blank line (or the end).
-    const plainLine = !frontMatter && !fence && !htmlEnd && containers === 0 && content.length < 4096 && PLAIN_LINE.test(content);
+    const plainLine = !frontMatter && !fence && !htmlEnd && containers === 0 && isPlainLine(content);
     if (plain && plainLine) {
       plain.push({ offset: start, line, inside: true });
     } else {

@@ -62,7 +62,9 @@ test('a plain paragraph is cut between its lines and joined back; one that may n
     'One line\nand another\nand a third.\n',
     '# a\n\nOne line\nand another &amp; more\nand a third\n\n# b\n',
     'One line\r\nand another\r\n\r\nnext\r\n',
-    'Été\nçà et là\n'
+    'Été\nçà et là\n',
+    'Call `f` then\nand `` g ` `` and\nsee `h`\nlast `i`\n\n',
+    'Ends with `code`\nstarts plain\n'
   ];
   const kept = [
     'One line\nand another\n===\n',
@@ -73,6 +75,8 @@ test('a plain paragraph is cut between its lines and joined back; one that may n
     'One [line\nand](u) another\n\n',
     'One line\nand another\n# heading\n',
     'One line\n  and another\n\n',
+    'One `line\nand` another\n\n',
+    'One `` line ` \nand another\n\n',
     '<div>\nOne line\nand another\n\n',
     '- item\nlazy line\nand another\n\n'
   ];
@@ -165,6 +169,10 @@ const LINES = [
   '<textarea>',
   '<?x',
   '?>',
+  'text `code` more',
+  'text `open',
+  'close` text',
+  'text ``two ` one``',
   '<![CDATA[',
   ']]>',
   '<!DOCTYPE',
