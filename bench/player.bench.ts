@@ -3,7 +3,8 @@ import { YNotebook } from '@jupyter/ydoc';
 import { Keyframes, NotebookApplier } from '../src/apply/index.js';
 import { compile } from '../src/compiler/index.js';
 import { expandKeystrokes, isEditOperation, type Script } from '../src/format/index.js';
-import { Player, realClock, realScheduler } from '../src/player/index.js';
+import { realClock, realScheduler } from '../src/player/index.js';
+import { PlaybackSession } from '../src/session/index.js';
 // Internal to the package (not in the player's public surface): only the bench measures lateness.
 import { recordLateness } from '../src/player/lateness.js';
 import { generateTutorial } from './generate.js';
@@ -193,27 +194,20 @@ export async function benchLateness(seconds = Number(process.env.BENCH_SECONDS ?
 async function playOnRealClock(speed: number, ms: number) {
   const script = generatedScript(1000);
   const notebook = YNotebook.create();
-  const applier = new NotebookApplier(notebook, script);
-  const keyframes = new Keyframes(script);
-  const player = new Player({
+  const session = new PlaybackSession({
     script,
+    notebook,
     clock: realClock,
     scheduler: realScheduler,
     speed,
-    host: {
-      applyEdit: (operation, typed) => applier.apply(operation, typed),
-      runCell: () => new Promise(resolve => setTimeout(() => resolve({ ok: true, outputLines: 1 }), 50)),
-      seek: index => applier.restore(keyframes.at(index)),
-      restoreStep: index => applier.restore(keyframes.at(index)),
-      cellNumber: id => notebook.cells.findIndex(cell => cell.id === id) + 1
-    }
+    frontEnd: { runCell: () => new Promise(resolve => setTimeout(() => resolve({ ok: true, outputLines: 1 }), 50)) }
   });
+  const player = session.player;
   player.on('waitingForLearner', () => setTimeout(() => void player.play(), 0));
   const lateness = recordLateness(player);
   void player.play();
   await new Promise(resolve => setTimeout(resolve, ms));
-  player.dispose();
-  applier.dispose();
+  session.dispose();
   notebook.dispose();
   return lateness.summary();
 }

@@ -1,7 +1,8 @@
 import { YNotebook } from '@jupyter/ydoc';
-import { Keyframes, NotebookApplier, watchLearnerEdits, type NotebookContent } from '../apply/index.js';
-import type { NotebookState, Script } from '../format/index.js';
-import { ManualClock, Player, type PlayerHost, type RunResult } from '../player/index.js';
+import type { Keyframes, NotebookApplier, NotebookContent } from '../apply/index.js';
+import type { Script } from '../format/index.js';
+import { ManualClock, type Player, type RunResult } from '../player/index.js';
+import { PlaybackSession } from '../session/index.js';
 
 export interface HeadlessOptions {
   /** What a `run` does; default: succeeds at once with no output (there is no kernel). */
@@ -12,63 +13,78 @@ export interface HeadlessOptions {
 }
 
 /**
- * The player and the applier joined on a real `@jupyter/ydoc` notebook, with
- * a manual clock: the whole product minus the browser and the kernel. The
- * play-through tests drive it (the command line's `timeline` drives the
- * player alone, with `playToEnd`). Learner edits made on `notebook` take over
- * playback, as in JupyterLab.
+ * The playback session on a notebook of its own, with a manual clock and no
+ * kernel: the whole product minus the browser. The play-through tests drive
+ * it (the command line's `timeline` drives the player alone, with
+ * `playToEnd`). Learner edits made on `notebook` take over playback, as in
+ * JupyterLab; the learner's versions are kept before a restore replaces them.
  */
 export class HeadlessSession {
   readonly clock = new ManualClock();
   readonly notebook = YNotebook.create();
-  readonly applier: NotebookApplier;
-  readonly keyframes: Keyframes;
-  readonly player: Player;
   /** The learner's versions saved before the tutorial's state replaced them. */
-  readonly kept: NotebookContent[] = [];
-  /** How many times the notebook was put back in the tutorial's state. */
-  restores = 0;
-  private readonly stopWatching: () => void;
+  private readonly keptVersions: NotebookContent[] = [];
+  private restoreCount = 0;
+  private readonly session: PlaybackSession;
 
   constructor(
     readonly script: Script,
     options: HeadlessOptions = {}
   ) {
-    this.applier = new NotebookApplier(this.notebook, script);
-    this.keyframes = new Keyframes(script);
     const runCell = options.runCell ?? (() => Promise.resolve({ ok: true }));
-    const host: PlayerHost = {
-      applyEdit: (operation, typed) => this.applier.apply(operation, typed),
-      runCell: cellId => runCell(cellId, this.notebook),
-      seek: index => this.restore(this.keyframes.at(index)),
-      restoreStep: index => this.restore(this.keyframes.at(index)),
-      cellNumber: cellId => this.cellNumber(cellId)
-    };
-    this.player = new Player({
+    this.session = new PlaybackSession({
       script,
+      notebook: this.notebook,
       clock: this.clock,
       scheduler: this.clock,
-      host,
       speed: options.speed,
       stepMode: options.stepMode,
-      reducedMotion: options.reducedMotion
-    });
-    this.stopWatching = watchLearnerEdits(this.notebook, () => {
-      if (this.player.state !== 'taken-over') {
-        void this.player.takeOver();
+      reducedMotion: options.reducedMotion,
+      frontEnd: {
+        runCell: cellId => runCell(cellId, this.notebook),
+        beforeRestore: () => {
+          if (this.hasLearnerChanges) {
+            this.keptVersions.push(this.notebook.toJSON());
+          }
+          return true;
+        },
+        afterRestore: () => {
+          this.restoreCount++;
+        }
       }
     });
   }
 
+  get player(): Player {
+    return this.session.player;
+  }
+
+  get applier(): NotebookApplier {
+    return this.session.applier;
+  }
+
+  get keyframes(): Keyframes {
+    return this.session.keyframes;
+  }
+
+  /** The learner's versions saved before the tutorial's state replaced them. */
+  get kept(): readonly NotebookContent[] {
+    return this.keptVersions;
+  }
+
+  /** How many times the notebook was put back in the tutorial's state. */
+  get restores(): number {
+    return this.restoreCount;
+  }
+
   /** The cell's number in the notebook (from 1), if it is there. */
   cellNumber(cellId: string): number | undefined {
-    const index = this.applier.cellIndex(cellId);
-    return index < 0 ? undefined : index + 1;
+    return this.session.cellNumber(cellId);
   }
 
   /** Whether the notebook holds anything the tutorial did not put there. */
   get hasLearnerChanges(): boolean {
-    return !this.applier.matchesExpected();
+    return this.session.hasLearnerChanges();
   }
 
   /** Let pending promises (host calls, the command queue) settle. */
@@ -85,19 +101,9 @@ export class HeadlessSession {
   }
 
   dispose(): void {
-    this.stopWatching();
-    this.player.dispose();
-    this.applier.dispose();
+    this.session.dispose();
     // A YNotebook keeps Node alive until disposed.
     this.notebook.dispose();
-  }
-
-  private restore(state: NotebookState): void {
-    if (this.hasLearnerChanges) {
-      this.kept.push(this.notebook.toJSON());
-    }
-    this.applier.restore(state);
-    this.restores++;
   }
 }
 

@@ -1,6 +1,7 @@
 import { compile } from '../compiler/index.js';
-import { parseScriptJson, tooLargeReason, type Script } from '../format/index.js';
-import { fromCompilerMessage, fromScriptProblem, type Diagnostic } from './diagnostic.js';
+import { tooLargeReason, type Script } from '../format/index.js';
+import { kindOfPath, loadTutorialText } from '../session/index.js';
+import type { Diagnostic } from './diagnostic.js';
 import { displayName } from './display-name.js';
 import { describeErrno } from './errno.js';
 import { InputError, NotAFileError, TooLargeError, type CliIO } from './io.js';
@@ -9,20 +10,6 @@ import { INPUT_LIMITS, LARGEST_INPUT, type InputKind } from './limits.js';
 export interface Loaded {
   script?: Script;
   diagnostics: Diagnostic[];
-}
-
-/** What a path holds, by its name; stdin (`-`) is told by its first character. */
-function kindOfPath(path: string): InputKind | undefined {
-  return path === '-' ? undefined : /\.json$/i.test(path) ? 'json' : 'markdown';
-}
-
-/** A script is a JSON object; a tutorial never starts with `{`. */
-function kindOfContent(bytes: Uint8Array): InputKind {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d) {
-    i++;
-  }
-  return bytes[i] === 0x7b ? 'json' : 'markdown';
 }
 
 /**
@@ -47,23 +34,22 @@ export async function readInput(io: CliIO, path: string, maxBytes: number): Prom
 /** Load a Markdown tutorial (compiled) or a compiled `.json` script (validated). */
 export async function loadScript(io: CliIO, path: string): Promise<Loaded> {
   const name = displayName(path);
-  const declared = kindOfPath(path);
+  const declared = path === '-' ? undefined : kindOfPath(path);
   const bytes = await readInput(io, path, declared ? INPUT_LIMITS[declared] : LARGEST_INPUT);
   if (bytes instanceof TooLargeError) {
     return { diagnostics: [tooLarge(name, declared, bytes.size)] };
   }
-  const kind = declared ?? kindOfContent(bytes);
-  if (bytes.length > INPUT_LIMITS[kind]) {
-    return { diagnostics: [tooLarge(name, kind, bytes.length)] };
-  }
-  if (kind === 'json') {
-    const result = parseScriptJson(bytes);
-    return { script: result.script, diagnostics: result.problems.map(problem => fromScriptProblem(name, problem)) };
-  }
-  const result = compile(bytes, { path: name });
+  const loaded = await loadTutorialText(bytes, { path: name, kind: declared, compiler: () => compile });
   return {
-    script: result.script,
-    diagnostics: result.file.messages.map(message => fromCompilerMessage(name, message))
+    script: loaded.script,
+    diagnostics: loaded.problems.map(problem => ({
+      file: name,
+      line: problem.line ?? 1,
+      column: problem.column ?? 1,
+      severity: problem.severity,
+      message: problem.message,
+      ruleId: problem.ruleId ?? 'notecast'
+    }))
   };
 }
 

@@ -1,54 +1,25 @@
 /**
  * Reads a tutorial (Markdown, compiled on demand) or a compiled script (JSON,
- * validated) into a script, or into positioned problems. The compiler is a
+ * validated) into a script, or into positioned problems, with the shared
+ * loader (`src/session/load.ts`); this file keeps the lab's part. The compiler is a
  * dynamic import, so it is a separate chunk loaded the first time a Markdown
  * tutorial opens, not part of the extension's main bundle.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { parseScriptJson, type Script } from '../format/index.js';
+import { kindOfPath, loadTutorialText, type LoadedTutorial, type TutorialProblem } from '../session/index.js';
 
-export interface TutorialProblem {
-  line?: number;
-  column?: number;
-  message: string;
-  severity: 'error' | 'warning';
-  ruleId?: string;
-}
-
-export interface LoadedTutorial {
-  script?: Script;
-  problems: TutorialProblem[];
-}
+export type { LoadedTutorial, TutorialProblem } from '../session/index.js';
 
 export function isScriptPath(path: string): boolean {
-  return /\.json$/i.test(path);
+  return kindOfPath(path) === 'json';
 }
 
-export async function loadTutorial(path: string, text: string): Promise<LoadedTutorial> {
-  if (isScriptPath(path)) {
-    const { script, problems } = parseScriptJson(text);
-    return {
-      script,
-      problems: problems.map(problem => ({
-        line: problem.line,
-        column: problem.column,
-        message: problem.message,
-        severity: 'error' as const
-      }))
-    };
-  }
-  const { compile } = await import('../compiler/index.js');
-  const { script, file } = compile(text, { path });
-  return {
-    script,
-    problems: file.messages.map(message => ({
-      line: message.line ?? undefined,
-      column: message.column ?? undefined,
-      message: message.reason,
-      severity: message.fatal ? ('error' as const) : ('warning' as const),
-      ruleId: message.ruleId ?? undefined
-    }))
-  };
+export function loadTutorial(path: string, text: string): Promise<LoadedTutorial> {
+  return loadTutorialText(text, {
+    path,
+    kind: kindOfPath(path),
+    compiler: async () => (await import('../compiler/index.js')).compile
+  });
 }
 
 /** "14:1: Unknown directive …" — where first, as an editor's problem list does. */

@@ -1,6 +1,19 @@
 /**
- * The playback session: what the player does, for a person. Today the
+ * The playback session: the one DOM-free host of the player (player, applier
+ * and keyframes on a real notebook) that the lab, the command line and the
+ * bench use; the loader that makes a script of a tutorial's text; and the
  * presenter, which words the player's typed announcements through a
  * translation bundle (the lab's, or English in Node).
  */
+export { PlaybackSession, type PlaybackSessionOptions, type SessionFrontEnd } from './playback-session.js';
 export { englishTranslations, Presenter, type PresentOptions, type Translations, type Verbosity } from './presenter.js';
+export {
+  kindOfContent,
+  kindOfPath,
+  loadTutorialText,
+  type CompilerMessage,
+  type CompileTutorial,
+  type LoadedTutorial,
+  type LoadOptions,
+  type TutorialProblem
+} from './load.js';

@@ -63,6 +63,13 @@ test('the public surface of each module', async () => {
     'playToNotebook',
     'watchLearnerEdits'
   ]);
-  assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), ['Presenter', 'englishTranslations']);
+  assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), [
+    'PlaybackSession',
+    'Presenter',
+    'englishTranslations',
+    'kindOfContent',
+    'kindOfPath',
+    'loadTutorialText'
+  ]);
   assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), ['EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main']);
 });

@@ -1,0 +1,114 @@
+/**
+ * What a session says and shows: the caption (the current narration or
+ * prompt, and a conflict while paused on one), the player's announcements
+ * worded by the presenter, and the narration again on request (R12).
+ */
+import type { TranslationBundle } from '@jupyterlab/translation';
+import type { Script } from '../format/index.js';
+import type { Announcement, Player, PlayerState } from '../player/index.js';
+import type { Presenter } from '../session/index.js';
+import type { Announcer } from './announcer.js';
+import type { Preferences } from './preferences.js';
+
+export interface NarrationOptions {
+  script: Script;
+  player: Player;
+  presenter: Presenter;
+  announcer: Announcer;
+  trans: TranslationBundle;
+  verbosity(): Preferences['verbosity'];
+  /** Say an announcement some other way (a dropped run); `true` when it was. */
+  divert(announcement: Announcement): boolean;
+  changed(): void;
+}
+
+export class Narration {
+  private captionText: string;
+  /** Whether the caption shows narration (a step's, or a `:::say` line), which speech may speak. */
+  private captionIsNarration = true;
+  private conflictText: string | undefined;
+
+  constructor(private readonly options: NarrationOptions) {
+    const { player, trans, script } = options;
+    this.captionText = script.steps[0]?.narration ?? '';
+    player.on('announcement', announcement => this.speak(announcement));
+    player.on('stepChanged', ({ index }) => {
+      const step = script.steps[index];
+      this.setCaption(step ? step.narration : trans.__('Tutorial finished.'), step !== undefined);
+      this.conflictText = undefined;
+    });
+    player.on('operationApplied', ({ operation }) => {
+      if (operation.op === 'narrate') {
+        this.setCaption(operation.text, true);
+        options.changed();
+      }
+    });
+    player.on('waitingForLearner', ({ prompt }) => {
+      this.setCaption(prompt ? trans.__('Your turn: %1', prompt) : trans.__('Your turn. Press Play when you are ready.'), false);
+      options.changed();
+    });
+    player.on('conflict', ({ message }) => {
+      this.conflictText = message;
+      options.changed();
+    });
+  }
+
+  /** What the captions show: the current narration or prompt. */
+  get caption(): string {
+    return this.captionText;
+  }
+
+  /** The last conflict message while paused on one. */
+  get conflict(): string | undefined {
+    return this.conflictText;
+  }
+
+  /** The player's state changed (the session says changed after). */
+  stateChanged(state: PlayerState): void {
+    if (state !== 'paused') {
+      this.conflictText = undefined;
+    }
+    if (state === 'ended') {
+      this.setCaption(this.options.trans.__('Tutorial finished.'), false);
+    }
+  }
+
+  /** Say the current step and its narration again (R12: narration on request). */
+  repeat(): void {
+    const { script, player, presenter, trans, announcer } = this.options;
+    const index = Math.min(player.step, script.steps.length - 1);
+    const step = script.steps[index];
+    if (!step) {
+      return;
+    }
+    const label = presenter.stepLabel(index, script.steps.length, step.title);
+    // Once the tutorial has ended the caption says so; what is worth hearing
+    // again is the narration of the step the learner last heard.
+    const ended = player.step >= script.steps.length;
+    const text = ended ? step.narration : this.captionText;
+    const narration = text !== '' && (ended || this.captionIsNarration);
+    announcer.announce(text ? trans.__('%1. %2', label, text) : label, 'polite', { narration });
+  }
+
+  private setCaption(text: string, isNarration: boolean): void {
+    this.captionText = text;
+    this.captionIsNarration = isNarration;
+  }
+
+  private speak(announcement: Announcement): void {
+    if (announcement.kind === 'took-over') {
+      // The session's takeOver() says which cell is active and how to leave the editor (R17).
+      return;
+    }
+    if (this.options.divert(announcement)) {
+      return;
+    }
+    const { presenter, announcer } = this.options;
+    const options = { verbosity: this.options.verbosity() };
+    const stepMessage = announcement.kind === 'step-started' || announcement.kind === 'step-reached';
+    announcer.announce(presenter.words(announcement, options), announcement.politeness, {
+      replace: stepMessage,
+      narration: presenter.narrationIn(announcement, options) !== undefined
+    });
+  }
+}
