@@ -1,5 +1,6 @@
 /** Noticing that a tutorial's file changed on disk while its player is open. */
 import type { Contents } from '@jupyterlab/services';
+import { Poll } from '@lumino/polling';
 
 /** How often the file's modification time is asked for. */
 const POLL_MS = 3000;
@@ -8,7 +9,8 @@ const POLL_MS = 3000;
  * Calls `onChange` once, the first time the file's `last_modified` differs
  * from `loadedModified` (or, without it, from the first answer). A file that
  * is gone or unreachable keeps what was loaded playing. Returns a function
- * that stops watching.
+ * that stops watching. A lumino `Poll`, as JupyterLab's own watchers: it
+ * stands by while the page is hidden and asks again when it is shown.
  */
 export function watchTutorialFile(contents: Contents.IManager, path: string, loadedModified: string | undefined, onChange: () => void): () => void {
   let known = loadedModified;
@@ -26,6 +28,6 @@ export function watchTutorialFile(contents: Contents.IManager, path: string, loa
     }
   };
   void check();
-  const timer = window.setInterval(() => void check(), POLL_MS);
-  return () => window.clearInterval(timer);
+  const poll = new Poll({ factory: check, frequency: { interval: POLL_MS, backoff: false }, standby: 'when-hidden', name: 'notecast:tutorial-file' });
+  return () => poll.dispose();
 }

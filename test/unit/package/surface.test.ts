@@ -48,7 +48,7 @@ test('"." is the DOM-free library, and the plugins are "./lab"', () => {
   assert.equal(`./${pkg.main}`, './lib/src/index.js');
   assert.equal(`./${pkg.types}`, './lib/src/index.d.ts');
   assert.deepEqual(pkg.exports['./lab'], { types: './lib/src/lab/index.d.ts', default: './lib/src/lab/index.js' });
-  assert.deepEqual(librarySubpaths, ['.', './format', './compiler', './player', './apply']);
+  assert.deepEqual(librarySubpaths, ['.', './format', './compiler', './player', './apply', './session']);
 });
 
 test('every entry point exists, with its types beside it, and is in the published files', () => {
@@ -75,9 +75,9 @@ for (const subpath of librarySubpaths) {
   });
 }
 
-test('the library entry holds every public name of format, compiler, player and apply', async () => {
+test('the library entry holds every public name of format, compiler, player, apply and session', async () => {
   const root = Object.keys(await import('../../../src/index.js'));
-  for (const module of ['format', 'compiler', 'player', 'apply']) {
+  for (const module of ['format', 'compiler', 'player', 'apply', 'session']) {
     for (const name of Object.keys((await import(`../../../src/${module}/index.js`)) as object)) {
       assert.ok(root.includes(name), `${name} (from ${module}) is missing from "."`);
     }
@@ -98,7 +98,13 @@ test('the JupyterLab build finds the plugins: jupyterlab.extension is the "./lab
 
 test('internals stay private: no public entry exports them, and deep imports are refused', async () => {
   const internal = ['hashString', 'seededRandom', 'filterPrematureAccessWarnings', 'recordLateness', 'summarizeLateness'];
-  for (const module of ['../../../src/index.js', '../../../src/format/index.js', '../../../src/player/index.js', '../../../src/apply/index.js']) {
+  for (const module of [
+    '../../../src/index.js',
+    '../../../src/format/index.js',
+    '../../../src/player/index.js',
+    '../../../src/apply/index.js',
+    '../../../src/session/index.js'
+  ]) {
     const names = Object.keys((await import(module)) as object);
     assert.deepEqual(
       internal.filter(name => names.includes(name)),
