@@ -40,54 +40,12 @@ export function readAttributes(node: ContainerDirective | LeafDirective, specs: 
       ok = false;
       continue;
     }
-    const value = raw ?? '';
-    switch (spec.kind) {
-      case 'cell':
-        if (!CELL_NAME.test(value)) {
-          report.error(
-            `Unexpected cell name \`${userText(value)}\` in \`${key}\`, expected 1 to 40 letters, digits, \`-\` or \`_\``,
-            node,
-            'invalid-attribute'
-          );
-          ok = false;
-        } else {
-          values[key] = value;
-        }
-        break;
-      case 'text':
-        if (spec.nonEmpty && value.trim() === '') {
-          report.error(`Unexpected empty \`${key}\` on ${where}, expected text`, node, 'invalid-attribute');
-          ok = false;
-        } else {
-          values[key] = value;
-        }
-        break;
-      case 'number': {
-        const number = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-        if (!Number.isFinite(number) || number < spec.min || number > spec.max) {
-          report.error(
-            `Unexpected \`${key}=${userText(value)}\` on ${where}, expected a number of ${spec.unit} from ${spec.min} to ${spec.max}`,
-            node,
-            'invalid-attribute'
-          );
-          ok = false;
-        } else {
-          values[key] = number;
-        }
-        break;
-      }
-      case 'choice':
-        if (!spec.values.includes(value)) {
-          report.error(
-            `Unexpected \`${key}=${userText(value)}\` on ${where}, expected ${spec.values.map(v => `\`${v}\``).join(' or ')}${didYouMean(value, spec.values)}`,
-            node,
-            'invalid-attribute'
-          );
-          ok = false;
-        } else {
-          values[key] = value;
-        }
-        break;
+    const checked = checkValue(spec, key, raw ?? '', where);
+    if (typeof checked === 'string') {
+      report.error(checked, node, 'invalid-attribute');
+      ok = false;
+    } else {
+      values[key] = checked.value;
     }
   }
   for (const [key, spec] of Object.entries(specs)) {
@@ -101,4 +59,26 @@ export function readAttributes(node: ContainerDirective | LeafDirective, specs: 
     }
   }
   return ok ? values : undefined;
+}
+
+/** The value an attribute holds, or why it is wrong. */
+function checkValue(spec: AttributeSpec, key: string, value: string, where: string): { value: string | number } | string {
+  switch (spec.kind) {
+    case 'cell':
+      return CELL_NAME.test(value)
+        ? { value }
+        : `Unexpected cell name \`${userText(value)}\` in \`${key}\`, expected 1 to 40 letters, digits, \`-\` or \`_\``;
+    case 'text':
+      return spec.nonEmpty && value.trim() === '' ? `Unexpected empty \`${key}\` on ${where}, expected text` : { value };
+    case 'number': {
+      const number = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+      return Number.isFinite(number) && number >= spec.min && number <= spec.max
+        ? { value: number }
+        : `Unexpected \`${key}=${userText(value)}\` on ${where}, expected a number of ${spec.unit} from ${spec.min} to ${spec.max}`;
+    }
+    case 'choice':
+      return spec.values.includes(value)
+        ? { value }
+        : `Unexpected \`${key}=${userText(value)}\` on ${where}, expected ${spec.values.map(v => `\`${v}\``).join(' or ')}${didYouMean(value, spec.values)}`;
+  }
 }

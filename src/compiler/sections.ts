@@ -120,29 +120,43 @@ export function forEachSection(text: string, parse: ParseText, visit: (section: 
         start = end;
         break;
       }
-      if (candidates[pick].inside) {
-        // Inside a plain paragraph (see sectionStarts): cut it after its line ending, and join its two parts.
+      const paragraphStart = candidates[pick].paragraph;
+      if (paragraphStart !== undefined) {
+        // Inside a plain paragraph (see sectionStarts): cut it after its line ending and join its two parts,
+        // once the parse shows the section really ends in that paragraph, begun where the scan saw it begin.
         const lineEnding = text.charCodeAt(end - 2) === 0x0d ? '\r\n' : '\n';
-        accept(parse(text.slice(start, end)), line, start, lineEnding);
-        line = candidates[pick].line;
-        start = end;
-        next = pick;
-        if (options.stats) {
-          options.stats.inside = (options.stats.inside ?? 0) + 1;
+        const tree = parse(text.slice(start, end));
+        const paragraph = tree.children[tree.children.length - 1];
+        if (
+          paragraph?.type === 'paragraph' &&
+          paragraph.position?.start.offset === Math.max(paragraphStart, start) - start &&
+          paragraph.position.end.offset === end - start - lineEnding.length
+        ) {
+          accept(tree, line, start, lineEnding);
+          line = candidates[pick].line;
+          start = end;
+          next = pick;
+          if (options.stats) {
+            options.stats.inside = (options.stats.inside ?? 0) + 1;
+          }
+          break;
         }
-        break;
-      }
-      // The section is parsed with the first line of the next, which closes its blocks just as in the document.
-      const newline = text.indexOf('\n', end);
-      const tree = parse(text.slice(start, newline < 0 ? text.length : newline));
-      const following = tree.children[tree.children.length - 1];
-      if (following?.position?.start.offset === end - start) {
-        tree.children.pop();
-        accept(tree, line, start);
-        line = candidates[pick].line;
-        start = end;
-        next = pick;
-        break;
+      } else {
+        // The section is parsed with the first line of the next, which closes its blocks just as in the document.
+        const newline = text.indexOf('\n', end);
+        const tree = parse(text.slice(start, newline < 0 ? text.length : newline));
+        const following = tree.children[tree.children.length - 1];
+        // The line must also start the same block on its own: after some blocks the parser reads a line as
+        // interrupting one (an empty list item after indented code and a blank line is a paragraph there).
+        const alone = () => parse(text.slice(end, newline < 0 ? text.length : newline)).children[0]?.type;
+        if (following?.position?.start.offset === end - start && alone() === following.type) {
+          tree.children.pop();
+          accept(tree, line, start);
+          line = candidates[pick].line;
+          start = end;
+          next = pick;
+          break;
+        }
       }
       if (options.stats) {
         options.stats.refused++;
@@ -157,8 +171,8 @@ export function forEachSection(text: string, parse: ParseText, visit: (section: 
 interface LineStart {
   offset: number;
   line: number;
-  /** A line inside a plain paragraph, which goes on across the cut. */
-  inside?: true;
+  /** For a line inside a plain paragraph, which goes on across the cut: where the paragraph starts. */
+  paragraph?: number;
 }
 
 /**
@@ -255,7 +269,7 @@ export function sectionStarts(text: string): LineStart[] {
   let line = 0;
   let afterBlank = false;
   // The lines after the first of a paragraph of plain lines that began after a blank line (or at the start).
-  let plain: LineStart[] | undefined;
+  let plain: { start: number; lines: LineStart[] } | undefined;
   for (let start = 0; start <= text.length;) {
     line++;
     const newline = text.indexOf('\n', start);
@@ -297,17 +311,17 @@ export function sectionStarts(text: string): LineStart[] {
     // A plain paragraph may be cut at any of its lines once it is known to end at a blank line (or the end).
     const plainLine = !frontMatter && !fence && !htmlEnd && containers === 0 && isPlainLine(content);
     if (plain && plainLine) {
-      plain.push({ offset: start, line, inside: true });
+      plain.lines.push({ offset: start, line, paragraph: plain.start });
     } else {
       if (plain && blank) {
-        found.push(...plain);
+        found.push(...plain.lines);
       }
-      plain = plainLine && (afterBlank || line === 1) ? [] : undefined;
+      plain = plainLine && (afterBlank || line === 1) ? { start, lines: [] } : undefined;
     }
     afterBlank = blank;
     if (newline < 0) {
       if (plain) {
-        found.push(...plain);
+        found.push(...plain.lines);
       }
       break;
     }

@@ -114,7 +114,11 @@ test('a line inside fenced code, a container, HTML, front matter, a paragraph or
     '# a\n- one\n\n- two\n\ntext\n\n- three\n  \n  more\n\n* four\n',
     '# a\n> quote\n\nlazy?\n\n    code\n\ntext\n===\n\ntext\n---\n\n---\n\n<div>\n\n<div>\nx\n\n::run\n\n:::say\n\nx\n\n:::\n',
     '---\ntitle: T\n---\n\n---\ntitle: U\n---\n\n\ufeff# a\n\n\ufeffb\n',
-    '# a\n```\n\ndef f():\n\nx\n```\n\n<!--\n\nx\n\n-->\n\n<pre>\n\nx\n</pre>\n'
+    '# a\n```\n\ndef f():\n\nx\n```\n\n<!--\n\nx\n\n-->\n\n<pre>\n\nx\n</pre>\n',
+    // After indented code and a blank line the parser reads `-` as a paragraph, alone as an empty list item.
+    '#\n     One\n\n-\n- ```\n a list item\n',
+    // A fence that a `:::` closes early makes later lines code, though the scan saw a plain paragraph there.
+    ':::type{cell=a}\n```python\nx\n:::\ny\n```\n:::\n\n# b\n\nplain line\nand another\n\n```\n'
   ];
   for (const text of cases) {
     assertSame(text, JSON.stringify(text));
