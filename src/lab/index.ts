@@ -10,6 +10,7 @@ import { ICommandPalette, WidgetTracker } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ILauncher } from '@jupyterlab/launcher';
+import { INotebookCellExecutor } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { Announcer } from './announcer.js';
@@ -70,7 +71,7 @@ const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
   autoStart: true,
   provides: INotecastTracker,
   requires: [IDocumentManager, INotecastAnnouncer, INotecastPreferences],
-  optional: [ILabShell, IDefaultFileBrowser, ITranslator],
+  optional: [ILabShell, IDefaultFileBrowser, ITranslator, INotebookCellExecutor],
   activate: (
     app: JupyterFrontEnd,
     docManager: IDocumentManager,
@@ -78,11 +79,12 @@ const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
     preferences: INotecastPreferences,
     labShell: ILabShell | null,
     fileBrowser: IDefaultFileBrowser | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    executor: INotebookCellExecutor | null
   ): INotecastTracker => {
     translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
-    const opener = new TutorialOpener({ app, docManager, tracker, announcer, preferences, labShell, translator });
+    const opener = new TutorialOpener({ app, docManager, tracker, announcer, preferences, labShell, translator, executor });
     addOpenCommand(app, opener, fileBrowser, translator);
     return tracker;
   }

@@ -6,7 +6,7 @@
  */
 import type { YNotebook } from '@jupyter/ydoc';
 import type { Cell } from '@jupyterlab/cells';
-import type { NotebookPanel } from '@jupyterlab/notebook';
+import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { NotebookState, Script } from '../format/index.js';
 import type { Announcement, Player, RunResult } from '../player/index.js';
@@ -19,6 +19,8 @@ import { cellsPhrase } from './wording.js';
 /** What the kernel runs need of their session. */
 export interface KernelRunsSession {
   readonly panel: NotebookPanel;
+  /** JupyterLab's cell executor, what "Run cell" uses; absent where no plugin provides it. */
+  readonly executor?: INotebookCellExecutor;
   readonly script: Script;
   readonly player: Player;
   readonly ynotebook: YNotebook;
@@ -188,7 +190,7 @@ export class KernelRuns {
     this.running = true;
     try {
       const source = widget.model.sharedModel.getSource();
-      const result = await runCell(widget, this.session.panel.sessionContext);
+      const result = await runCell(widget, this.session.panel, this.session.executor);
       this.ranSources.set(id, source);
       this.rebuildCells = this.rebuildCells.filter(cell => cell !== id);
       return result;

@@ -7,7 +7,7 @@ import type { ILabShell, JupyterFrontEnd } from '@jupyterlab/application';
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import type { IDocumentManager } from '@jupyterlab/docmanager';
-import type { NotebookPanel } from '@jupyterlab/notebook';
+import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import type { Announcer } from './announcer.js';
@@ -28,6 +28,8 @@ export interface OpenerOptions {
   preferences: INotecastPreferences;
   labShell: ILabShell | null;
   translator: ITranslator;
+  /** JupyterLab's cell executor, when a plugin provides it: the player's runs go through it. */
+  executor?: INotebookCellExecutor | null;
 }
 
 export class TutorialOpener {
@@ -38,6 +40,7 @@ export class TutorialOpener {
   private readonly preferences: INotecastPreferences;
   private readonly labShell: ILabShell | null;
   private readonly translator: ITranslator;
+  private readonly executor: INotebookCellExecutor | null;
   private readonly trans: TranslationBundle;
   private readonly speech: SpeechNarrator;
   private readonly errorPanels = new Map<string, TutorialErrorsPanel>();
@@ -51,6 +54,7 @@ export class TutorialOpener {
     this.preferences = options.preferences;
     this.labShell = options.labShell;
     this.translator = options.translator;
+    this.executor = options.executor ?? null;
     this.trans = this.translator.load('notecast');
     setConsentTranslator(this.translator);
     this.speech = new SpeechNarrator(this.announcer);
@@ -156,7 +160,8 @@ export class TutorialOpener {
       loadedModified,
       notebookNotice,
       step: options.step,
-      translator: this.translator
+      translator: this.translator,
+      executor: this.executor
     });
     const player = new PlayerPanel({
       session,

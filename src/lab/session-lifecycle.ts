@@ -7,7 +7,7 @@
 import type { YNotebook } from '@jupyter/ydoc';
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { Cell } from '@jupyterlab/cells';
-import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
+import { NotebookActions, type INotebookCellExecutor, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents } from '@jupyterlab/services';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { isPlayerProgress, Keyframes, PLAYER_ORIGIN } from '../apply/index.js';
@@ -49,6 +49,8 @@ export interface SessionOptions {
   step?: number;
   /** Where the words come from (domain `notecast`); default `nullTranslator`, English. */
   translator?: ITranslator;
+  /** How the notebook runs its cells (JupyterLab's own executor); without it, `CodeCell.execute`. */
+  executor?: INotebookCellExecutor | null;
 }
 
 /** What the session's public class gives its lifecycle. */
@@ -127,6 +129,7 @@ export function startSession(options: SessionOptions, host: LifecycleHost): Sess
   const player = playback.player;
   const kernel = new KernelRuns({
     panel,
+    executor: options.executor ?? undefined,
     script,
     player,
     ynotebook,

@@ -33,8 +33,14 @@ const TUTORIALS = readdirSync(join(REPO_ROOT, 'tutorials'))
   .sort()
   .map(name => `tutorials/${name}`);
 
+/** The notebook's own setting that its cell executor honours (and `CodeCell.execute` alone does not). */
+const NOTEBOOK_SETTINGS_FILE = '@jupyterlab/notebook-extension/tracker.jupyterlab-settings';
+
 const suite = useSuite({
-  server: { copy: TUTORIAL_FILES, userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } } },
+  server: {
+    copy: TUTORIAL_FILES,
+    userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' }, [NOTEBOOK_SETTINGS_FILE]: { recordTiming: true } }
+  },
   lab: { beforeLoad: recordAnnouncements }
 });
 
@@ -122,6 +128,22 @@ for (const tutorial of TUTORIALS) {
       cells.filter(c => c.type === 'code').some(c => c.executionCount !== null),
       'no cell ran in the kernel'
     );
+    // The cells ran through JupyterLab's cell executor, as "Run cell" runs them: with Record
+    // timing on, it writes each run's times into the cell's metadata.
+    const timed = await page.evaluate(path => {
+      type SharedCell = { cell_type: string; getMetadata(key: string): unknown; toJSON(): { execution_count?: number | null } };
+      type AnyWidget = { context?: { path: string }; content?: { model?: { sharedModel: { cells: SharedCell[] } } } };
+      const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<AnyWidget> } };
+      for (const widget of app.shell.widgets('main')) {
+        if (widget.context?.path === path && widget.content?.model) {
+          return widget.content.model.sharedModel.cells
+            .filter(cell => cell.cell_type === 'code' && cell.toJSON().execution_count != null)
+            .map(cell => Boolean((cell.getMetadata('execution') as Record<string, string> | undefined)?.['iopub.status.idle']));
+        }
+      }
+      return [];
+    }, notebookPath);
+    assert.ok(timed.length > 0 && timed.every(Boolean), `every cell the player ran has its execution times: ${JSON.stringify(timed)}`);
     const heard = (await spoken(page)).map(entry => entry.text);
     assert.ok(
       heard.some(text => text === 'Tutorial finished.'),
