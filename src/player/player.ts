@@ -25,7 +25,7 @@
  * its run is still `pendingRun`, which a seek or restore drops. A seek made
  * stale by a later seek is skipped without asking the host.
  */
-import { isEditOperation, type EditOperation, type Operation, type RunOperation, type Script } from '../format/index.js';
+import { isEditOperation, type EditOperation, type Operation, type RunOperation, type Script, type Step } from '../format/index.js';
 import * as say from './announcements.js';
 import type { AnnouncedCell, Announcement } from './announcements.js';
 import type { Cancel, Clock, Scheduler } from './clock.js';
@@ -50,6 +50,14 @@ export interface PlayerOptions {
   reducedMotion?: boolean;
   /** Where a throwing listener is reported; default `console.error`. */
   onListenerError?: ListenerErrorHandler;
+  /**
+   * Keystrokes of one `type` due within this many clock ms of the one being
+   * typed go in the same edit (one Yjs transaction, one render): at high
+   * speeds, or when timers run late on a busy machine, the notebook gets at
+   * most about one edit per frame instead of one per keystroke. Default 16
+   * (a frame); 0 types every keystroke on its own.
+   */
+  coalesceMs?: number;
 }
 
 /** Where playback is: step, operation and keystroke indices, and ms into the step (script time). */
@@ -105,6 +113,7 @@ export class Player {
   private playbackSpeed: number;
   private stepByStep: boolean;
   private wholeBlocks: boolean;
+  private readonly coalesceMs: number;
   /** Stop at the end of this step even in continuous mode (the learner pressed Next). */
   private singleStep = false;
 
@@ -126,6 +135,7 @@ export class Player {
     this.playbackSpeed = checkSpeed(options.speed ?? 1);
     this.stepByStep = options.stepMode ?? false;
     this.wholeBlocks = options.reducedMotion ?? false;
+    this.coalesceMs = options.coalesceMs ?? 16;
     this.events = new Emitter(options.onListenerError ?? ((error, event) => console.error(`Notecast player: a "${event}" listener threw`, error)));
   }
 
@@ -461,11 +471,39 @@ export class Player {
           });
           return;
         }
-        this.perform(cue, due);
+        this.perform(this.coalesced(step, cue), due);
       }
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * A keystroke cue with the keystrokes after it that fall due within
+   * `coalesceMs` of now, as one cue: one edit typing their text together.
+   */
+  private coalesced(step: Step, cue: Cue): Cue {
+    if (cue.kind !== 'operation' || cue.operation.op !== 'type' || !cue.typed || this.coalesceMs <= 0) {
+      return cue;
+    }
+    const until = this.clock.now() + this.coalesceMs;
+    let merged = cue;
+    let text = cue.typed.text;
+    for (;;) {
+      if (merged.next.operation !== this.inStep.operation) {
+        break;
+      }
+      const next = cueAt(step, merged.next, this.wholeBlocks);
+      if (next.kind !== 'operation' || next.operation !== cue.operation || !next.typed) {
+        break;
+      }
+      if (this.clockAnchor! + (next.at - this.position) / this.playbackSpeed > until) {
+        break;
+      }
+      text += next.typed.text;
+      merged = { ...next, at: next.at, typed: { index: cue.typed.index, text } };
+    }
+    return merged;
   }
 
   private perform(cue: Cue, due: number): void {

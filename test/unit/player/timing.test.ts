@@ -283,3 +283,29 @@ test('an empty tutorial ends at once', async () => {
   assert.equal(player.state, 'ended');
   assert.deepEqual(recorder.said, ['Tutorial finished.']);
 });
+
+test('keystrokes due within a frame of each other go to the notebook in one edit, and a late timer types all that is due', async () => {
+  const text = 'abcdefghij'.repeat(20);
+  const typeEdits = async (options: { coalesceMs?: number; latency?: number }) => {
+    const { clock, host, player } = setup(typingScript(text, 1000), options);
+    await player.play();
+    clock.advance(2000);
+    await settle();
+    const edits = host.edits.filter(edit => edit.operation.op === 'type');
+    // However the keystrokes were grouped, the cell holds the whole text, typed in order.
+    assert.equal(edits.map(edit => edit.typed?.text).join(''), text);
+    assert.deepEqual(
+      edits.map(edit => edit.typed?.index),
+      edits.map((_, i) => edits.slice(0, i).reduce((length, edit) => length + (edit.typed?.text.length ?? 0), 0))
+    );
+    return edits.length;
+  };
+  const { keys } = keysOf(typingScript(text, 1000));
+  assert.equal(await typeEdits({ coalesceMs: 0 }), keys.length, 'without coalescing, one edit per keystroke');
+  // 200 characters over 1 s: a keystroke every 5 ms, so about one edit per 16 ms frame.
+  const framed = await typeEdits({});
+  assert.ok(framed <= 1000 / 16 + 2 && framed >= 1000 / 32, `${framed} edits for ${keys.length} keystrokes`);
+  // Timers 100 ms late: each one types everything that fell due meanwhile.
+  const late = await typeEdits({ latency: 100 });
+  assert.ok(late <= 1000 / 100 + 2, `${late} edits with late timers`);
+});
