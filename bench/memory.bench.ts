@@ -21,8 +21,9 @@ const head = '---\ntitle: Memory\nkernel: python3\n---\n\n';
 /**
  * The shapes a large tutorial takes, each about 5 MB: many short steps, one
  * step per cell, and the single blocks the section parser cannot cut (one
- * long typed code block, one long `:::say` container, one paragraph with no
- * blank line, and one with inline code on every line).
+ * long typed code block, one long `:::say` container) and paragraphs as long
+ * as they may be: of prose, with inline code on every line, and with a `<` on
+ * every line (which the parser must take whole).
  */
 const SHAPES: Array<{ name: string; make: () => string }> = [
   { name: 'short steps', make: () => generateCompactTutorial(Math.round(SIZE / 190)) },
@@ -38,9 +39,31 @@ const SHAPES: Array<{ name: string; make: () => string }> = [
     name: 'one long :::say',
     make: () => `${head}# One\n\nIntro.\n\n:::say\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n${i % 5 === 4 ? '\n' : ''}`)}:::\n`
   },
-  { name: 'one long paragraph', make: () => `${head}# One\n\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n`)}` },
-  { name: 'one long paragraph with code', make: () => `${head}# One\n\n${repeat(i => `Sentence \`${i}\` of the narration, which goes on.\n`)}` }
+  { name: 'paragraphs of 250 K characters', make: () => `${head}# One\n\n${paragraphs(i => `Sentence ${i} of the narration, which goes on.\n`)}` },
+  { name: 'paragraphs of 250 K with code', make: () => `${head}# One\n\n${paragraphs(i => `Sentence \`${i}\` of the narration, which goes on.\n`)}` },
+  {
+    name: 'paragraphs of 250 K, not cut (a < on each line)',
+    make: () => `${head}# One\n\n${paragraphs(i => `Sentence ${i} < ${i + 1} of the narration.\n`)}`
+  }
 ];
+
+/** About 5 MB of paragraphs just under the longest allowed (MAX_PARAGRAPH_CHARS), a blank line between them. */
+function paragraphs(line: (i: number) => string): string {
+  const parts: string[] = [];
+  let length = 0;
+  let paragraph = 0;
+  for (let i = 0; length < SIZE; i++) {
+    const part = line(i);
+    if (paragraph + part.length > 250_000) {
+      parts.push('\n');
+      paragraph = 0;
+    }
+    parts.push(part);
+    length += part.length;
+    paragraph += part.length;
+  }
+  return parts.join('');
+}
 
 function repeat(line: (i: number) => string): string {
   const parts: string[] = [];

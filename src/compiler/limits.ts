@@ -18,3 +18,12 @@ export const MAX_NESTING = 32;
  * uses (a paragraph with 20 bold phrases and 20 links has 160).
  */
 export const MAX_INLINE_MARKS = 300;
+
+/**
+ * How long one paragraph may be, in characters (256 Ki, some 40,000 words:
+ * hours of speech). The parser holds its whole state for a paragraph at once
+ * (about 80 bytes per character), and a paragraph that may hold an inline
+ * construct across its lines cannot be parsed in pieces, so this bounds what
+ * one paragraph costs (about 20 MB) however large the tutorial.
+ */
+export const MAX_PARAGRAPH_CHARS = 256 * 1024;

@@ -1,9 +1,9 @@
-import { MAX_INLINE_MARKS, MAX_NESTING } from './limits.js';
+import { MAX_INLINE_MARKS, MAX_NESTING, MAX_PARAGRAPH_CHARS } from './limits.js';
 
 /** Where the tutorial nests deeper than the compiler allows, and what to do. */
 export interface TooDeep {
   reason: string;
-  ruleId: 'too-deep' | 'too-many-marks';
+  ruleId: 'too-deep' | 'too-many-marks' | 'too-long-paragraph';
   line: number;
   column: number;
 }
@@ -26,6 +26,8 @@ export function findTooDeep(text: string): TooDeep | undefined {
   const containers: number[] = [];
   let fence: { marker: string; length: number } | undefined;
   let marks = 0;
+  /** Where the paragraph this line continues began, if it does. */
+  let paragraph: { offset: number; line: number } | undefined;
   let line = 0;
   for (let start = 0; start <= text.length;) {
     line++;
@@ -51,8 +53,10 @@ export function findTooDeep(text: string): TooDeep | undefined {
       if (opened) {
         fence = opened;
         marks = 0;
+        paragraph = undefined;
       } else if (content === end) {
         marks = 0;
+        paragraph = undefined;
       } else {
         if (text.charCodeAt(content) === COLON) {
           const openedContainer = trackContainers(containers, text, content, end);
@@ -62,6 +66,16 @@ export function findTooDeep(text: string): TooDeep | undefined {
         }
         if (startsOwnParagraph(text, content, end, prefix)) {
           marks = 0;
+          paragraph = undefined;
+        }
+        paragraph ??= { offset: start, line };
+        if (end - paragraph.offset > MAX_PARAGRAPH_CHARS) {
+          return {
+            ruleId: 'too-long-paragraph',
+            reason: `Unexpected paragraph of more than ${MAX_PARAGRAPH_CHARS / 1024} K characters (from line ${paragraph.line} to ${line}), expected less: split it with blank lines`,
+            line: paragraph.line,
+            column: 1
+          };
         }
         // A line that is not a directive continues the paragraph before it, so colon lines count too.
         const counted = countMarks(text, content, end, MAX_INLINE_MARKS - marks);

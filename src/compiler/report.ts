@@ -30,6 +30,7 @@ export type RuleId =
   | 'too-large'
   | 'too-deep'
   | 'too-many-marks'
+  | 'too-long-paragraph'
   | 'dropped-tag'
   | 'internal-error';
 

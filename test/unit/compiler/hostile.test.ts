@@ -51,7 +51,8 @@ const DEEP: Array<[string, string, string]> = [
   ['4,000 nested containers, longest first', Array.from({ length: 4000 }, (_, i) => `${':'.repeat(4003 - i)}say`).join('\n') + '\ndeep\n', 'too-deep'],
   ['5,000 nested emphasis', '*a '.repeat(5000) + 'x' + ' b*'.repeat(5000) + '\n', 'too-many-marks'],
   ['a run of 20,000 stars around a word', '*'.repeat(20000) + 'x' + '*'.repeat(20000) + '\n', 'too-many-marks'],
-  ['5,000 nested images', '![a '.repeat(5000) + 'x' + '](u)'.repeat(5000) + '\n', 'too-many-marks']
+  ['5,000 nested images', '![a '.repeat(5000) + 'x' + '](u)'.repeat(5000) + '\n', 'too-many-marks'],
+  ['a paragraph of 300 K characters', 'A line of prose with a < in it.\n'.repeat(10_000), 'too-long-paragraph']
 ];
 
 for (const [what, body, ruleId] of DEEP) {
