@@ -28,13 +28,22 @@ export interface DockPlan {
 }
 
 /**
+ * The rule, on its own: where a player docks in an area `width` CSS px wide,
+ * and whether that area is too narrow for a player at all (then the side bars
+ * close first, and the rule is asked again with the width that gives).
+ */
+export function dockFor(width: number): { mode: DockMode; tooNarrow: boolean } {
+  return { mode: width < NARROW_AREA_WIDTH ? 'split-bottom' : 'split-right', tooNarrow: width < MIN_PLAYER_WIDTH };
+}
+
+/**
  * Decide where to dock a player next to `notebook`, collapsing the side bars
  * when the notebook's area is too narrow for a player at all.
  */
 export async function makeRoomForPlayer(notebook: Widget, shell: ILabShell | null): Promise<DockPlan> {
   const collapsed: DockPlan['collapsed'] = [];
   let width = areaWidth(notebook);
-  if (width < MIN_PLAYER_WIDTH && shell) {
+  if (dockFor(width).tooNarrow && shell) {
     if (!shell.leftCollapsed) {
       shell.collapseLeft();
       collapsed.push('left');
@@ -48,7 +57,7 @@ export async function makeRoomForPlayer(notebook: Widget, shell: ILabShell | nul
       width = areaWidth(notebook);
     }
   }
-  return { mode: width < NARROW_AREA_WIDTH ? 'split-bottom' : 'split-right', collapsed };
+  return { mode: dockFor(width).mode, collapsed };
 }
 
 /** The width of the dock area the notebook is shown in: a docked widget fills its tab area. */
