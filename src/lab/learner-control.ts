@@ -65,7 +65,7 @@ export class LearnerControl {
   async keepBeforeRestore(): Promise<void> {
     const { contents, panel, announcer, trans } = this.options;
     if (this.dirty && this.options.hasLearnerChanges()) {
-      const keepAs = await myVersionName(contents, panel.context.path);
+      const keepAs = await myVersionName(contents, panel.context.path, this.options.trans);
       await this.keepVersion(keepAs);
       announcer.announce(trans.__('Your version is saved as %1.', keepAs));
     }
@@ -150,7 +150,7 @@ export class LearnerControl {
     }
     let keepAs: string;
     try {
-      keepAs = await myVersionName(contents, panel.context.path);
+      keepAs = await myVersionName(contents, panel.context.path, this.options.trans);
     } catch (error) {
       announcer.announce(
         trans.__('Could not save your version: %1 Nothing was restored.', error instanceof Error ? error.message : String(error)),
@@ -179,7 +179,7 @@ export class LearnerControl {
   }
 
   private async keepVersion(path: string): Promise<void> {
-    await saveNotebookCopy(this.options.contents, path, this.options.ynotebook.toJSON());
+    await saveNotebookCopy(this.options.contents, path, this.options.ynotebook.toJSON(), this.options.trans);
     this.dirty = false;
   }
 }
