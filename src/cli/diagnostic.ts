@@ -1,5 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
-import { escapeControlCharacters, formatPath, type ScriptProblem } from '../format/index.js';
+import { escapeControlCharacters } from '../format/index.js';
 
 /** One message for the terminal, in the `FILE:LINE:COLUMN: severity: text (rule)` shape editors parse. */
 export interface Diagnostic {
@@ -19,18 +19,6 @@ export function fromCompilerMessage(file: string, message: VFileMessage): Diagno
     severity: message.fatal === true ? 'error' : 'warning',
     message: message.reason,
     ruleId: message.ruleId ?? 'notecast'
-  };
-}
-
-export function fromScriptProblem(file: string, problem: ScriptProblem): Diagnostic {
-  return {
-    file,
-    line: problem.line ?? 1,
-    column: problem.column ?? 1,
-    severity: 'error',
-    message: problem.path.length ? `${formatPath(problem.path)} ${problem.message}` : problem.message,
-    // Problems that name their own rule (`not-utf8`, `too-deep`, …) keep it.
-    ruleId: problem.rule ?? 'invalid-script'
   };
 }
 

@@ -501,7 +501,7 @@ export class Player {
         break;
       }
       text += next.typed.text;
-      merged = { ...next, at: next.at, typed: { index: cue.typed.index, text } };
+      merged = { ...next, typed: { index: cue.typed.index, text } };
     }
     return merged;
   }
