@@ -47,31 +47,25 @@ const SHAPES: Array<{ name: string; make: () => string }> = [
   }
 ];
 
-/** About 5 MB of paragraphs just under the longest allowed (MAX_PARAGRAPH_CHARS), a blank line between them. */
+/** About 5 MB of paragraphs just under the longest allowed (`MAX_PARAGRAPH_CHARS`), a blank line between them. */
 function paragraphs(line: (i: number) => string): string {
+  return repeat(line, 250_000);
+}
+
+/** `line(0)`, `line(1)`, … until about 5 MB, with a blank line before a paragraph would pass `paragraphChars`. */
+function repeat(line: (i: number) => string, paragraphChars = Infinity): string {
   const parts: string[] = [];
   let length = 0;
   let paragraph = 0;
   for (let i = 0; length < SIZE; i++) {
     const part = line(i);
-    if (paragraph + part.length > 250_000) {
+    if (paragraph + part.length > paragraphChars) {
       parts.push('\n');
       paragraph = 0;
     }
     parts.push(part);
     length += part.length;
     paragraph += part.length;
-  }
-  return parts.join('');
-}
-
-function repeat(line: (i: number) => string): string {
-  const parts: string[] = [];
-  let length = 0;
-  for (let i = 0; length < SIZE; i++) {
-    const part = line(i);
-    parts.push(part);
-    length += part.length;
   }
   return parts.join('');
 }

@@ -4,6 +4,7 @@
  * who want better words write `summary="..."`.
  */
 import { userText } from './user-text.js';
+import { englishTranslations, type Translations } from './translations.js';
 
 /**
  * How much of a line the patterns look at, and how long one part of a
@@ -97,43 +98,48 @@ export function describeCodeParts(code: string): CodePart[] {
 
 /**
  * What a block of code does, in a few English words: "defines mean, prints".
- * For English-only output (the transcript); what the player says is worded by
- * its presenter from `describeCodeParts`.
+ * In English, for the transcript; the presenter words the same parts
+ * (`wordCodeParts`) through the learner's translation bundle.
  */
 export function describeCode(code: string): string {
-  return describeCodeParts(code).map(englishPart).join(', ');
+  return wordCodeParts(describeCodeParts(code));
 }
 
-function englishPart(part: CodePart): string {
+/** "defines mean, prints": the parts of a code description in words, through `trans` (English by default). */
+export function wordCodeParts(parts: readonly CodePart[], trans: Translations = englishTranslations): string {
+  return parts.map(part => wordCodePart(part, trans)).join(trans._p('between the parts of a description of code', ', '));
+}
+
+function wordCodePart(part: CodePart, trans: Translations): string {
   switch (part.kind) {
     case 'defines':
-      return `defines ${part.name}`;
+      return trans._p('code description', 'defines %1', part.name);
     case 'defines-class':
-      return `defines class ${part.name}`;
+      return trans._p('code description', 'defines class %1', part.name);
     case 'imports-from':
-      return `imports ${part.names} from ${part.module}`;
+      return trans._p('code description', 'imports %1 from %2', part.names, part.module);
     case 'imports':
-      return `imports ${part.names}`;
+      return trans._p('code description', 'imports %1', part.names);
     case 'loops-over':
-      return `loops over ${part.over}`;
+      return trans._p('code description', 'loops over %1', part.over);
     case 'loop':
-      return 'a loop';
+      return trans._p('code description', 'a loop');
     case 'while-loop':
-      return 'a while loop';
+      return trans._p('code description', 'a while loop');
     case 'condition':
-      return 'a condition';
+      return trans._p('code description', 'a condition');
     case 'try-block':
-      return 'a try block';
+      return trans._p('code description', 'a try block');
     case 'returns':
-      return 'returns a value';
+      return trans._p('code description', 'returns a value');
     case 'prints':
-      return 'prints';
+      return trans._p('code description', 'prints');
     case 'heading':
-      return `heading ${part.text}`;
+      return trans._p('code description', 'heading %1', part.text);
     case 'assigns':
-      return `assigns ${part.names}`;
+      return trans._p('code description', 'assigns %1', part.names);
     case 'calls':
-      return `calls ${part.name}`;
+      return trans._p('code description', 'calls %1', part.name);
   }
 }
 

@@ -30,7 +30,8 @@ export { type CellState } from './cell-list.js';
 export { NotebookState } from './notebook-state.js';
 export { stringifyScript } from './serialize.js';
 export { countKeystrokes, expandKeystrokes, splitKeystrokes, type Keystroke } from './keystrokes.js';
-export { countLines, describeCode, describeCodeParts, plural, type CodePart } from './describe.js';
+export { countLines, describeCode, describeCodeParts, plural, wordCodeParts, type CodePart } from './describe.js';
+export { englishTranslations, type Translations } from './translations.js';
 export {
   MAX_JSON_DEPTH,
   MAX_PROBLEMS,

@@ -17,8 +17,7 @@
  * translation bundle (the lab passes its `notecast` one; English by default).
  */
 import type { Contents } from '@jupyterlab/services';
-import { userText } from '../format/index.js';
-import { englishTranslations, type Translations } from '../session/index.js';
+import { englishTranslations, userText, type Translations } from '../format/index.js';
 
 /** What the player keeps in the notebook's metadata under `notecast`. */
 export interface NotebookMark {

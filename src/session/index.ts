@@ -6,7 +6,7 @@
  * translation bundle (the lab's, or English in Node).
  */
 export { PlaybackSession, type PlaybackSessionOptions, type SessionFrontEnd } from './playback-session.js';
-export { englishTranslations, Presenter, type PresentOptions, type Translations, type Verbosity } from './presenter.js';
+export { Presenter, type PresentOptions, type Verbosity } from './presenter.js';
 export {
   kindOfContent,
   kindOfPath,

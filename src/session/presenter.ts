@@ -8,35 +8,8 @@
  * author wrote (titles, narration, prompts, summaries) and what the host said
  * (a conflict, an error) go in as arguments, never as message ids.
  */
-import type { CodePart } from '../format/index.js';
+import { englishTranslations, wordCodeParts, type CodePart, type Translations } from '../format/index.js';
 import type { AnnouncedCell, Announcement } from '../player/index.js';
-
-/**
- * The part of a translation bundle the presenter uses: the shape of
- * JupyterLab's `TranslationBundle` (which satisfies it as it is). Placeholders
- * are `%1`, `%2`, …; in `_n`, `%1` is the count and the other arguments follow
- * from `%2`.
- */
-export interface Translations {
-  __(msgid: string, ...args: Array<string | number>): string;
-  _n(msgid: string, msgidPlural: string, n: number, ...args: Array<string | number>): string;
-  _p(msgctxt: string, msgid: string, ...args: Array<string | number>): string;
-}
-
-/** `%1`… replaced by the arguments, `%%` kept as `%`: as JupyterLab's `nullTranslator` does. */
-function format(text: string, args: ReadonlyArray<string | number>): string {
-  return text
-    .replace(/%%/g, '%% ')
-    .replace(/%(\d+)/g, (_, n: string) => String(args[Number(n) - 1]))
-    .replace(/%% /g, '%');
-}
-
-/** English, for Node: the message ids are the English words. */
-export const englishTranslations: Translations = {
-  __: (msgid, ...args) => format(msgid, args),
-  _n: (msgid, msgidPlural, n, ...args) => format(n === 1 ? msgid : msgidPlural, [n, ...args]),
-  _p: (_msgctxt, msgid, ...args) => format(msgid, args)
-};
 
 /** How much a step announcement says: `brief` is its label alone, without the narration. */
 export type Verbosity = 'full' | 'brief';
@@ -142,42 +115,7 @@ export class Presenter {
 
   /** "defines mean, prints": what code does, from `describeCodeParts`. */
   codeDescription(parts: readonly CodePart[]): string {
-    const separator = this.trans._p('between the parts of a description of code', ', ');
-    return parts.map(part => this.codePart(part)).join(separator);
-  }
-
-  private codePart(part: CodePart): string {
-    const trans = this.trans;
-    switch (part.kind) {
-      case 'defines':
-        return trans._p('code description', 'defines %1', part.name);
-      case 'defines-class':
-        return trans._p('code description', 'defines class %1', part.name);
-      case 'imports-from':
-        return trans._p('code description', 'imports %1 from %2', part.names, part.module);
-      case 'imports':
-        return trans._p('code description', 'imports %1', part.names);
-      case 'loops-over':
-        return trans._p('code description', 'loops over %1', part.over);
-      case 'loop':
-        return trans._p('code description', 'a loop');
-      case 'while-loop':
-        return trans._p('code description', 'a while loop');
-      case 'condition':
-        return trans._p('code description', 'a condition');
-      case 'try-block':
-        return trans._p('code description', 'a try block');
-      case 'returns':
-        return trans._p('code description', 'returns a value');
-      case 'prints':
-        return trans._p('code description', 'prints');
-      case 'heading':
-        return trans._p('code description', 'heading %1', part.text);
-      case 'assigns':
-        return trans._p('code description', 'assigns %1', part.names);
-      case 'calls':
-        return trans._p('code description', 'calls %1', part.name);
-    }
+    return wordCodeParts(parts, this.trans);
   }
 }
 

@@ -21,6 +21,7 @@ test('the public surface of each module', async () => {
     'describeCode',
     'describeCodeParts',
     'didYouMean',
+    'englishTranslations',
     'escapeControlCharacters',
     'escapeHtml',
     'expandKeystrokes',
@@ -42,7 +43,8 @@ test('the public surface of each module', async () => {
     'tooLargeReason',
     'userText',
     'utf8Length',
-    'validateScript'
+    'validateScript',
+    'wordCodeParts'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/compiler/index.js')).sort(), [
     'DEFAULT_KERNEL',
@@ -66,7 +68,6 @@ test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), [
     'PlaybackSession',
     'Presenter',
-    'englishTranslations',
     'kindOfContent',
     'kindOfPath',
     'loadTutorialText'

@@ -16,7 +16,7 @@ import {
   skippedNotice,
   type NotebookContents
 } from '../../../src/lab/notebook-files.js';
-import type { Translations } from '../../../src/session/index.js';
+import type { Translations } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 /** `run`'s result, or its throw as a rejection: the contents manager's methods answer asynchronously. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Announcement, AnnouncedCell } from '../../../src/player/index.js';
-import { englishTranslations, Presenter, type Translations } from '../../../src/session/index.js';
+import { englishTranslations, type Translations } from '../../../src/format/index.js';
+import { Presenter } from '../../../src/session/index.js';
 
 const presenter = new Presenter();
 const say = (announcement: Announcement, brief = false): string => presenter.words(announcement, brief ? { verbosity: 'brief' } : {});
