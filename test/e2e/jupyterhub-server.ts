@@ -1,9 +1,11 @@
 /**
  * Starts a real JupyterHub for end-to-end tests, set up like a small classroom
- * hub: the venv's `jupyterhub`, configurable-http-proxy from node_modules as its
- * proxy, a login form with one shared password (DummyAuthenticator), and each
- * learner's single-user JupyterLab (with the pip-installed Notecast extension)
- * started as a local process whose home holds a copy of the tutorials.
+ * hub (README, "JupyterHub"): the venv's `jupyterhub`, configurable-http-proxy
+ * from node_modules as its proxy, a login form with one shared password
+ * (DummyAuthenticator), and each learner's single-user JupyterLab (with the
+ * pip-installed Notecast extension) started as a local process through
+ * examples/jupyterhub/notecast-singleuser, which first copies the class's
+ * tutorials into the learner's home.
  *
  * Everything it writes — the hub's database, cookie secret and logs, the
  * learners' homes, their Jupyter config, settings and runtime files — lives
@@ -17,20 +19,22 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { JUPYTER, REPO_ROOT, findFreePort, sleep, tail } from './jupyter-server.js';
 
 const VENV_BIN = dirname(JUPYTER);
 const JUPYTERHUB = join(VENV_BIN, 'jupyterhub');
 const PROXY = join(REPO_ROOT, 'node_modules', '.bin', 'configurable-http-proxy');
+/** The README's start command for local learners' servers: copy the tutorials home, then jupyterhub-singleuser. */
+const SINGLE_USER = join(REPO_ROOT, 'examples', 'jupyterhub', 'notecast-singleuser');
 /** The variable that marks every process of one hub, valued with its temporary folder. */
 const MARKER = 'NOTECAST_E2E_HUB';
 
 export interface JupyterHubOptions {
   /** The learner who may log in. */
   user?: string;
-  /** Repository-relative files or folders copied into the learner's home, keeping their paths. */
-  copy?: string[];
+  /** Repository files put in the class's tutorials folder, which the learner's server copies to `~/tutorials`. */
+  tutorials?: string[];
   /** The learner's JupyterLab user settings, by settings file (as in JupyterServerOptions). */
   userSettings?: Record<string, object>;
   /** Milliseconds to wait for the hub to answer through its proxy. */
@@ -45,6 +49,8 @@ export interface JupyterHub {
   password: string;
   /** The learner's home, the root their JupyterLab serves. */
   homeDir: string;
+  /** The class's tutorials folder, copied into each home when the learner's server starts. */
+  classDir: string;
   /** The hub's log (the single-user server logs into it too). */
   logFile: string;
   /** Process ids still running that this hub started (hub, proxy, servers, kernels). */
@@ -84,7 +90,7 @@ function hubConfig(options: {
     `c.Authenticator.allowed_users = {${py(options.user)}}`,
     "c.JupyterHub.spawner_class = 'simple'",
     `c.SimpleLocalProcessSpawner.home_dir_template = ${py(join(options.base, 'home', '{username}'))}`,
-    `c.Spawner.cmd = [${py(join(VENV_BIN, 'jupyterhub-singleuser'))}]`,
+    `c.Spawner.cmd = [${py(SINGLE_USER)}]`,
     "c.Spawner.default_url = '/lab'",
     `c.Spawner.environment = ${py(options.singleUserEnv)}`,
     // Two cores shared with Chromium and a kernel: give the first start time.
@@ -126,15 +132,17 @@ async function freePorts(count: number): Promise<number[]> {
 export async function startJupyterHub(options: JupyterHubOptions = {}): Promise<JupyterHub> {
   for (const [file, what] of [
     [JUPYTERHUB, 'run `make setup build` first (or set NOTECAST_JUPYTER to the venv’s jupyter)'],
-    [PROXY, 'run `make setup` (npm ci installs configurable-http-proxy)']
+    [PROXY, 'run `make setup` (npm ci installs configurable-http-proxy)'],
+    [SINGLE_USER, 'it belongs to the repository (examples/jupyterhub)']
   ]) {
     if (!existsSync(file)) throw new Error(`${file} not found: ${what}.`);
   }
   const user = options.user ?? 'learner';
   const base = await mkdtemp(join(tmpdir(), 'notecast-e2e-hub-'));
   const homeDir = join(base, 'home', user);
+  const classDir = join(base, 'class-tutorials');
   const dirs = {
-    home: homeDir,
+    classDir,
     hubRuntime: join(base, 'hub-runtime'),
     config: join(base, 'user-jupyter', 'config'),
     data: join(base, 'user-jupyter', 'data'),
@@ -158,8 +166,8 @@ export async function startJupyterHub(options: JupyterHubOptions = {}): Promise<
 
   try {
     await Promise.all(Object.values(dirs).map(dir => mkdir(dir, { recursive: true })));
-    for (const path of options.copy ?? []) {
-      await cp(join(REPO_ROOT, path), join(homeDir, path), { recursive: true });
+    for (const path of options.tutorials ?? []) {
+      await cp(join(REPO_ROOT, path), join(classDir, basename(path)));
     }
     for (const [file, value] of Object.entries({ ...NEWS_OFF, ...options.userSettings })) {
       await mkdir(dirname(join(dirs.settings, file)), { recursive: true });
@@ -172,6 +180,7 @@ export async function startJupyterHub(options: JupyterHubOptions = {}): Promise<
     // The learner's server gets only what the spawner passes on (PATH, LANG, …) and this.
     const singleUserEnv = {
       [MARKER]: base,
+      NOTECAST_TUTORIALS: classDir,
       JUPYTER_CONFIG_DIR: dirs.config,
       JUPYTER_DATA_DIR: dirs.data,
       JUPYTER_RUNTIME_DIR: dirs.runtime,
@@ -204,7 +213,7 @@ export async function startJupyterHub(options: JupyterHubOptions = {}): Promise<
     const url = `http://127.0.0.1:${port}`;
     await waitForHub(url, hub, logFile, options.startTimeoutMs ?? 60_000);
     let stopped: Promise<void> | undefined;
-    return { url, user, password, homeDir, logFile, running, stop: () => (stopped ??= removeAll()) };
+    return { url, user, password, homeDir, classDir, logFile, running, stop: () => (stopped ??= removeAll()) };
   } catch (error) {
     await removeAll();
     throw error;

@@ -7,8 +7,8 @@
  * to the tutorial in their home. Stopping the hub leaves nothing running.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
@@ -42,7 +42,7 @@ before(
   async () => {
     hub = await startJupyterHub({
       user: 'ada',
-      copy: TUTORIAL_FILES,
+      tutorials: TUTORIAL_FILES,
       // Fast and whole blocks, as in play-tutorials.test.ts: this test is about the hub, not the typing.
       userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } }
     });
@@ -87,8 +87,11 @@ test("after logging in, the learner's JupyterLab opens the tutorial in the playe
   // The tutorial came through login, spawn and the single-user server's OAuth round trip in the URL.
   assert.equal(new URL(page.url()).pathname, `/user/${hub!.user}/lab`);
   assert.match(await player.locator('.jp-NotecastPlayer-status').innerText(), /^Ready/);
-  // The player's notebook is made next to the tutorial, in the learner's home.
+  // The server's start command copied the class's tutorials into the home, and the player made its
+  // notebook next to the tutorial there; the class's folder is left as it was.
+  assert.ok(existsSync(join(hub!.homeDir, TUTORIAL)), `${TUTORIAL} was not copied into the learner's home`);
   assert.ok(existsSync(join(hub!.homeDir, NOTEBOOK)), `${NOTEBOOK} was not made in the learner's home`);
+  assert.deepEqual(readdirSync(hub!.classDir).sort(), TUTORIAL_FILES.map(file => basename(file)).sort());
 });
 
 test('the tutorial plays to the end in the learner’s kernel, with the outputs it expects', { timeout: 240_000 }, async () => {
