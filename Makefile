@@ -1,7 +1,8 @@
 # Notecast: one entry point for setting up, building, testing and demoing.
 #
 #   make demo    JupyterLab with Notecast on http://127.0.0.1:$(PORT), serving tutorials/
-#   make test    everything CI checks: layers, unit tests, tutorials, browser and a11y tests
+#   make test    everything CI checks: layers, unit tests, tutorials, the dist check, browser and a11y tests
+#   make dist    the wheel and sdist in dist/, checked in a fresh venv with JupyterLab and Notebook 7
 #
 # Works from a fresh clone on Debian 12 with Node.js 20 / npm 11 and Python 3.11: `setup`
 # installs what is missing (npm packages, a Python venv, Debian's Chromium), and only that,
@@ -53,14 +54,16 @@ VENV_STAMP := $(VENV)/.notecast-requirements
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 LABEXT_NAME := jupyterlab-notecast
 LABEXT_OUT := jupyterlab_notecast/labextension
+DIST_DIR := dist
 
 .PHONY: help setup python-constraints chromium build build-lib build-labextension install-labextension \
-	test lint check-layers test-unit check-tutorials test-e2e a11y bench demo translations clean distclean
+	dist test lint check-layers test-unit check-tutorials test-e2e a11y bench demo translations clean distclean
 
 help:
 	@echo "make setup       install npm packages, the Python venv ($(VENV)) and Chromium if missing"
 	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
-	@echo "make test        lint check-layers test-unit check-tutorials test-e2e a11y"
+	@echo "make dist        build the wheel and sdist into $(DIST_DIR)/ and check them in a fresh venv (JupyterLab, Notebook 7)"
+	@echo "make test        lint check-layers test-unit check-tutorials dist test-e2e a11y"
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
 	@echo "make bench       run the benchmarks"
@@ -140,9 +143,22 @@ install-labextension: build-labextension
 	@cmp -s $(LABEXT_OUT)/package.json $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME)/package.json || \
 		{ echo "pip did not install the new build into $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME)" >&2; exit 1; }
 
+# ---- dist -------------------------------------------------------------------------------------
+
+# What a release uploads: the wheel, and the sdist, which carries the built labextension so that
+# building from it needs no Node.js. hatchling (pinned in the venv) builds both from the
+# labextension just built, then scripts/check-dist.py installs the wheel the way users do, in a
+# fresh venv it removes afterwards (about 40 s with pip's cache warm), and builds the sdist.
+dist: build-labextension
+	@echo "==> wheel and sdist into $(DIST_DIR)/"
+	rm -rf $(DIST_DIR)
+	$(VENV)/bin/hatchling build -t wheel -t sdist -d $(DIST_DIR)
+	$(VENV)/bin/python scripts/check-dist.py --dist $(DIST_DIR) --labextension $(LABEXT_OUT) \
+		--constraints constraints-dev.txt --base-python $(PYTHON)
+
 # ---- test -------------------------------------------------------------------------------------
 
-test: setup build lint check-layers test-unit check-tutorials test-e2e a11y
+test: setup build lint check-layers test-unit check-tutorials dist test-e2e a11y
 
 # Check only: a finding fails the build. `npm run format` rewrites the files.
 lint: $(NPM_STAMP)
@@ -219,7 +235,7 @@ demo: setup build
 # ---- clean ------------------------------------------------------------------------------------
 
 clean:
-	rm -rf lib $(LABEXT_OUT) jupyterlab_notecast/_version.py dist test-results *.egg-info
+	rm -rf lib $(LABEXT_OUT) jupyterlab_notecast/_version.py $(DIST_DIR) test-results *.egg-info
 
 distclean: clean
 	rm -rf node_modules $(VENV)

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 
 /** The `jupyter` of the venv that `make setup` creates; NOTECAST_JUPYTER overrides it. */
-const JUPYTER = process.env.NOTECAST_JUPYTER ?? join(REPO_ROOT, '.venv', 'bin', 'jupyter');
+export const JUPYTER = process.env.NOTECAST_JUPYTER ?? join(REPO_ROOT, '.venv', 'bin', 'jupyter');
 
 export interface JupyterServerOptions {
   /** Repository-relative files or folders copied into the server's root, keeping their paths. */
@@ -188,7 +188,7 @@ async function populateRoot(rootDir: string, options: JupyterServerOptions): Pro
 }
 
 /** A port the OS just handed out; the server takes it with `port_retries = 0`. */
-function findFreePort(): Promise<number> {
+export function findFreePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -279,7 +279,7 @@ function killOnExit(child: ChildProcess, runtimeDir: string): void {
   child.once('exit', () => process.off('exit', kill));
 }
 
-function tail(file: string, lines = 40): string {
+export function tail(file: string, lines = 40): string {
   try {
     return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
@@ -287,6 +287,6 @@ function tail(file: string, lines = 40): string {
   }
 }
 
-function sleep(ms: number): Promise<void> {
+export function sleep(ms: number): Promise<void> {
   return new Promise(done => setTimeout(done, ms));
 }
