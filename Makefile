@@ -58,7 +58,7 @@ LABEXT_NAME := jupyterlab-notecast
 LABEXT_OUT := jupyterlab_notecast/labextension
 
 .PHONY: help setup python-constraints chromium build build-lib build-labextension install-labextension \
-	test lint check-layers test-unit check-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean
+	test lint check-layers test-unit check-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
 
 help:
 	@echo "make setup       install npm packages, the Python venv ($(VENV)) and Chromium if missing"
@@ -197,7 +197,9 @@ bench: setup build
 LITE_DIR := build/lite
 LITE_PYODIDE := build/lite-pyodide/pyodide
 LITE_INDEX := $(LITE_DIR)/jupyter-lite.json
-LABEXT_INSTALLED := $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME)/package.json
+# The labextensions the site takes from the venv, by content: `make build` rewrites their files
+# each time, and the site is rebuilt only when what they hold changed.
+LITE_EXTENSIONS_SUM := build/lite-extensions.sha256
 
 lite: setup build $(LITE_INDEX)
 
@@ -206,9 +208,14 @@ $(LITE_PYODIDE)/pyodide/pyodide-lock.json: scripts/lite-pyodide.py lite/pyodide-
 	$(VENV)/bin/python scripts/lite-pyodide.py --npm node_modules/pyodide --wheels lite/pyodide-wheels.txt \
 		--download build/lite-wheels --out $(LITE_PYODIDE)
 
+$(LITE_EXTENSIONS_SUM): FORCE | build
+	@mkdir -p $(dir $@)
+	@cd $(VENV)/share/jupyter/labextensions && find . -type f | LC_ALL=C sort | xargs -d '\n' sha256sum > $(abspath $@).new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
 # Built afresh (a few seconds), so a tutorial removed from $(LITE_CONTENTS) is gone from the site;
 # jupyterlite's task database goes too, or it would skip patching the new jupyter-lite.json.
-$(LITE_INDEX): $(LABEXT_INSTALLED) $(LITE_PYODIDE)/pyodide/pyodide-lock.json $(wildcard lite/*.json) \
+$(LITE_INDEX): $(LITE_EXTENSIONS_SUM) $(LITE_PYODIDE)/pyodide/pyodide-lock.json $(wildcard lite/*.json) \
 		$(shell find $(LITE_CONTENTS) -type f 2>/dev/null) | build
 	@echo "==> JupyterLite site in $(LITE_DIR) with $(LITE_CONTENTS)/"
 	rm -rf $(LITE_DIR) build/lite-cache build/.jupyterlite.doit.db
@@ -220,6 +227,8 @@ $(LITE_INDEX): $(LABEXT_INSTALLED) $(LITE_PYODIDE)/pyodide/pyodide-lock.json $(w
 lite-serve: lite
 	@echo "==> $(LITE_DIR) on http://$(HOST):$(LITE_PORT)/lab/index.html?notecast=$(DEMO_TUTORIAL)"
 	$(VENV)/bin/python scripts/lite-serve.py $(LITE_DIR) --host $(HOST) --port $(LITE_PORT)
+
+FORCE:
 
 # ---- translations -----------------------------------------------------------------------------
 
