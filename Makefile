@@ -29,6 +29,9 @@ endif
 # What `make demo` serves, and the tutorial it opens in the player (a path below DEMO_ROOT).
 DEMO_ROOT ?= tutorials
 DEMO_TUTORIAL ?= 01-python-basics.md
+# What `make lite` puts in the JupyterLite site's file browser, and where `make lite-serve` serves it.
+LITE_CONTENTS ?= tutorials
+LITE_PORT ?= 8000
 
 NODE_TEST ?= node --test --test-reporter=spec
 UNIT_TESTS ?= lib/test/unit/
@@ -57,7 +60,7 @@ LABEXT_OUT := jupyterlab_notecast/labextension
 DIST_DIR := dist
 
 .PHONY: help setup python-constraints chromium build build-lib build-labextension install-labextension \
-	dist test lint check-layers test-unit check-tutorials test-e2e a11y bench demo translations clean distclean
+	dist test lint check-layers test-unit check-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
 
 help:
 	@echo "make setup       install npm packages, the Python venv ($(VENV)) and Chromium if missing"
@@ -66,6 +69,8 @@ help:
 	@echo "make test        lint check-layers test-unit check-tutorials dist test-e2e a11y"
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
+	@echo "make lite        a static JupyterLite site in $(LITE_DIR)/: Notecast, $(LITE_CONTENTS)/, a self-hosted Pyodide kernel"
+	@echo "make lite-serve  serve $(LITE_DIR)/ on http://$(HOST):$(LITE_PORT)/lab/index.html?notecast=$(DEMO_TUTORIAL)"
 	@echo "make bench       run the benchmarks"
 	@echo "make translations  extract the strings of src/ and schema/, update each language's .po, compile"
 	@echo "make clean       remove build output (distclean also removes node_modules and $(VENV))"
@@ -177,7 +182,7 @@ check-tutorials: build-lib
 	@echo "==> notecast check $(TUTORIALS)"
 	node bin/notecast.js check $(TUTORIALS)
 
-test-e2e: setup build
+test-e2e: setup build lite
 	@echo "==> browser end-to-end tests"
 	$(NODE_TEST) --test-concurrency=1 $(E2E_TESTS)
 
@@ -196,6 +201,50 @@ a11y: setup build
 bench: setup build
 	@echo "==> benchmarks"
 	npm run --silent bench
+
+# ---- JupyterLite -------------------------------------------------------------------------------
+
+# A static site (README "JupyterLite"): jupyterlite-core builds it from lite/jupyter_lite_config.json
+# with the labextensions installed in $(VENV) (Notecast's, from `make build`, and the Pyodide
+# kernel's); lite/jupyter-lite.json configures the kernel. Pyodide itself is assembled by
+# scripts/lite-pyodide.py from npm's `pyodide` and PyPI wheels pinned in lite/pyodide-wheels.txt,
+# so the site loads nothing from a CDN. jupyterlite keeps its task database in the working
+# directory, hence the build runs in build/.
+LITE_DIR := build/lite
+LITE_PYODIDE := build/lite-pyodide/pyodide
+LITE_INDEX := $(LITE_DIR)/jupyter-lite.json
+# The labextensions the site takes from the venv, by content: `make build` rewrites their files
+# each time, and the site is rebuilt only when what they hold changed.
+LITE_EXTENSIONS_SUM := build/lite-extensions.sha256
+
+lite: setup build $(LITE_INDEX)
+
+$(LITE_PYODIDE)/pyodide/pyodide-lock.json: scripts/lite-pyodide.py lite/pyodide-wheels.txt node_modules/pyodide/package.json | $(VENV_STAMP)
+	@echo "==> self-hosted Pyodide: npm's runtime + PyPI wheels of lite/pyodide-wheels.txt"
+	$(VENV)/bin/python scripts/lite-pyodide.py --npm node_modules/pyodide --wheels lite/pyodide-wheels.txt \
+		--download build/lite-wheels --out $(LITE_PYODIDE)
+
+$(LITE_EXTENSIONS_SUM): FORCE | build
+	@mkdir -p $(dir $@)
+	@cd $(VENV)/share/jupyter/labextensions && find . -type f | LC_ALL=C sort | xargs -d '\n' sha256sum > $(abspath $@).new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+# Built afresh (a few seconds), so a tutorial removed from $(LITE_CONTENTS) is gone from the site;
+# jupyterlite's task database goes too, or it would skip patching the new jupyter-lite.json.
+$(LITE_INDEX): $(LITE_EXTENSIONS_SUM) $(LITE_PYODIDE)/pyodide/pyodide-lock.json $(wildcard lite/*.json) \
+		$(shell find $(LITE_CONTENTS) -type f 2>/dev/null) | build
+	@echo "==> JupyterLite site in $(LITE_DIR) with $(LITE_CONTENTS)/"
+	rm -rf $(LITE_DIR) build/lite-cache build/.jupyterlite.doit.db
+	cd build && $(VENV_DIR)/bin/jupyter lite build --lite-dir $(abspath lite) --contents $(abspath $(LITE_CONTENTS))
+	@test -f $@ || { echo "jupyter lite build wrote no $@" >&2; exit 1; }
+	@touch $@
+
+# Static files and nothing else: any static host serves the site the same way.
+lite-serve: lite
+	@echo "==> $(LITE_DIR) on http://$(HOST):$(LITE_PORT)/lab/index.html?notecast=$(DEMO_TUTORIAL)"
+	$(VENV)/bin/python scripts/lite-serve.py $(LITE_DIR) --host $(HOST) --port $(LITE_PORT)
+
+FORCE:
 
 # ---- translations -----------------------------------------------------------------------------
 
@@ -235,7 +284,7 @@ demo: setup build
 # ---- clean ------------------------------------------------------------------------------------
 
 clean:
-	rm -rf lib $(LABEXT_OUT) jupyterlab_notecast/_version.py $(DIST_DIR) test-results *.egg-info
+	rm -rf build lib $(LABEXT_OUT) jupyterlab_notecast/_version.py $(DIST_DIR) test-results *.egg-info
 
 distclean: clean
 	rm -rf node_modules $(VENV)

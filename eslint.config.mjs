@@ -10,6 +10,7 @@ export default tseslint.config(
   {
     ignores: [
       'lib/',
+      'build/',
       'node_modules/',
       '.venv/',
       'jupyterlab_notecast/',

@@ -81,7 +81,10 @@ export class LearnerControl {
     if (!runsAhead && !force) {
       return true;
     }
-    if (await askConsent(tutorialPath, { title: script.title, notebookPath: panel.context.path, kernel: script.kernel })) {
+    // The kernel the notebook runs, which may differ from the tutorial's name for it (kernel-spec.ts).
+    const context = panel.sessionContext;
+    const kernel = context.session?.kernel?.name ?? context.kernelPreference.name ?? script.kernel;
+    if (await askConsent(tutorialPath, { title: script.title, notebookPath: panel.context.path, kernel })) {
       this.options.consented();
       return true;
     }

@@ -120,11 +120,19 @@ async function entriesIn(contents: NotebookContents, dir: string, trans: Transla
  * free (`newUntitled`), then renamed to `path`; Jupyter's server refuses to
  * rename onto an existing file (409), checking on the server itself. On any
  * failure the draft is removed: it is ours, and nothing else was touched.
+ *
+ * JupyterLite's browser storage renames onto an existing file without a word,
+ * replacing it; so the name is also looked up right before the rename, which
+ * there (one browser, no server) leaves no moment for another writer.
  */
 export async function createNotebook(contents: NotebookContents, path: string, content: object): Promise<boolean> {
   const draft = await contents.newUntitled({ path: dirname(path), type: 'notebook' });
   try {
     await contents.save(draft.path, { type: 'notebook', format: 'json', content });
+    if (await exists(contents, path)) {
+      await contents.delete(draft.path).catch(() => undefined);
+      return false;
+    }
     await contents.rename(draft.path, path);
     return true;
   } catch (error) {
@@ -133,6 +141,16 @@ export async function createNotebook(contents: NotebookContents, path: string, c
       return false;
     }
     throw error;
+  }
+}
+
+/** Whether something may be at `path`: only a 404 says it is free, so nothing is written over on a doubt. */
+async function exists(contents: NotebookContents, path: string): Promise<boolean> {
+  try {
+    await contents.get(path, { content: false });
+    return true;
+  } catch (error) {
+    return statusOf(error) !== 404;
   }
 }
 

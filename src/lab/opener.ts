@@ -93,7 +93,7 @@ export class TutorialOpener {
     existing?.dispose();
     this.errorPanels.get(path)?.dispose();
     this.errorPanels.delete(path);
-    const { formatProblem, loadTutorial, notebookFor, skippedNotice, PlayerPanel, TutorialSession } = await import('./playback.js');
+    const { formatProblem, kernelNameFor, loadTutorial, notebookFor, skippedNotice, PlayerPanel, TutorialSession } = await import('./playback.js');
 
     let text: string;
     let loadedModified: string | undefined;
@@ -120,9 +120,11 @@ export class TutorialOpener {
       return undefined;
     }
     const script = loaded.script;
+    // `python3` where only JupyterLite's `python` runs Python, say (kernel-spec.ts).
+    const kernelName = await kernelNameFor(script.kernel, this.app.serviceManager.kernelspecs);
     let choice: NotebookChoice;
     try {
-      choice = await notebookFor(this.contents, path, script.kernel, this.trans);
+      choice = await notebookFor(this.contents, path, kernelName, this.trans);
     } catch (error) {
       await this.fail(
         this.trans.__(
@@ -135,7 +137,7 @@ export class TutorialOpener {
     }
     const { path: notebookPath, created } = choice;
     const notebookNotice = skippedNotice(choice, this.trans);
-    const notebook = this.docManager.openOrReveal(notebookPath, 'Notebook', { name: script.kernel }) as NotebookPanel | undefined;
+    const notebook = this.docManager.openOrReveal(notebookPath, 'Notebook', { name: kernelName }) as NotebookPanel | undefined;
     if (!notebook) {
       this.announcer.announce(this.trans.__('Could not open the notebook %1.', notebookPath), 'assertive');
       return undefined;

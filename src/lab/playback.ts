@@ -6,6 +6,7 @@
  * the plugins, commands, file type, launcher card and restorer stay eager.
  */
 export { formatProblem, loadTutorial } from './load.js';
+export { kernelNameFor } from './kernel-spec.js';
 export { notebookFor, skippedNotice } from './notebook-files.js';
 export { PlayerPanel } from './player-panel.js';
 export { TutorialSession } from './session.js';

@@ -24,11 +24,12 @@ const CHROMIUM_ARGS = [
   '--no-first-run'
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. a host resolver that knows only 127.0.0.1. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: run \`make setup\` (or set NOTECAST_CHROMIUM).`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** The parts of `window.jupyterapp` (exposed by galata's server config) that tests use. */

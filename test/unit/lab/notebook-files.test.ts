@@ -233,6 +233,35 @@ test("the learner's version is kept under a free name, and never over a file tha
   assert.deepEqual(JSON.parse(contents.files.get(keepAs)!), { cells: [] });
 });
 
+/** JupyterLite's browser storage: a rename onto an existing file replaces it, with no 409. */
+class BrowserStorageContents extends MemoryContents {
+  override rename(from: string, to: string): Promise<{ path: string }> {
+    return settle(() => {
+      this.beforeRename?.(from, to);
+      const text = this.files.get(from);
+      if (text === undefined) throw httpError(404, `Could not find file with path ${from}`);
+      this.files.delete(from);
+      this.files.set(to, text);
+      this.written.push(to);
+      return { path: to };
+    });
+  }
+}
+
+test('where a rename replaces files (JupyterLite), a notebook or version is still never made over a file that is there', async () => {
+  const contents = new BrowserStorageContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL) });
+  const keepAs = await myVersionName(contents.api, 'lessons/lesson.ipynb');
+  contents.files.set(keepAs, 'arrived meanwhile');
+  await assert.rejects(saveNotebookCopy(contents.api, keepAs, { cells: [] }), /appeared there meanwhile/);
+  assert.equal(contents.files.get(keepAs), 'arrived meanwhile');
+  assert.deepEqual([...contents.files.keys()].sort(), ['lessons/lesson.ipynb', keepAs].sort(), 'the draft was left behind');
+
+  const other = new BrowserStorageContents({ [TUTORIAL]: '# Step', 'lessons/lesson.ipynb': theirNotebook });
+  const choice = await notebookFor(other.api, TUTORIAL, 'python3');
+  assert.equal(other.files.get('lessons/lesson.ipynb'), theirNotebook);
+  assert.equal(choice.path, 'lessons/lesson-1.ipynb');
+});
+
 test("no name for the learner's version is offered when the folder cannot be listed", async () => {
   const contents = new MemoryContents({ 'lessons/lesson.ipynb': notebookOf(TUTORIAL), 'lessons/lesson-my-version-1.ipynb': theirNotebook });
   contents.failListing = true;
