@@ -16,9 +16,11 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { Announcer } from './announcer.js';
 import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
 import { addOpenCommand } from './open-command.js';
+import { notebookShellOf } from './notebook-shell.js';
 import { TutorialOpener } from './opener.js';
 import type { PlayerPanel } from './player-panel.js';
 import { addPlayerCommands } from './player-commands.js';
+import { playerDockFor } from './player-dock.js';
 import { addScriptFileType } from './script-file.js';
 import { NotecastPreferences } from './settings.js';
 import { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
@@ -84,7 +86,9 @@ const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
   ): INotecastTracker => {
     translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
-    const opener = new TutorialOpener({ app, docManager, tracker, announcer, preferences, labShell, translator, executor });
+    // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (player-dock.ts).
+    const dock = notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell));
+    const opener = new TutorialOpener({ app, dock, tracker, announcer, preferences, translator, executor });
     addOpenCommand(app, opener, fileBrowser, translator);
     return tracker;
   }

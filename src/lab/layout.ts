@@ -37,6 +37,19 @@ export function dockFor(width: number): { mode: DockMode; tooNarrow: boolean } {
 }
 
 /**
+ * Jupyter Notebook 7's page has no tab areas to split: a player docks in its
+ * right side panel, which gets about 2/7 of the window's width beside the
+ * notebook (Notebook's split is 2.5 : 1), or in the panel below the notebook,
+ * full width, where that would be narrower than the narrowest usable player.
+ */
+export function notebookAreaFor(windowWidth: number): 'right' | 'down' {
+  return windowWidth * NOTEBOOK_RIGHT_SHARE >= MIN_PLAYER_WIDTH ? 'right' : 'down';
+}
+
+/** The share of the window Notebook 7 gives its right side panel beside the notebook (1 of 3.5). */
+export const NOTEBOOK_RIGHT_SHARE = 1 / 3.5;
+
+/**
  * Decide where to dock a player next to `notebook`, collapsing the side bars
  * when the notebook's area is too narrow for a player at all.
  */

@@ -3,30 +3,32 @@
  * and open its notebook, start a session and dock its player beside the
  * notebook, tracked. A tutorial that already has a player gets it activated.
  */
-import type { ILabShell, JupyterFrontEnd } from '@jupyterlab/application';
+import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { Dialog, showDialog } from '@jupyterlab/apputils';
-import { PathExt } from '@jupyterlab/coreutils';
-import type { IDocumentManager } from '@jupyterlab/docmanager';
-import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
+import { PageConfig, PathExt } from '@jupyterlab/coreutils';
+import type { INotebookCellExecutor } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import type { Announcer } from './announcer.js';
 import { setConsentTranslator } from './consent.js';
 import { TutorialErrorsPanel } from './errors-panel.js';
-import { makeRoomForPlayer, type DockPlan } from './layout.js';
+import type { DockPlan } from './layout.js';
 import type { NotebookChoice } from './notebook-files.js';
+import { openNotebookPage, type PendingTab } from './notebook-tab.js';
+import type { PlayerDock } from './player-dock.js';
 import type { PlayerPanel } from './player-panel.js';
 import { SpeechNarrator } from './speech.js';
 import type { INotecastPreferences, OpenOptions } from './tokens.js';
 import type { NotecastTracker } from './tracker.js';
+import { notebookPageUrl } from './url-route.js';
 
 export interface OpenerOptions {
   app: JupyterFrontEnd;
-  docManager: IDocumentManager;
+  /** Where notebooks show and players dock in this shell (player-dock.ts), once the shell is known. */
+  dock: Promise<PlayerDock>;
   tracker: NotecastTracker;
   announcer: Announcer;
   preferences: INotecastPreferences;
-  labShell: ILabShell | null;
   translator: ITranslator;
   /** JupyterLab's cell executor, when a plugin provides it: the player's runs go through it. */
   executor?: INotebookCellExecutor | null;
@@ -34,11 +36,12 @@ export interface OpenerOptions {
 
 export class TutorialOpener {
   private readonly app: JupyterFrontEnd;
-  private readonly docManager: IDocumentManager;
+  private readonly dockReady: Promise<PlayerDock>;
+  /** The dock once known: a tab must open while the learner's gesture lasts, before any wait. */
+  private dock: PlayerDock | undefined;
   private readonly tracker: NotecastTracker;
   private readonly announcer: Announcer;
   private readonly preferences: INotecastPreferences;
-  private readonly labShell: ILabShell | null;
   private readonly translator: ITranslator;
   private readonly executor: INotebookCellExecutor | null;
   private readonly trans: TranslationBundle;
@@ -48,11 +51,10 @@ export class TutorialOpener {
 
   constructor(options: OpenerOptions) {
     this.app = options.app;
-    this.docManager = options.docManager;
+    this.dockReady = options.dock.then(dock => (this.dock = dock));
     this.tracker = options.tracker;
     this.announcer = options.announcer;
     this.preferences = options.preferences;
-    this.labShell = options.labShell;
     this.translator = options.translator;
     this.executor = options.executor ?? null;
     this.trans = this.translator.load('notecast');
@@ -93,6 +95,26 @@ export class TutorialOpener {
     existing?.dispose();
     this.errorPanels.get(path)?.dispose();
     this.errorPanels.delete(path);
+    // Synchronously, still in the learner's gesture: a page that shows no notebook opens its tab now.
+    const tab = this.dock?.begin(this.trans);
+    const dock = this.dock ?? (await this.dockReady);
+    let carried = false;
+    try {
+      return await this.openIn(dock, path, options, tab, () => (carried = true));
+    } finally {
+      if (!carried) {
+        tab?.close();
+      }
+    }
+  }
+
+  private async openIn(
+    dock: PlayerDock,
+    path: string,
+    options: OpenOptions,
+    tab: PendingTab | undefined,
+    carrying: () => void
+  ): Promise<PlayerPanel | undefined> {
     const { formatProblem, kernelNameFor, loadTutorial, notebookFor, skippedNotice, PlayerPanel, TutorialSession } = await import('./playback.js');
 
     let text: string;
@@ -102,6 +124,7 @@ export class TutorialOpener {
       text = String(model.content ?? '');
       loadedModified = model.last_modified;
     } catch (error) {
+      tab?.close();
       await this.fail(
         this.trans.__(
           'Could not open the tutorial %1: %2 Check that the file is still there and the Jupyter server is running, then open it again.',
@@ -113,7 +136,9 @@ export class TutorialOpener {
     }
     const loaded = await loadTutorial(path, text);
     if (!loaded.script) {
+      tab?.close();
       this.showErrors(
+        dock,
         path,
         loaded.problems.map(problem => ({ text: formatProblem(problem, this.trans), severity: problem.severity }))
       );
@@ -126,6 +151,7 @@ export class TutorialOpener {
     try {
       choice = await notebookFor(this.contents, path, kernelName, this.trans);
     } catch (error) {
+      tab?.close();
       await this.fail(
         this.trans.__(
           'Could not make a notebook for the tutorial %1: %2 Check that you may write to that folder and the server is running, then open the tutorial again.',
@@ -137,7 +163,12 @@ export class TutorialOpener {
     }
     const { path: notebookPath, created } = choice;
     const notebookNotice = skippedNotice(choice, this.trans);
-    const notebook = this.docManager.openOrReveal(notebookPath, 'Notebook', { name: kernelName }) as NotebookPanel | undefined;
+    if (dock.elsewhere(notebookPath)) {
+      carrying();
+      await this.carry(path, script.title, notebookPath, tab);
+      return undefined;
+    }
+    const notebook = dock.notebook(notebookPath, kernelName);
     if (!notebook) {
       this.announcer.announce(this.trans.__('Could not open the notebook %1.', notebookPath), 'assertive');
       return undefined;
@@ -175,9 +206,7 @@ export class TutorialOpener {
     // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
     const unfollow = this.speech.follow(session);
     player.disposed.connect(unfollow);
-    // Beside the notebook, or below it where the area is narrow (R21, layout.ts).
-    const plan = await makeRoomForPlayer(notebook, this.labShell);
-    this.app.shell.add(player, 'main', { mode: plan.mode, ref: notebook.id, activate: false });
+    const plan = await dock.dock(player, notebook, path);
     await this.track(player);
     // A player restored after a reload leaves focus where JupyterLab's restored layout put it.
     if (!options.restoring) {
@@ -212,17 +241,28 @@ export class TutorialOpener {
     });
   }
 
-  private showErrors(path: string, problems: Array<{ text: string; severity: 'error' | 'warning' }>): void {
+  private showErrors(dock: PlayerDock, path: string, problems: Array<{ text: string; severity: 'error' | 'warning' }>): void {
     const errors = problems.filter(problem => problem.severity === 'error');
     const panel = new TutorialErrorsPanel(path, problems, this.trans, () => void this.open(path, { reload: true }));
     this.errorPanels.set(path, panel);
     panel.disposed.connect(() => this.errorPanels.get(path) === panel && this.errorPanels.delete(path));
-    this.app.shell.add(panel, 'main', { mode: 'split-right' });
-    this.app.shell.activateById(panel.id);
+    dock.show(panel);
     this.announcer.announce(
       `${this.trans._n('The tutorial %2 has %1 error and cannot play.', 'The tutorial %2 has %1 errors and cannot play.', errors.length, path)} ${errors[0]?.text ?? ''}`,
       'assertive'
     );
+  }
+
+  /**
+   * The tutorial's notebook belongs on a page of its own (Jupyter Notebook 7):
+   * open that page with the tutorial in its address; the player opens there.
+   */
+  private async carry(tutorialPath: string, title: string, notebookPath: string, tab: PendingTab | undefined): Promise<void> {
+    const name = PathExt.basename(notebookPath);
+    const url = notebookPageUrl(PageConfig.getBaseUrl(), notebookPath, tutorialPath);
+    if (await openNotebookPage(url, name, tab, this.trans)) {
+      this.announcer.announce(this.trans.__('Tutorial %1 opens with its notebook %2 in a new browser tab.', title, name));
+    }
   }
 
   private async fail(why: string): Promise<void> {

@@ -98,3 +98,42 @@ export async function openLab(browser: Browser, serverUrl: string, options: Open
   await page.locator('#jp-main-dock-panel').waitFor({ state: 'visible', timeout });
   return { context, page, pageErrors, consoleErrors };
 }
+
+/**
+ * Opens a page of Jupyter Notebook 7 (`tree`, `tree/<folder>`, `notebooks/<file>?…`) in a new
+ * browser context, and waits until the app has started and its page's document is in the main
+ * area. `beforeLoad` runs on the context, so tabs the page opens get it too.
+ */
+export async function openNotebookApp(
+  browser: Browser,
+  serverUrl: string,
+  options: { path?: string; timeoutMs?: number; beforeLoad?: (context: BrowserContext) => Promise<void> } = {}
+): Promise<LabPage> {
+  const context = await browser.newContext();
+  await options.beforeLoad?.(context);
+  const lab = watchPage(context, await context.newPage());
+  await lab.page.goto(`${serverUrl}/${options.path ?? 'tree'}`, { timeout: options.timeoutMs ?? 60_000 });
+  await waitForNotebookApp(lab.page, options.timeoutMs);
+  return lab;
+}
+
+/** Records a page's errors, as `openLab` does. */
+export function watchPage(context: BrowserContext, page: Page): LabPage {
+  const pageErrors: Error[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', error => pageErrors.push(error));
+  page.on('console', message => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  return { context, page, pageErrors, consoleErrors };
+}
+
+/** Waits for Notebook 7's app on `page` to start and put its document in the main area. */
+export async function waitForNotebookApp(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.waitForFunction(() => window.jupyterapp !== undefined, undefined, { timeout: timeoutMs });
+  await page.evaluate(async () => {
+    await window.jupyterapp!.started;
+    await window.jupyterapp!.restored;
+  });
+  await page.locator('#main-panel').waitFor({ state: 'visible', timeout: timeoutMs });
+}

@@ -1,5 +1,5 @@
 /**
- * Starts a real JupyterLab server for end-to-end tests: the project's `.venv`
+ * Starts a real JupyterLab (or Jupyter Notebook 7) server for end-to-end tests: the project's `.venv`
  * (JupyterLab, ipykernel, and the pip-installed Notecast extension), a fresh
  * temporary root folder, and nothing from the developer's own Jupyter setup.
  *
@@ -23,6 +23,8 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.
 export const JUPYTER = process.env.NOTECAST_JUPYTER ?? join(REPO_ROOT, '.venv', 'bin', 'jupyter');
 
 export interface JupyterServerOptions {
+  /** Which front end the server serves: JupyterLab (`jupyter lab`, the default) or Jupyter Notebook 7 (`jupyter notebook`). */
+  app?: 'lab' | 'notebook';
   /** Repository-relative files or folders copied into the server's root, keeping their paths. */
   copy?: string[];
   /** Files written into the server's root: relative path → contents. */
@@ -51,7 +53,7 @@ export interface JupyterServer {
  * The server config. Galata's helper turns off the token and XSRF checks and
  * exposes `window.jupyterapp`; it is for tests only and never for a real server.
  */
-function serverConfig(options: { rootDir: string; port: number; workspacesDir: string; settingsDir: string }): string {
+function serverConfig(options: { rootDir: string; port: number; workspacesDir: string; settingsDir: string; app: 'lab' | 'notebook' }): string {
   const py = (value: string): string => JSON.stringify(value);
   return [
     'from jupyterlab.galata import configure_jupyter_server',
@@ -69,6 +71,14 @@ function serverConfig(options: { rootDir: string; port: number; workspacesDir: s
     `c.LabApp.user_settings_dir = ${py(options.settingsDir)}`,
     // No network here: never try to fetch the news feed or check for updates.
     'c.LabApp.news_url = None',
+    // Galata's helper exposes `window.jupyterapp` for JupyterLab only; Notebook has its own switch.
+    ...(options.app === 'notebook'
+      ? [
+          'c.JupyterNotebookApp.expose_app_in_browser = True',
+          `c.JupyterNotebookApp.workspaces_dir = ${py(options.workspacesDir)}`,
+          `c.JupyterNotebookApp.user_settings_dir = ${py(options.settingsDir)}`
+        ]
+      : []),
     ''
   ].join('\n');
 }
@@ -119,11 +129,12 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
     }
     const port = await findFreePort();
     const configFile = join(dirs.config, 'jupyter_server_test_config.py');
-    await writeFile(configFile, serverConfig({ rootDir: dirs.root, port, workspacesDir: dirs.workspaces, settingsDir: dirs.settings }));
+    const app = options.app ?? 'lab';
+    await writeFile(configFile, serverConfig({ rootDir: dirs.root, port, workspacesDir: dirs.workspaces, settingsDir: dirs.settings, app }));
 
     const logFile = join(base, 'server.log');
     const log = createWriteStream(logFile);
-    child = spawn(JUPYTER, ['lab', `--config=${configFile}`], {
+    child = spawn(JUPYTER, [app, `--config=${configFile}`], {
       cwd: dirs.root,
       env: serverEnvironment(dirs),
       // Its own process group, so stop() can signal the server and anything it spawned.
@@ -204,7 +215,7 @@ async function waitForStatus(url: string, child: ChildProcess, logFile: string, 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`JupyterLab exited early (${child.exitCode ?? child.signalCode}).\n${tail(logFile)}`);
+      throw new Error(`Jupyter exited early (${child.exitCode ?? child.signalCode}).\n${tail(logFile)}`);
     }
     try {
       const response = await fetch(`${url}/api/status`, { signal: AbortSignal.timeout(2_000) });
@@ -214,7 +225,7 @@ async function waitForStatus(url: string, child: ChildProcess, logFile: string, 
     }
     await sleep(250);
   }
-  throw new Error(`JupyterLab did not answer ${url}/api/status within ${timeoutMs} ms.\n${tail(logFile)}`);
+  throw new Error(`Jupyter did not answer ${url}/api/status within ${timeoutMs} ms.\n${tail(logFile)}`);
 }
 
 /**

@@ -36,7 +36,7 @@ export interface CellSnapshot {
  * Record every message the announcer speaks, from the start of the page:
  * each message is a child added to one of its live regions.
  */
-export async function recordAnnouncements(page: Page): Promise<void> {
+export async function recordAnnouncements(page: Pick<Page, 'addInitScript'>): Promise<void> {
   await page.addInitScript(() => {
     const log: Array<{ text: string; politeness: string }> = [];
     (window as unknown as { __notecastSpoken: typeof log }).__notecastSpoken = log;

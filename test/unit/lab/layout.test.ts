@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MIN_PLAYER_WIDTH, NARROW_AREA_WIDTH, dockFor } from '../../../src/lab/layout.js';
+import { MIN_PLAYER_WIDTH, NARROW_AREA_WIDTH, NOTEBOOK_RIGHT_SHARE, dockFor, notebookAreaFor } from '../../../src/lab/layout.js';
 
 /**
  * Where the player docks (A11Y R21): beside the notebook in a wide area, below
@@ -20,4 +20,12 @@ test('an area narrower than the narrowest usable player asks for room first', ()
   assert.deepEqual(dockFor(MIN_PLAYER_WIDTH - 1), { mode: 'split-bottom', tooNarrow: true });
   assert.deepEqual(dockFor(8), { mode: 'split-bottom', tooNarrow: true });
   assert.ok(MIN_PLAYER_WIDTH < NARROW_AREA_WIDTH, 'a player that fits is never docked beside a notebook it would squeeze');
+});
+
+test('in Jupyter Notebook 7 the player docks in the right side panel where that holds a player, else below the notebook', () => {
+  assert.equal(notebookAreaFor(1280), 'right');
+  const narrowest = Math.ceil(MIN_PLAYER_WIDTH / NOTEBOOK_RIGHT_SHARE);
+  assert.equal(notebookAreaFor(narrowest), 'right');
+  assert.equal(notebookAreaFor(narrowest - 1), 'down');
+  assert.equal(notebookAreaFor(320), 'down');
 });

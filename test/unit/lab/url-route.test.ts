@@ -1,7 +1,7 @@
 /** `/lab?notecast=<path>`: which URLs the route matches and which tutorial they name. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { tutorialInQuery, URL_PATTERN } from '../../../src/lab/url-route.js';
+import { notebookPageUrl, tutorialInQuery, URL_PATTERN, withTutorial } from '../../../src/lab/url-route.js';
 
 test('the route matches notecast= first, after ?reset, or before the token', () => {
   for (const request of ['/lab?notecast=a.md', '/lab?reset&notecast=a.md', '/lab?notecast=a.md&token=abc']) {
@@ -24,4 +24,19 @@ test('no tutorial without a value', () => {
   assert.equal(tutorialInQuery('?notecast='), undefined);
   assert.equal(tutorialInQuery(''), undefined);
   assert.equal(tutorialInQuery(undefined), undefined);
+});
+
+test("Notebook 7's notebook page carries the tutorial: each path segment encoded, the tutorial in the query", () => {
+  assert.equal(
+    notebookPageUrl('/', 'tutorials/01-python-basics.ipynb', 'tutorials/01-python-basics.md'),
+    '/notebooks/tutorials/01-python-basics.ipynb?notecast=tutorials%2F01-python-basics.md'
+  );
+  assert.equal(notebookPageUrl('/user/ada', 'my lesson#1.ipynb', 'my lesson#1.md'), '/user/ada/notebooks/my%20lesson%231.ipynb?notecast=my+lesson%231.md');
+  assert.equal(tutorialInQuery(new URL(notebookPageUrl('/', 'a b.ipynb', 'dir/a b&c.md'), 'http://x').search), 'dir/a b&c.md');
+});
+
+test("the page's address follows its player: set, replaced, removed, the rest of the query and the hash kept", () => {
+  assert.equal(withTutorial('http://h/notebooks/a.ipynb?factory=Notebook#x', 'a.md'), 'http://h/notebooks/a.ipynb?factory=Notebook&notecast=a.md#x');
+  assert.equal(withTutorial('http://h/notebooks/a.ipynb?notecast=old.md', 'a.md'), 'http://h/notebooks/a.ipynb?notecast=a.md');
+  assert.equal(withTutorial('http://h/notebooks/a.ipynb?notecast=a.md&factory=Notebook', undefined), 'http://h/notebooks/a.ipynb?factory=Notebook');
 });
