@@ -15,10 +15,11 @@ export const ALLOWED = {
   player: ['format'],
   apply: ['format'],
   session: ['format', 'player', 'apply'],
-  lab: ['format', 'compiler', 'player', 'apply', 'session'],
-  cli: ['format', 'compiler', 'player', 'apply', 'session'],
+  recorder: ['format', 'compiler', 'apply'],
+  lab: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
+  cli: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
   // src/index.ts, the package's "." entry: the DOM-free library, so never lab or cli.
-  'index.ts': ['format', 'compiler', 'player', 'apply', 'session']
+  'index.ts': ['format', 'compiler', 'player', 'apply', 'session', 'recorder']
 };
 
 function walk(dir) {

@@ -5,7 +5,8 @@ import type { Reporter } from './report.js';
 /** What one directive attribute accepts. */
 export type AttributeSpec =
   | { kind: 'cell'; required?: boolean }
-  | { kind: 'text'; required?: boolean; nonEmpty?: boolean }
+  /** `nonEmpty`: no empty or blank value, unless `blankIsText` (`find=" "` replaces a space). */
+  | { kind: 'text'; required?: boolean; nonEmpty?: boolean; blankIsText?: boolean }
   | { kind: 'number'; required?: boolean; min: number; max: number; unit: string }
   | { kind: 'choice'; required?: boolean; values: readonly string[] };
 
@@ -69,7 +70,7 @@ function checkValue(spec: AttributeSpec, key: string, value: string, where: stri
         ? { value }
         : `Unexpected cell name \`${userText(value)}\` in \`${key}\`, expected 1 to 40 letters, digits, \`-\` or \`_\``;
     case 'text':
-      return spec.nonEmpty && value.trim() === '' ? `Unexpected empty \`${key}\` on ${where}, expected text` : { value };
+      return spec.nonEmpty && (spec.blankIsText ? value : value.trim()) === '' ? `Unexpected empty \`${key}\` on ${where}, expected text` : { value };
     case 'number': {
       const number = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
       return Number.isFinite(number) && number >= spec.min && number <= spec.max

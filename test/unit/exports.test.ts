@@ -50,8 +50,12 @@ test('the public surface of each module', async () => {
     'DEFAULT_KERNEL',
     'DEFAULT_PACE',
     'DEFAULT_SPEED',
+    'GAP_AFTER',
+    'SPEED_RANGE',
     'compile',
-    'directives'
+    'directives',
+    'readingMs',
+    'typingMs'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/apply/index.js')).sort(), [
     'Keyframes',
@@ -72,5 +76,6 @@ test('the public surface of each module', async () => {
     'kindOfPath',
     'loadTutorialText'
   ]);
+  assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), ['YDocRecorder', 'tutorialFromRecording']);
   assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), ['EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main']);
 });

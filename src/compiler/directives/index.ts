@@ -1,3 +1,4 @@
+import { cellDirective } from './cell.js';
 import { deleteDirective } from './delete.js';
 import type { Directive } from './directive.js';
 import { pauseDirective } from './pause.js';
@@ -11,7 +12,7 @@ export type { Directive, DirectiveContext, DirectiveNode } from './directive.js'
 
 /** Every directive of the authoring language, by name. */
 export const directives: ReadonlyMap<string, Directive> = new Map(
-  [typeDirective, replaceDirective, deleteDirective, runDirective, pauseDirective, sayDirective, waitDirective].map(directive => [
+  [typeDirective, replaceDirective, cellDirective, deleteDirective, runDirective, pauseDirective, sayDirective, waitDirective].map(directive => [
     directive.name,
     directive
   ])

@@ -10,7 +10,7 @@ export const replaceDirective: Directive = {
   usage: '`:::replace{cell=NAME find="TEXT"}` with one fenced code block inside (options: `speed=CPS`, `summary="…"`)',
   attributes: {
     cell: { kind: 'cell', required: true },
-    find: { kind: 'text', required: true, nonEmpty: true },
+    find: { kind: 'text', required: true, nonEmpty: true, blankIsText: true },
     speed: { kind: 'number', min: SPEED_RANGE[0], max: SPEED_RANGE[1], unit: 'characters per second' },
     summary: { kind: 'text', nonEmpty: true }
   },

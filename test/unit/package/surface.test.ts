@@ -48,7 +48,7 @@ test('"." is the DOM-free library, and the plugins are "./lab"', () => {
   assert.equal(`./${pkg.main}`, './lib/src/index.js');
   assert.equal(`./${pkg.types}`, './lib/src/index.d.ts');
   assert.deepEqual(pkg.exports['./lab'], { types: './lib/src/lab/index.d.ts', default: './lib/src/lab/index.js' });
-  assert.deepEqual(librarySubpaths, ['.', './format', './compiler', './player', './apply', './session']);
+  assert.deepEqual(librarySubpaths, ['.', './format', './compiler', './player', './apply', './session', './recorder']);
 });
 
 test('every entry point exists, with its types beside it, and is in the published files', () => {

@@ -1,0 +1,47 @@
+import type { CellType } from '../../format/index.js';
+import type { Directive } from './directive.js';
+
+/**
+ * `::cell{cell=NAME}` creates an empty cell (appended, or `after=`/`before=`
+ * another). `:::type` cannot do this, since it always types something, and a
+ * notebook the author left with an empty cell in it (JupyterLab adds one
+ * below the last cell it runs) must be reproducible.
+ */
+export const cellDirective: Directive = {
+  name: 'cell',
+  forms: ['leafDirective'],
+  usage: '`::cell{cell=NAME}` on its own line (options: `type=code|markdown|raw`, `after=CELL` or `before=CELL`)',
+  attributes: {
+    cell: { kind: 'cell', required: true },
+    type: { kind: 'choice', values: ['code', 'markdown', 'raw'] },
+    after: { kind: 'cell' },
+    before: { kind: 'cell' }
+  },
+  compile({ node, attributes, builder, report }) {
+    const name = attributes.cell as string;
+    if (attributes.after !== undefined && attributes.before !== undefined) {
+      report.error('Unexpected `after` and `before` together on `::cell`, expected one of them', node, 'invalid-attribute');
+      return;
+    }
+    if (builder.has(name)) {
+      report.error(
+        `Unexpected \`::cell{cell=${name}}\`: cell \`${name}\` already exists; \`::cell\` only creates new cells, so use a new cell name`,
+        node,
+        'cell-exists'
+      );
+      return;
+    }
+    const anchorName = (attributes.after ?? attributes.before) as string | undefined;
+    let index = builder.notebook.length;
+    if (anchorName !== undefined) {
+      const anchor = builder.resolve(anchorName, node, attributes.after !== undefined ? '`after` cell' : '`before` cell');
+      if (!anchor) {
+        return;
+      }
+      index = builder.notebook.indexOf(anchor) + (attributes.after !== undefined ? 1 : 0);
+    }
+    const line = node.position?.start.line;
+    const id = builder.declare(name, (attributes.type as CellType | undefined) ?? 'code');
+    builder.emit({ op: 'insert-cell', cell: id, index, ...(line ? { line } : {}) });
+  }
+};
