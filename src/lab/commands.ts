@@ -15,6 +15,10 @@ export const CommandIDs = Object.freeze({
   showShortcuts: 'notecast:show-shortcuts',
   /** Runs the cells the kernel needs for the current step; never automatic. */
   runToHere: 'notecast:run-cells-up-to-here',
+  /** The recorder (recording-commands.ts). */
+  startRecording: 'notecast:start-recording',
+  stopRecording: 'notecast:stop-recording',
+  recordingNewStep: 'notecast:recording-new-step',
   /** What the router runs for `/lab?notecast=<path>` (url-route.ts); not in the palette. */
   openFromUrl: 'notecast:open-from-url'
 } as const);

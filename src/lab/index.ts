@@ -10,7 +10,7 @@ import { ICommandPalette, WidgetTracker } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ILauncher } from '@jupyterlab/launcher';
-import { INotebookCellExecutor } from '@jupyterlab/notebook';
+import { INotebookCellExecutor, INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { Announcer } from './announcer.js';
@@ -21,6 +21,7 @@ import { TutorialOpener } from './opener.js';
 import type { PlayerPanel } from './player-panel.js';
 import { addPlayerCommands } from './player-commands.js';
 import { playerDockFor } from './player-dock.js';
+import { addRecordingCommands } from './recording-commands.js';
 import { addScriptFileType } from './script-file.js';
 import { NotecastPreferences } from './settings.js';
 import { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
@@ -171,4 +172,37 @@ const urlPlugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
-export default [announcerPlugin, preferencesPlugin, trackerPlugin, commandsPlugin, scriptFilePlugin, launcherPlugin, restorerPlugin, urlPlugin];
+const recorderPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-notecast:recorder',
+  description: 'Records what the author does in a notebook and writes it as a tutorial to edit.',
+  autoStart: true,
+  requires: [INotebookTracker, IDocumentManager, INotecastAnnouncer],
+  optional: [ICommandPalette, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    notebooks: INotebookTracker,
+    docManager: IDocumentManager,
+    announcer: INotecastAnnouncer,
+    palette: ICommandPalette | null,
+    translator: ITranslator | null
+  ): void => {
+    translator = translator ?? nullTranslator;
+    addRecordingCommands(app, notebooks, docManager, announcer, translator);
+    const category = translator.load('notecast').__('Notecast');
+    for (const command of [CommandIDs.startRecording, CommandIDs.recordingNewStep, CommandIDs.stopRecording]) {
+      palette?.addItem({ command, category });
+    }
+  }
+};
+
+export default [
+  announcerPlugin,
+  preferencesPlugin,
+  trackerPlugin,
+  commandsPlugin,
+  scriptFilePlugin,
+  launcherPlugin,
+  restorerPlugin,
+  urlPlugin,
+  recorderPlugin
+];

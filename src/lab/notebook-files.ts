@@ -61,6 +61,13 @@ function joinPath(dir: string, name: string): string {
   return dir ? `${dir}/${name}` : name;
 }
 
+/** `.md` of `a/b.md`; '' when the name has none. */
+function extensionOf(path: string): string {
+  const name = basename(path);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
+}
+
 /** `<stem><extension>` for 0, else `<stem>-<n><extension>`. */
 export function numberedName(stem: string, n: number, extension: string): string {
   return `${stem}${n === 0 ? '' : `-${n}`}${extension}`;
@@ -126,9 +133,18 @@ async function entriesIn(contents: NotebookContents, dir: string, trans: Transla
  * there (one browser, no server) leaves no moment for another writer.
  */
 export async function createNotebook(contents: NotebookContents, path: string, content: object): Promise<boolean> {
-  const draft = await contents.newUntitled({ path: dirname(path), type: 'notebook' });
+  return createFile(contents, path, { type: 'notebook', format: 'json', content });
+}
+
+/** `createNotebook` for any file: a text file is `{ type: 'file', format: 'text', content }`. */
+export async function createFile(
+  contents: NotebookContents,
+  path: string,
+  model: { type: 'notebook' | 'file'; format: 'json' | 'text'; content: unknown }
+): Promise<boolean> {
+  const draft = await contents.newUntitled({ path: dirname(path), type: model.type, ...(model.type === 'file' ? { ext: extensionOf(path) } : {}) });
   try {
-    await contents.save(draft.path, { type: 'notebook', format: 'json', content });
+    await contents.save(draft.path, model);
     if (await exists(contents, path)) {
       await contents.delete(draft.path).catch(() => undefined);
       return false;

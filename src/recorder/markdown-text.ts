@@ -44,16 +44,19 @@ export function attributeValue(value: string): string {
 }
 
 /**
- * Text that Markdown reads back as these words exactly: every ASCII
- * punctuation mark is escaped (CommonMark allows it for all of them), so
- * nothing becomes emphasis, a link, a heading or a directive; line breaks
- * become spaces, since a title or a paragraph is one line of speech.
+ * Text that Markdown reads back as these words exactly, and still reads well
+ * to the author who edits it: only the marks that could start markup are
+ * escaped (emphasis, code, links, HTML, entities, `#` anywhere since a
+ * heading drops its closing #s, and at the start of the
+ * line headings, quotes, lists, directives); line breaks become spaces,
+ * since a title or a paragraph is one line of speech.
  */
 export function plainProse(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[!-/:-@[-`{-~]/g, char => `\\${char}`);
+    .replace(/[\\`*_[\]<>&!~|{}#]/g, char => `\\${char}`)
+    .replace(/^([#+=:-]|\d+(?=[.)]))/, match => (/^\d/.test(match) ? `${match}\\` : `\\${match}`));
 }
 
 /** A YAML scalar that reads back as `text`: a JSON string is a YAML double-quoted string. */

@@ -286,6 +286,8 @@ class Writer {
 
   private mark(title: string, narration: string | undefined): void {
     const step = this.current;
+    // A blank title would be an empty heading: the step gets the title of a step not named.
+    title = title.trim() ? title : this.settings.stepTitle(this.steps.length + (step.blocks.length === 0 && step.title === '' ? 0 : 1));
     if (step.blocks.length === 0 && step.title === '') {
       step.title = title;
       step.narration = narration;

@@ -152,7 +152,23 @@ test(`a recorded session played back ends in the notebook the author left (seed 
     const result = compile(markdown);
     const errors = result.file.messages.filter(message => message.fatal).map(message => `${message.line}:${message.column}: ${message.reason}`);
     assert.deepEqual(errors, [], `session ${run} (seed ${SEED}) compiles:\n${markdown}`);
-    assert.deepEqual(replay(result.script as Script), cellsOf(notebook), `session ${run} (seed ${SEED}) replays to the same notebook:\n${markdown}`);
+    const script = result.script as Script;
+    assert.deepEqual(replay(script), cellsOf(notebook), `session ${run} (seed ${SEED}) replays to the same notebook:\n${markdown}`);
+    // Titles and narration are read back as the author wrote them, never as markup.
+    const marks = recording.events.filter(event => event.kind === 'mark');
+    const titles = script.steps.map(step => step.title);
+    const spoken = (text: string) => text.replace(/\s+/g, ' ').trim();
+    for (const mark of marks.filter(event => event.title.trim())) {
+      assert.ok(
+        titles.includes(spoken(mark.title)),
+        `session ${run} (seed ${SEED}): the step "${mark.title}" is titled as written, not ${JSON.stringify(titles)}`
+      );
+      const narrated = mark.narration && script.steps.find(step => step.title === spoken(mark.title))?.narration;
+      assert.ok(
+        !mark.narration || narrated === spoken(mark.narration),
+        `session ${run} (seed ${SEED}): "${mark.narration}" is narrated as written, not "${narrated}"`
+      );
+    }
     notebook.dispose();
   }
 });
@@ -186,8 +202,8 @@ test('typing is written at the author’s pace, long pauses as waits, and a long
   assert.deepEqual(
     notes.map(note => [note.kind, markdown.split('\n')[note.line - 1]]),
     [
-      ['placeholder-narration', 'Describe what happens in this step\\.'],
-      ['placeholder-narration', 'Describe what happens in this step\\.']
+      ['placeholder-narration', 'Describe what happens in this step.'],
+      ['placeholder-narration', 'Describe what happens in this step.']
     ],
     'each placeholder is pointed at by its line'
   );
