@@ -3,6 +3,7 @@ import { benchCompiler } from './compiler.bench.js';
 import { printTable, type BenchRow } from './measure.js';
 import { benchMemory } from './memory.bench.js';
 import { benchKeystrokes, benchLateness, benchSeeking } from './player.bench.js';
+import { benchRecorder } from './recorder.bench.js';
 import { benchScaling } from './scaling.bench.js';
 
 /**
@@ -18,6 +19,7 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['keystrokes', 'Applying keystrokes', () => benchKeystrokes()],
   ['lateness', 'Playback timing on the real clock', () => benchLateness()],
   ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()],
+  ['recorder', 'Recording (a 100-cell notebook; a 10,000-update history)', () => benchRecorder()],
   ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()]
 ];
 
