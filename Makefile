@@ -18,6 +18,8 @@ MAKEFLAGS += --no-builtin-rules
 
 PYTHON ?= python3
 VENV ?= .venv
+# JupyterLab with jupyter-collaboration, for the tests of what needs it (requirements-rtc.txt).
+RTC_VENV ?= .venv-rtc
 # Debian's Chromium; Playwright's own browser builds cannot be downloaded here.
 CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
@@ -48,22 +50,24 @@ export PATH := $(VENV_DIR)/bin:$(PATH)
 # Read by test/e2e/browser.ts.
 export NOTECAST_CHROMIUM := $(CHROMIUM)
 export NOTECAST_JUPYTER := $(VENV_DIR)/bin/jupyter
+export NOTECAST_RTC_JUPYTER := $(abspath $(RTC_VENV))/bin/jupyter
 # Root has no sudo on the machines we target; everyone else needs it for apt-get.
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 NPM_STAMP := node_modules/.notecast-npm-ci
 VENV_STAMP := $(VENV)/.notecast-requirements
+RTC_VENV_STAMP := $(RTC_VENV)/.notecast-requirements
 # JupyterLab reads default settings here; news off so no toast covers the player in the demo.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 LABEXT_NAME := jupyterlab-notecast
 LABEXT_OUT := jupyterlab_notecast/labextension
 DIST_DIR := dist
 
-.PHONY: help setup python-constraints chromium build build-lib build-labextension install-labextension \
+.PHONY: help setup rtc-venv python-constraints chromium build build-lib build-labextension install-labextension \
 	dist test lint check-layers test-unit check-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
 
 help:
-	@echo "make setup       install npm packages, the Python venv ($(VENV)) and Chromium if missing"
+	@echo "make setup       install npm packages, the Python venvs ($(VENV), and $(RTC_VENV) with collaboration) and Chromium if missing"
 	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
 	@echo "make dist        build the wheel and sdist into $(DIST_DIR)/ and check them in a fresh venv (JupyterLab, Notebook 7)"
 	@echo "make test        lint check-layers test-unit check-tutorials dist test-e2e a11y"
@@ -74,11 +78,11 @@ help:
 	@echo "make bench       run the benchmarks"
 	@echo "make translations  extract the strings of src/ and schema/, update each language's .po, compile"
 	@echo "make clean       remove build output (distclean also removes node_modules and $(VENV))"
-	@echo "make python-constraints   re-pin constraints-dev.txt after editing requirements-dev.txt"
+	@echo "make python-constraints   re-pin constraints-dev.txt / constraints-rtc.txt after editing requirements-*.txt"
 
 # ---- setup ------------------------------------------------------------------------------------
 
-setup: $(NPM_STAMP) $(VENV_STAMP) $(LAB_OVERRIDES) chromium
+setup: $(NPM_STAMP) $(VENV_STAMP) $(RTC_VENV_STAMP) $(LAB_OVERRIDES) chromium
 
 # `npm ci` only when node_modules is missing or older than the lockfile.
 $(NPM_STAMP): package-lock.json package.json
@@ -86,31 +90,45 @@ $(NPM_STAMP): package-lock.json package.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-$(VENV_STAMP): requirements-dev.txt constraints-dev.txt
-	@echo "==> Python venv $(VENV) from requirements-dev.txt"
-	@# Debian's own python3 has no venv module until python3-venv is installed.
-	@if [ ! -x $(VENV)/bin/python ] && ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
+# $(call make-venv,DIR,REQUIREMENTS,CONSTRAINTS): a venv in DIR with REQUIREMENTS at the versions
+# CONSTRAINTS pins (Debian's own python3 has no venv module until python3-venv is installed).
+# The venv sits inside a "type": "module" package, which makes Node read JupyterLab's own
+# CommonJS helpers (node-version-check.js, ...) as ES modules and fail; a package.json stops that.
+define make-venv
+	@echo "==> Python venv $(1) from $(2)"
+	@if [ ! -x $(1)/bin/python ] && ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
 		echo "==> apt-get install python3-venv"; \
 		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv; \
 	fi
-	@[ -x $(VENV)/bin/python ] || $(PYTHON) -m venv $(VENV)
-	@# The venv sits inside a "type": "module" package, which makes Node read JupyterLab's own
-	@# CommonJS helpers (node-version-check.js, ...) as ES modules and fail; this marker stops that.
-	@echo '{"type": "commonjs"}' > $(VENV)/package.json
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
-		-r requirements-dev.txt -c constraints-dev.txt
+	@[ -x $(1)/bin/python ] || $(PYTHON) -m venv $(1)
+	@echo '{"type": "commonjs"}' > $(1)/package.json
+	$(1)/bin/python -m pip install --quiet --disable-pip-version-check -r $(2) -c $(3)
 	@touch $@
+endef
 
-# After changing requirements-dev.txt: resolve it afresh in a scratch venv and pin the result.
+$(VENV_STAMP): requirements-dev.txt constraints-dev.txt
+	$(call make-venv,$(VENV),requirements-dev.txt,constraints-dev.txt)
+
+# JupyterLab with jupyter-collaboration, in a venv of its own: installed beside everything else,
+# collaboration would change the notebook model every other test plays into.
+$(RTC_VENV_STAMP): requirements-rtc.txt constraints-rtc.txt
+	$(call make-venv,$(RTC_VENV),requirements-rtc.txt,constraints-rtc.txt)
+
+rtc-venv: $(RTC_VENV_STAMP)
+
+# After changing requirements-dev.txt or requirements-rtc.txt: resolve each afresh in a scratch
+# venv and pin the result.
 python-constraints:
-	@echo "==> resolving requirements-dev.txt into constraints-dev.txt"
-	@scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
-	$(PYTHON) -m venv "$$scratch" && \
-	"$$scratch/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt && \
-	{ echo "# Every Python package of the dev venv at an exact version, so CI installs what was tested."; \
-	  echo "# Generated by \`make python-constraints\` from requirements-dev.txt; do not edit by hand."; \
-	  "$$scratch/bin/python" -m pip freeze; } > "$$scratch/constraints.txt" && \
-	mv "$$scratch/constraints.txt" constraints-dev.txt
+	@for set in dev rtc; do \
+		echo "==> resolving requirements-$$set.txt into constraints-$$set.txt"; \
+		scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+		$(PYTHON) -m venv "$$scratch" && \
+		"$$scratch/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-$$set.txt && \
+		{ echo "# Every Python package of the $$set venv at an exact version, so CI installs what was tested."; \
+		  echo "# Generated by \`make python-constraints\` from requirements-$$set.txt; do not edit by hand."; \
+		  "$$scratch/bin/python" -m pip freeze; } > "$$scratch/constraints.txt" && \
+		mv "$$scratch/constraints.txt" constraints-$$set.txt && rm -rf "$$scratch" || exit 1; \
+	done
 
 $(LAB_OVERRIDES): $(VENV_STAMP)
 	@mkdir -p $(dir $@)
@@ -287,4 +305,4 @@ clean:
 	rm -rf build lib $(LABEXT_OUT) jupyterlab_notecast/_version.py $(DIST_DIR) test-results *.egg-info
 
 distclean: clean
-	rm -rf node_modules $(VENV)
+	rm -rf node_modules $(VENV) $(RTC_VENV)

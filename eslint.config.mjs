@@ -13,6 +13,7 @@ export default tseslint.config(
       'build/',
       'node_modules/',
       '.venv/',
+      '.venv-rtc/',
       'jupyterlab_notecast/',
       'test/fixtures/',
       'a11y-tests/fixtures/',

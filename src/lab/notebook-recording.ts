@@ -9,7 +9,7 @@ import { PathExt } from '@jupyterlab/coreutils';
 import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
 import type { Cell } from '@jupyterlab/cells';
 import { PLAYER_ORIGIN } from '../apply/index.js';
-import { YDocRecorder, type Recording } from '../recorder/index.js';
+import { outputsText, YDocRecorder, type Recording } from '../recorder/index.js';
 
 export class NotebookRecording {
   readonly startedAt = Date.now();
@@ -65,28 +65,8 @@ export class NotebookRecording {
   }
 }
 
-/** What the author saw as text: streams, and the plain-text form of results and displays, in order. */
+/** What the author saw as text (outputs-text.ts). */
 function outputText(cell: Cell): string {
-  const outputs = (cell.model as { outputs?: { length: number; get(index: number): { toJSON(): Record<string, unknown> } } }).outputs;
-  if (!outputs) {
-    return '';
-  }
-  let text = '';
-  for (let index = 0; index < outputs.length; index++) {
-    const output = outputs.get(index).toJSON();
-    if (output.output_type === 'stream') {
-      text += joined(output.text);
-    } else if (output.output_type === 'execute_result' || output.output_type === 'display_data') {
-      const plain = (output.data as Record<string, unknown> | undefined)?.['text/plain'];
-      if (plain !== undefined) {
-        text += `${joined(plain).replace(/\n$/, '')}\n`;
-      }
-    }
-  }
-  return text;
-}
-
-/** nbformat keeps multi-line text as a string or a list of lines. */
-function joined(value: unknown): string {
-  return Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '';
+  const outputs = (cell.model as { outputs?: { toJSON(): unknown[] } }).outputs;
+  return outputs ? outputsText(outputs.toJSON()) : '';
 }

@@ -41,7 +41,7 @@ export function recordingFromHistory(updates: readonly StoredUpdate[], options: 
     let now = ordered[next - 1]?.timestamp ?? since;
     const startedAt = Math.max(now, since);
     // Every update here is the history's own: none is "remote" to it.
-    const recorder = new YDocRecorder(doc, { now: () => now, accept: () => true });
+    const recorder = new YDocRecorder(doc, { now: () => now, accept: () => true, runsFromDocument: true });
     for (; next < ordered.length; next++) {
       now = ordered[next].timestamp;
       Y.applyUpdate(doc, ordered[next].update);

@@ -10,6 +10,7 @@ export type {
   Recording
 } from './recording.js';
 export { YDocRecorder, type YDocRecorderOptions } from './ydoc-recorder.js';
+export { outputsText } from './outputs-text.js';
 export { recordingFromHistory, type HistoryOptions, type StoredUpdate } from './history.js';
 export {
   tutorialFromRecording,

@@ -8,6 +8,7 @@
  * updates jupyter-collaboration stores.
  */
 import type * as Y from 'yjs';
+import { outputsText } from './outputs-text.js';
 import type { RecordedCell, RecordedEvent, RecordedRun, RecordedMark } from './recording.js';
 
 export interface YDocRecorderOptions {
@@ -19,6 +20,13 @@ export interface YDocRecorderOptions {
    * player's own edits are excluded by the caller through their origin.
    */
   accept?: (transaction: Y.Transaction) => boolean;
+  /**
+   * Read runs from the document: a cell whose execution count is set ran,
+   * and printed the outputs it holds (until its next run or edit). For a
+   * stored history, where nothing else tells; a live notebook's executed
+   * signal says it exactly (and `add` records it).
+   */
+  runsFromDocument?: boolean;
 }
 
 export class YDocRecorder {
@@ -29,12 +37,16 @@ export class YDocRecorder {
   private readonly order: string[];
   private readonly now: () => number;
   private readonly accept: (transaction: Y.Transaction) => boolean;
+  private readonly runsFromDocument: boolean;
+  /** Each cell's last run read from the document, whose output may still be arriving. */
+  private readonly lastRuns = new Map<string, RecordedRun>();
   private stopped = false;
 
   constructor(ydoc: Y.Doc, options: YDocRecorderOptions = {}) {
     this.cells = ydoc.getArray('cells');
     this.now = options.now ?? Date.now;
     this.accept = options.accept ?? (transaction => transaction.local);
+    this.runsFromDocument = options.runsFromDocument ?? false;
     this.initial = this.cells.toArray().map(readCell);
     this.order = this.initial.map(cell => cell.id);
     this.cells.observeDeep(this.onChange);
@@ -75,6 +87,9 @@ export class YDocRecorder {
     for (const event of events) {
       if (event.target !== this.cells) {
         this.recordSourceEdit(event, at);
+        if (this.runsFromDocument) {
+          this.recordRun(event, at);
+        }
       }
     }
     for (const event of events) {
@@ -83,6 +98,45 @@ export class YDocRecorder {
       }
     }
   };
+
+  /** A run read from the document: the execution count set, or more output for the last run. */
+  private recordRun(event: Y.YEvent<Y.AbstractType<unknown>>, at: number): void {
+    let cell: Y.AbstractType<unknown> | null = event.target;
+    while (cell && cell.parent !== this.cells) {
+      cell = cell.parent;
+    }
+    if (!cell) {
+      return;
+    }
+    const map = cell as Y.Map<unknown>;
+    const id = map.get('id') as string;
+    const keys = event.target === map ? (event as Y.YMapEvent<unknown>).keysChanged : undefined;
+    if (keys?.has('execution_count') && typeof map.get('execution_count') === 'number') {
+      const source = map.get('source') as Y.Text | string | undefined;
+      const run: RecordedRun = {
+        kind: 'run',
+        at,
+        id,
+        source: typeof source === 'string' ? source : (source?.toJSON() ?? ''),
+        output: this.outputsOf(map)
+      };
+      this.events.push(run);
+      this.lastRuns.set(id, run);
+    } else if (keys?.has('source') || event.target === map.get('source')) {
+      // Edited since: later outputs are not that run's.
+      this.lastRuns.delete(id);
+    } else {
+      const run = this.lastRuns.get(id);
+      if (run) {
+        run.output = this.outputsOf(map);
+      }
+    }
+  }
+
+  private outputsOf(cell: Y.Map<unknown>): string {
+    const outputs = cell.get('outputs') as Y.Array<unknown> | unknown[] | undefined;
+    return outputsText(Array.isArray(outputs) ? outputs : (outputs?.toJSON() ?? []));
+  }
 
   private recordSourceEdit(event: Y.YEvent<Y.AbstractType<unknown>>, at: number): void {
     const cell = event.target._item?.parent as Y.Map<unknown> | null | undefined;

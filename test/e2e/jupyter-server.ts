@@ -22,6 +22,9 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.
 /** The `jupyter` of the venv that `make setup` creates; NOTECAST_JUPYTER overrides it. */
 export const JUPYTER = process.env.NOTECAST_JUPYTER ?? join(REPO_ROOT, '.venv', 'bin', 'jupyter');
 
+/** The `jupyter` of the venv with jupyter-collaboration (`make rtc-venv`); NOTECAST_RTC_JUPYTER overrides it. */
+export const RTC_JUPYTER = process.env.NOTECAST_RTC_JUPYTER ?? join(REPO_ROOT, '.venv-rtc', 'bin', 'jupyter');
+
 export interface JupyterServerOptions {
   /** Which front end the server serves: JupyterLab (`jupyter lab`, the default) or Jupyter Notebook 7 (`jupyter notebook`). */
   app?: 'lab' | 'notebook';
@@ -36,6 +39,8 @@ export interface JupyterServerOptions {
   userSettings?: Record<string, object>;
   /** Milliseconds to wait for `/api/status` before giving up. */
   startTimeoutMs?: number;
+  /** The `jupyter` to run, for a server from another venv (`RTC_JUPYTER`: with jupyter-collaboration). */
+  jupyter?: string;
 }
 
 export interface JupyterServer {
@@ -96,8 +101,9 @@ const USER_SETTINGS: Record<string, object> = {
 };
 
 export async function startJupyterServer(options: JupyterServerOptions = {}): Promise<JupyterServer> {
-  if (!existsSync(JUPYTER)) {
-    throw new Error(`${JUPYTER} not found: run \`make setup build\` first (or set NOTECAST_JUPYTER).`);
+  const jupyter = options.jupyter ?? JUPYTER;
+  if (!existsSync(jupyter)) {
+    throw new Error(`${jupyter} not found: run \`make setup build\` first (or set NOTECAST_JUPYTER).`);
   }
   const base = await mkdtemp(join(tmpdir(), 'notecast-e2e-'));
   const dirs = {
@@ -134,9 +140,9 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
 
     const logFile = join(base, 'server.log');
     const log = createWriteStream(logFile);
-    child = spawn(JUPYTER, [app, `--config=${configFile}`], {
+    child = spawn(jupyter, [app, `--config=${configFile}`], {
       cwd: dirs.root,
-      env: serverEnvironment(dirs),
+      env: serverEnvironment(dirs, jupyter),
       // Its own process group, so stop() can signal the server and anything it spawned.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -166,14 +172,14 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
  * `share/jupyter` stays on Jupyter's path through `sys.prefix`, which is where
  * `pip install` put the Notecast labextension and ipykernel its kernel spec.
  */
-function serverEnvironment(dirs: Record<string, string>): NodeJS.ProcessEnv {
+function serverEnvironment(dirs: Record<string, string>, jupyter: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Paths from the developer's shell would add their extensions and kernels.
   delete env.JUPYTER_PATH;
   delete env.JUPYTER_CONFIG_PATH;
   return {
     ...env,
-    PATH: `${dirname(JUPYTER)}:${env.PATH ?? ''}`,
+    PATH: `${dirname(jupyter)}:${env.PATH ?? ''}`,
     JUPYTER_CONFIG_DIR: dirs.config,
     JUPYTER_DATA_DIR: dirs.data,
     JUPYTER_RUNTIME_DIR: dirs.runtime,

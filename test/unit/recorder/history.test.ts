@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { YNotebook, type YCodeCell } from '@jupyter/ydoc';
 import * as Y from 'yjs';
 import { compile } from '../../../src/compiler/index.js';
 import { seededRandom } from '../../../src/format/keystrokes.js';
@@ -70,4 +71,27 @@ test('`since` starts the recording later: what came before is the starting state
   );
   assert.equal(recording.kernel, 'python3');
   doc.destroy();
+});
+
+test('a history tells its runs by the execution count, with the output that arrives after it', () => {
+  const notebook = YNotebook.create();
+  const updates: StoredUpdate[] = [{ update: Y.encodeStateAsUpdate(notebook.ydoc), timestamp: 0 }];
+  let clock = 0;
+  notebook.ydoc.on('update', (update: Uint8Array) => updates.push({ update, timestamp: clock }));
+  clock = 1000;
+  const cell = notebook.insertCell(0, { cell_type: 'code', source: 'print("hi")' }) as YCodeCell;
+  clock = 2000;
+  cell.execution_count = 1;
+  clock = 2100;
+  cell.setOutputs([{ output_type: 'stream', name: 'stdout', text: 'hi\n' }]);
+  clock = 3000;
+  cell.setSource('print("bye")');
+  clock = 3100;
+  cell.setOutputs([{ output_type: 'stream', name: 'stdout', text: 'not this run\n' }]);
+  const recording = recordingFromHistory(updates, { title: 'T' });
+  assert.deepEqual(
+    recording.events.filter(event => event.kind === 'run').map(event => event.kind === 'run' && [event.at, event.source, event.output]),
+    [[2000, 'print("hi")', 'hi\n']]
+  );
+  notebook.dispose();
 });
