@@ -76,6 +76,11 @@ test('the public surface of each module', async () => {
     'kindOfPath',
     'loadTutorialText'
   ]);
-  assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), ['YDocRecorder', 'outputsText', 'recordingFromHistory', 'tutorialFromRecording']);
+  assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [
+    'YDocRecorder',
+    'outputsText',
+    'recordingFromHistory',
+    'tutorialFromRecording'
+  ]);
   assert.deepEqual(Object.keys(await import('../../src/cli/index.js')).sort(), ['EXIT', 'commands', 'formatDiagnostic', 'helpText', 'main']);
 });
