@@ -16,10 +16,14 @@ export class NotebookRecording {
   private readonly recorder: YDocRecorder;
   private stopped = false;
 
-  constructor(readonly panel: NotebookPanel) {
+  /** `withCollaborators`: also record what others editing the same notebook do (remote transactions). */
+  constructor(
+    readonly panel: NotebookPanel,
+    withCollaborators = false
+  ) {
     // JupyterLab's notebook model is a @jupyter/ydoc YNotebook, whose Y.Doc is what collaboration shares.
     this.recorder = new YDocRecorder((panel.model!.sharedModel as YNotebook).ydoc, {
-      accept: transaction => transaction.local && transaction.origin !== PLAYER_ORIGIN
+      accept: transaction => (transaction.local || withCollaborators) && transaction.origin !== PLAYER_ORIGIN
     });
     NotebookActions.executed.connect(this.onExecuted);
   }

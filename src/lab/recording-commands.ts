@@ -38,14 +38,15 @@ export function addRecordingCommands(
     caption: trans.__('Record your edits and runs in this notebook, to write them as a tutorial'),
     isEnabled: () => !!current() && !recording(),
     isVisible: () => !recording(),
-    execute: async () => {
+    // `{ collaborators: true }` records the edits of others in the same notebook too (collaboration).
+    execute: async args => {
       const panel = current();
       if (!panel || sessions.has(panel)) {
         return;
       }
       await panel.context.ready;
       const { RecordingSession } = await import('./recording-session.js');
-      const session = new RecordingSession(panel, { app, docManager, announcer, trans });
+      const session = new RecordingSession(panel, { app, docManager, announcer, trans }, args.collaborators === true);
       sessions.set(panel, session);
       // Closing the notebook ends its recording, keeping nothing half-written.
       panel.disposed.connect(() => {

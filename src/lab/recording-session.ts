@@ -35,9 +35,10 @@ export class RecordingSession {
 
   constructor(
     readonly panel: NotebookPanel,
-    private readonly context: RecordingContext
+    private readonly context: RecordingContext,
+    withCollaborators = false
   ) {
-    this.recording = new NotebookRecording(panel);
+    this.recording = new NotebookRecording(panel, withCollaborators);
     this.indicator = new RecordingIndicator(this.recording.startedAt, context.trans);
     panel.toolbar.addItem(INDICATOR_NAME, this.indicator);
     const trans = context.trans;
