@@ -279,14 +279,24 @@ test("the command palette on another notebook's page opens the tutorial's notebo
 /** Opens Notebook's command palette and runs the command labelled `label`. */
 async function runFromPalette(page: Page, label: string): Promise<void> {
   await page.locator('.jp-Notebook').first().waitFor({ timeout: 30_000 });
-  await execute(page, 'apputils:activate-command-palette');
   const input = page
     .getByPlaceholder(/SEARCH/i)
     .or(page.locator('.lm-CommandPalette-input'))
     .first();
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(label);
-  await page.locator('.lm-CommandPalette-item', { hasText: label }).first().waitFor({ timeout: 10_000 });
+  // Notebook's palette is a modal that closes when focus leaves it; a page still settling
+  // (its kernel starting, focus moving to a cell) can close it under the typing: open it again.
+  for (let attempt = 1; ; attempt++) {
+    await execute(page, 'apputils:activate-command-palette');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(label, { timeout: 5_000 });
+      await page.locator('.lm-CommandPalette-item', { hasText: label }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
