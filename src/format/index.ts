@@ -32,6 +32,7 @@ export { stringifyScript } from './serialize.js';
 export { countKeystrokes, expandKeystrokes, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, describeCodeParts, plural, wordCodeParts, type CodePart } from './describe.js';
 export { englishTranslations, type Translations } from './translations.js';
+export { yourTurnPrompt } from './your-turn.js';
 export {
   MAX_JSON_DEPTH,
   MAX_PROBLEMS,

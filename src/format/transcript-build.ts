@@ -1,7 +1,9 @@
 import { countLines, describeCode, plural } from './describe.js';
 import { NotebookState } from './notebook-state.js';
 import type { CellInfo, Script, TypeOperation } from './script.js';
+import { englishTranslations } from './translations.js';
 import { userText } from './user-text.js';
+import { yourTurnPrompt } from './your-turn.js';
 
 /** One thing that happens in a step, told in words, with its code if any. */
 export interface TranscriptAction {
@@ -115,7 +117,7 @@ export function buildTranscript(script: Script): Transcript {
           actions.push({ text: `Waits ${formatSeconds(operation.duration)}.` });
           break;
         case 'pause':
-          actions.push({ text: operation.prompt ? `Your turn: ${operation.prompt}` : 'Pauses until you continue.' });
+          actions.push({ text: operation.prompt ? yourTurnPrompt(operation.prompt, englishTranslations) : 'Pauses until you continue.' });
           break;
       }
     }

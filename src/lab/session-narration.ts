@@ -4,7 +4,7 @@
  * worded by the presenter, and the narration again on request (R12).
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { Script } from '../format/index.js';
+import { yourTurnPrompt, type Script } from '../format/index.js';
 import type { Announcement, Player, PlayerState } from '../player/index.js';
 import type { Presenter } from '../session/index.js';
 import type { Announcer } from './announcer.js';
@@ -44,7 +44,7 @@ export class Narration {
       }
     });
     player.on('waitingForLearner', ({ prompt }) => {
-      this.setCaption(prompt ? trans.__('Your turn: %1', prompt) : trans.__('Your turn. Press Play when you are ready.'), false);
+      this.setCaption(prompt ? yourTurnPrompt(prompt, trans) : trans.__('Your turn. Press Play when you are ready.'), false);
       options.changed();
     });
     player.on('conflict', ({ message }) => {

@@ -8,7 +8,7 @@
  * author wrote (titles, narration, prompts, summaries) and what the host said
  * (a conflict, an error) go in as arguments, never as message ids.
  */
-import { englishTranslations, wordCodeParts, type CodePart, type Translations } from '../format/index.js';
+import { englishTranslations, wordCodeParts, yourTurnPrompt, type CodePart, type Translations } from '../format/index.js';
 import type { AnnouncedCell, Announcement } from '../player/index.js';
 
 /** How much a step announcement says: `brief` is its label alone, without the narration. */
@@ -63,7 +63,10 @@ export class Presenter {
       case 'narration':
         return announcement.text;
       case 'your-turn':
-        return announcement.prompt ? trans.__('Your turn: %1', announcement.prompt) : trans.__('Your turn. Continue when you are ready.');
+        if (!announcement.prompt) {
+          return trans.__('Your turn. Continue when you are ready.');
+        }
+        return yourTurnPrompt(announcement.prompt, trans);
       case 'took-over':
         return trans.__('You have control. Playback paused.');
       case 'resuming':

@@ -44,7 +44,8 @@ test('the public surface of each module', async () => {
     'userText',
     'utf8Length',
     'validateScript',
-    'wordCodeParts'
+    'wordCodeParts',
+    'yourTurnPrompt'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/compiler/index.js')).sort(), [
     'DEFAULT_KERNEL',

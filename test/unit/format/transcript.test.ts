@@ -200,3 +200,14 @@ test('building a transcript makes no copy of the notebook per action', () => {
   assert.equal(transcript.steps[0].actions.at(-1)?.text, 'Runs cell 50000.');
   assert.equal(transcript.steps[0].actions.at(-2)?.text, 'Deletes “x” from cell 50000.');
 });
+
+test('a prompt that starts with "Your turn" is not prefixed twice, in the transcript as in the player', async () => {
+  const { yourTurnPrompt, englishTranslations } = await import('../../../src/format/index.js');
+  assert.equal(yourTurnPrompt('Your turn: add a fourth meeting.', englishTranslations), 'Your turn: add a fourth meeting.');
+  assert.equal(yourTurnPrompt('Add a fourth meeting.', englishTranslations), 'Your turn: Add a fourth meeting.');
+  const french = {
+    ...englishTranslations,
+    __: (text: string, ...args: unknown[]) => (text === 'Your turn' ? 'À vous' : englishTranslations.__(text, ...args))
+  };
+  assert.equal(yourTurnPrompt('À vous : ajoutez une réunion.', french), 'À vous : ajoutez une réunion.', "in the learner's language too");
+});

@@ -93,6 +93,10 @@ test("a cell that is gone is named by its author; the author's summary is said a
     'Typing 1 line into cell "load": computes the average'
   );
   assert.equal(say({ kind: 'your-turn', politeness: 'assertive' }), 'Your turn. Continue when you are ready.');
+  // A prompt that says it already is not told twice ("Your turn: Your turn: …").
+  assert.equal(say({ kind: 'your-turn', politeness: 'assertive', prompt: 'Your turn: add a fourth meeting.' }), 'Your turn: add a fourth meeting.');
+  assert.equal(say({ kind: 'your-turn', politeness: 'assertive', prompt: 'your turn — try it.' }), 'your turn — try it.');
+  assert.equal(say({ kind: 'your-turn', politeness: 'assertive', prompt: 'Your turnip soup.' }), 'Your turn: Your turnip soup.');
 });
 
 test('code descriptions: every part, joined', () => {
