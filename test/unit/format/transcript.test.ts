@@ -207,7 +207,7 @@ test('a prompt that starts with "Your turn" is not prefixed twice, in the transc
   assert.equal(yourTurnPrompt('Add a fourth meeting.', englishTranslations), 'Your turn: Add a fourth meeting.');
   const french = {
     ...englishTranslations,
-    __: (text: string, ...args: unknown[]) => (text === 'Your turn' ? 'À vous' : englishTranslations.__(text, ...args))
+    __: (text: string, ...args: Array<string | number>) => (text === 'Your turn' ? 'À vous' : englishTranslations.__(text, ...args))
   };
   assert.equal(yourTurnPrompt('À vous : ajoutez une réunion.', french), 'À vous : ajoutez une réunion.', "in the learner's language too");
 });
