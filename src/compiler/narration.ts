@@ -49,9 +49,12 @@ function leafText(node: Nodes): string | undefined {
       // A soft line break inside a paragraph is a space when read aloud.
       return node.value.replace(/\n/g, ' ');
     case 'inlineCode':
-    case 'html':
     case 'code':
       return node.value;
+    case 'html':
+      // Raw HTML stays the literal characters the author wrote, but a comment is the
+      // author's note to themselves: never narrated, never in the transcript.
+      return node.value.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
     case 'image':
     case 'imageReference':
       return node.alt ?? '';
