@@ -15,6 +15,27 @@ export type AttributeSpecs = Record<string, AttributeSpec>;
 /** Parsed attribute values: cell names and text as strings, numbers as numbers. */
 export type AttributeValues = Record<string, string | number | undefined>;
 
+/**
+ * Bare words (unknown attributes without a value) right after a text
+ * attribute: the rest of a value with spaces written without quotes, by the
+ * text attribute they belong to.
+ */
+function spilledWords(entries: Array<[string, string | null | undefined]>, specs: AttributeSpecs): Map<string, string[]> {
+  const spilled = new Map<string, string[]>();
+  let owner: string | undefined;
+  for (const [key, raw] of entries) {
+    const known = Object.hasOwn(specs, key);
+    if (known) {
+      owner = specs[key].kind === 'text' && raw ? key : undefined;
+    } else if (owner && !raw) {
+      spilled.set(owner, [...(spilled.get(owner) ?? []), key]);
+    } else {
+      owner = undefined;
+    }
+  }
+  return spilled;
+}
+
 /** Cell names become nbformat cell ids, so they keep to the id alphabet. */
 export const CELL_NAME = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -29,8 +50,25 @@ export function readAttributes(node: ContainerDirective | LeafDirective, specs: 
   let ok = true;
   const given = node.attributes ?? {};
   const where = `\`${node.type === 'containerDirective' ? ':::' : '::'}${node.name}\``;
-  for (const [key, raw] of Object.entries(given)) {
+  const entries = Object.entries(given);
+  // `summary=prints the top word` reads as `summary=prints` and three bare words: said once, as
+  // the missing quotes it is, rather than as three unknown attributes.
+  const spilled = spilledWords(entries, specs);
+  for (const [text, words] of spilled) {
+    const value = [given[text], ...words].join(' ');
+    report.error(
+      `Unexpected spaces in the value of \`${text}\` on ${where}: a value with spaces needs quotes, \`${text}="${userText(value)}"\``,
+      node,
+      'invalid-attribute'
+    );
+    ok = false;
+  }
+  const spilledKeys = new Set([...spilled.values()].flat());
+  for (const [key, raw] of entries) {
     const spec = Object.hasOwn(specs, key) ? specs[key] : undefined;
+    if (!spec && spilledKeys.has(key)) {
+      continue;
+    }
     if (!spec) {
       const known = Object.keys(specs);
       report.error(

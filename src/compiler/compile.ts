@@ -1,4 +1,4 @@
-import type { RootContent, Yaml } from 'mdast';
+import type { Code, RootContent, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { didYouMean, SCRIPT_VERSION, tooLargeReason, userText, utf8Length, type Script } from '../format/index.js';
@@ -149,6 +149,14 @@ function compileNode(
     if (!broken.has(node)) {
       compileDirective(node, builder, report, source);
     }
+  } else if (node.type === 'code' && indentedDirective(node, source)) {
+    // Four spaces before `::run` make it an indented code block: it would silently never run.
+    const line = indentedDirective(node, source)!;
+    report.error(
+      `Unexpected indentation before \`${userText(line, 60)}\`: indented 4 spaces or more, Markdown reads it as a code block and it never plays; start the directive at the beginning of its line`,
+      node,
+      'malformed-directive'
+    );
   } else if (node.type === 'code') {
     report.warn(
       'Unexpected code block outside a directive: it is not typed into the notebook; wrap it in `:::type{cell=NAME}` … `:::` to type it, or indent it under a list item to show it as prose',
@@ -183,4 +191,16 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
 
 function isDirective(node: RootContent): node is DirectiveNode {
   return node.type === 'containerDirective' || node.type === 'leafDirective';
+}
+
+/** The first line of an indented code block that is a directive (`::run`, `:::type{…}`), if any. */
+function indentedDirective(node: Code, source: string): string | undefined {
+  const start = node.position?.start.offset;
+  if (start === undefined || /^(`{3}|~{3})/.test(source.slice(start, start + 3))) {
+    return undefined; // a fenced block: code the author meant to show
+  }
+  return node.value
+    .split('\n')
+    .find(line => /^:{2,}[A-Za-z]/.test(line.trim()))
+    ?.trim();
 }

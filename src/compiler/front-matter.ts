@@ -49,11 +49,16 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
   const yamlDocument = parseDocument(node.value, { prettyErrors: false, uniqueKeys: false });
   if (yamlDocument.errors.length) {
     const error = yamlDocument.errors[0];
-    report.error(
-      `Invalid YAML in front matter: ${userText(error.message.split('\n')[0], 160)}; write one \`key: value\` per line`,
-      at(error.pos[0]),
-      'invalid-front-matter'
-    );
+    // `title: Lists: a tour` is the usual cause of YAML's nested-mapping error: a colon in a value.
+    const line = node.value.slice(node.value.lastIndexOf('\n', error.pos[0] - 1) + 1).split('\n')[0];
+    const colon = /^(\s*[\w-]+):\s+([^'"].*:\s.*)$/.exec(line);
+    const fix =
+      error.code === 'BLOCK_AS_IMPLICIT_KEY' || /nested mappings/i.test(error.message)
+        ? colon
+          ? `; a value with a colon needs quotes: \`${colon[1].trim()}: "${userText(colon[2].trim().replace(/"/g, '\\"'), 120)}"\``
+          : '; a value with a colon in it needs quotes'
+        : '; write one `key: value` per line';
+    report.error(`Invalid YAML in front matter: ${userText(error.message.split('\n')[0], 160)}${fix}`, at(error.pos[0]), 'invalid-front-matter');
     return result;
   }
   const contents = yamlDocument.contents;
