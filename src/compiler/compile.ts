@@ -183,9 +183,14 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
     report.error(`Unexpected \`${marker}${node.name}\`, expected ${directive.usage}`, node, 'wrong-directive-form');
     return;
   }
+  const errors = report.errorCount;
   const attributes = readAttributes(node, directive.attributes, report);
   if (attributes) {
     directive.compile({ node, attributes, builder, report, source });
+  }
+  const name = node.attributes?.cell;
+  if (report.errorCount > errors && typeof name === 'string') {
+    builder.reject(name);
   }
 }
 

@@ -63,6 +63,10 @@ export class Reporter {
     message.fatal = false;
   }
 
+  get errorCount(): number {
+    return this.file.messages.filter(message => message.fatal === true).length;
+  }
+
   get hasErrors(): boolean {
     return this.file.messages.some(message => message.fatal === true);
   }

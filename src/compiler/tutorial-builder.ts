@@ -31,6 +31,8 @@ export class TutorialBuilder {
 
   private readonly live = new Map<string, string>();
   private readonly deletedAt = new Map<string, number | undefined>();
+  /** Names a directive with errors would have created: their cause is reported once, at it. */
+  private readonly rejected = new Set<string>();
   private readonly usedIds = new Set<string>();
   /** Where the search for a free id starts for a name declared again, so redeclaring stays linear. */
   private readonly nextSuffix = new Map<string, number>();
@@ -84,6 +86,9 @@ export class TutorialBuilder {
     if (id) {
       return id;
     }
+    if (this.rejected.has(name)) {
+      return undefined;
+    }
     if (this.deletedAt.has(name)) {
       const line = this.deletedAt.get(name);
       this.report.error(
@@ -114,7 +119,18 @@ export class TutorialBuilder {
   }
 
   /** Declare a new cell; ids are stable and never reused, even after a delete. */
+  /**
+   * A directive naming `name` was rejected while no such cell exists: later
+   * uses of the name are follow-ons of that one error, not errors of their own.
+   */
+  reject(name: string): void {
+    if (!this.live.has(name)) {
+      this.rejected.add(name);
+    }
+  }
+
   declare(name: string, type: CellType): string {
+    this.rejected.delete(name);
     let id = name;
     let n = this.nextSuffix.get(name) ?? 2;
     while (this.usedIds.has(id)) {
