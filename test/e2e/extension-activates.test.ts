@@ -18,9 +18,11 @@ test('the Notecast plugin is registered and activated', async () => {
   assert.deepEqual(state, { registered: true, activated: true });
 });
 
-test('a python3 notebook runs 1+1 in a real kernel and shows 2', { timeout: 90_000 }, async () => {
+test('a python3 notebook runs 1+1 in a real kernel and shows 2', { timeout: 150_000 }, async () => {
   const { page } = suite.lab;
   await page.evaluate(() => window.jupyterapp!.commands.execute('notebook:create-new', { kernelName: 'python3' }));
+  // The suite's first kernel: in a fresh venv, Python compiles ipykernel's modules as it starts.
+  await page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status="idle"]').waitFor({ timeout: 90_000 });
   const firstCell = page.locator('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell').first();
   await firstCell.locator('.cm-content').click();
   await page.keyboard.type('1+1');
