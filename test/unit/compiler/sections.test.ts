@@ -278,7 +278,8 @@ test(`random and mutated tutorials parse the same in sections as whole (seed ${S
   console.log(
     `sections: ${stats.sections} parsed, ${stats.refused} splits refused, ${stats.inside} paragraphs cut; ${whole} of ${RUNS} inputs parsed in one piece`
   );
-  assert.ok(stats.inside > RUNS / 20, `plain paragraphs are cut too (${stats.inside})`);
+  // That the fuzzing reaches the cutting at all (seeds give 60 to 160 cuts in 1,500 runs), not how often.
+  assert.ok(stats.inside > RUNS / 40, `plain paragraphs are cut too (${stats.inside})`);
   console.log(`long blocks: ${elision.elided} bodies elided, ${elision.fallbacks} guesses refused`);
   assert.ok(elision.elided > RUNS / 10 && elision.fallbacks > 0, `${elision.elided} elided, ${elision.fallbacks} refused`);
   // The splits, and the check that refuses the scan's wrong guesses, are both exercised.
