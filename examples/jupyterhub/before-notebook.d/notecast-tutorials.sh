@@ -2,8 +2,8 @@
 # every file in /usr/local/bin/before-notebook.d/ right before it starts the
 # server. Copies the class's tutorials (baked into the image, read-only) into the
 # learner's home, never over a file that is there, so the player can write each
-# tutorial's notebook beside it. Not tested here: no container images are built
-# where Notecast is developed.
+# tutorial's notebook beside it. Not covered by the test suite, which builds no
+# container images.
 #
 # Sourced with `set -e`, so nothing here may fail the start: problems are logged.
 notecast_tutorials="${NOTECAST_TUTORIALS:-/opt/notecast-tutorials}"
