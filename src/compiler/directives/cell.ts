@@ -1,5 +1,5 @@
-import type { CellType } from '../../format/index.js';
 import type { Directive } from './directive.js';
+import { createCell } from './new-cell.js';
 
 /**
  * `::cell{cell=NAME}` creates an empty cell (appended, or `after=`/`before=`
@@ -17,7 +17,8 @@ export const cellDirective: Directive = {
     after: { kind: 'cell' },
     before: { kind: 'cell' }
   },
-  compile({ node, attributes, builder, report }) {
+  compile(context) {
+    const { node, attributes, builder, report } = context;
     const name = attributes.cell as string;
     if (attributes.after !== undefined && attributes.before !== undefined) {
       report.error('Unexpected `after` and `before` together on `::cell`, expected one of them', node, 'invalid-attribute');
@@ -31,17 +32,6 @@ export const cellDirective: Directive = {
       );
       return;
     }
-    const anchorName = (attributes.after ?? attributes.before) as string | undefined;
-    let index = builder.notebook.length;
-    if (anchorName !== undefined) {
-      const anchor = builder.resolve(anchorName, node, attributes.after !== undefined ? '`after` cell' : '`before` cell');
-      if (!anchor) {
-        return;
-      }
-      index = builder.notebook.indexOf(anchor) + (attributes.after !== undefined ? 1 : 0);
-    }
-    const line = node.position?.start.line;
-    const id = builder.declare(name, (attributes.type as CellType | undefined) ?? 'code');
-    builder.emit({ op: 'insert-cell', cell: id, index, ...(line ? { line } : {}) });
+    createCell(context, name);
   }
 };

@@ -1,7 +1,7 @@
-import type { CellType } from '../../format/index.js';
 import { SPEED_RANGE } from '../front-matter.js';
 import { typingMs } from '../timing.js';
 import { singleCodeBlock, type Directive } from './directive.js';
+import { createCell } from './new-cell.js';
 
 /**
  * `:::type{cell=NAME}` types a fenced block into a cell, creating the cell
@@ -74,17 +74,11 @@ export const typeDirective: Directive = {
         }
       }
     } else {
-      const anchorName = (attributes.after ?? attributes.before) as string | undefined;
-      let index = builder.notebook.length;
-      if (anchorName !== undefined) {
-        const anchor = builder.resolve(anchorName, node, attributes.after !== undefined ? '`after` cell' : '`before` cell');
-        if (!anchor) {
-          return;
-        }
-        index = builder.notebook.indexOf(anchor) + (attributes.after !== undefined ? 1 : 0);
+      const created = createCell(context, name);
+      if (!created) {
+        return;
       }
-      id = builder.declare(name, (attributes.type as CellType | undefined) ?? 'code');
-      builder.emit({ op: 'insert-cell', cell: id, index, ...(line ? { line } : {}) });
+      id = created;
       offset = 0;
     }
     builder.emit({
