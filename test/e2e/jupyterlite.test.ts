@@ -30,7 +30,8 @@ import {
   spoken,
   status,
   waitForSpoken,
-  waitForStatus
+  waitForStatus,
+  continueToEnd
 } from './notecast.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
@@ -166,18 +167,6 @@ async function storedNotebookSource(page: Page, path: string): Promise<string> {
   }, path);
 }
 
-/** Presses Play (Alt+Shift+P) whenever the tutorial waits for the learner, until it has ended. */
-async function playToEnd(player: Locator): Promise<void> {
-  for (let guard = 0; guard < 20; guard++) {
-    const now = await waitForStatus(player, /^(Ended|Your turn|Paused|Stopped|You have control)/, KERNEL_START_MS);
-    if (now.startsWith('Ended')) return;
-    assert.match(now, /^Your turn/, `playback stopped unexpectedly: ${now}`);
-    await pressInPlayer(player, 'Alt+Shift+P');
-    await waitForStatus(player, /^(Playing|Running code|Ended)/, 10_000);
-  }
-  assert.fail('the tutorial never ended');
-}
-
 test(
   "the tutorial plays in the Python (Pyodide) kernel, a take-over at its pause keeps the learner's line, and it ends with the expected cells and outputs",
   { timeout: 300_000 },
@@ -208,7 +197,7 @@ test(
     await press(toolbarButton(player, 'Resume'));
     await waitForStatus(player, /^(Playing|Running code|Ended)/, 10_000);
 
-    await playToEnd(player);
+    await continueToEnd(player, KERNEL_START_MS);
     const cells = await notebookCells(page, NOTEBOOK);
     // The tutorial's notebook, with the learner's line at the end of the cell they edited.
     const expected = expectedNotebook(`tutorials/${TUTORIAL}`).map(cell => (cell.id === EDITED ? { ...cell, source: `${cell.source}\n${MINE}` } : cell));

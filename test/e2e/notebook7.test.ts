@@ -30,7 +30,8 @@ import {
   spoken,
   status,
   waitForSpoken,
-  waitForStatus
+  waitForStatus,
+  continueToEnd
 } from './notecast.js';
 import { notecastErrors, useSuite } from './suite.js';
 
@@ -105,13 +106,7 @@ async function playToEnd(page: Page, player: Locator): Promise<void> {
     .waitFor({ state: 'visible', timeout: 5_000 })
     .then(() => allowRunningCode(page))
     .catch(() => undefined);
-  for (let guard = 0; guard < 50; guard++) {
-    const now = await waitForStatus(player, /^(Ended|Your turn|Paused|Stopped|You have control)/, 180_000);
-    if (now.startsWith('Ended')) return;
-    assert.match(now, /^Your turn/, `playback stopped unexpectedly: ${now}`);
-    await pressInPlayer(player, 'Alt+Shift+P');
-    await waitForStatus(player, /^(Playing|Running code|Ended)/, 10_000);
-  }
+  await continueToEnd(player);
 }
 
 async function cellSource(page: Page, id: string): Promise<string> {

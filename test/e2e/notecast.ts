@@ -229,3 +229,20 @@ export async function allowRunningCode(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
   await allow.waitFor({ state: 'detached', timeout: 15_000 });
 }
+
+/**
+ * From a player that is playing, continue with Alt+Shift+P at each "Your
+ * turn" until the tutorial has ended; any other stop (paused, stopped, taken
+ * over) fails, as does a tutorial that never ends. `timeout`: per stretch of
+ * playing (the first may wait for a kernel to start).
+ */
+export async function continueToEnd(player: Locator, timeout = 180_000): Promise<void> {
+  for (let guard = 0; guard < 50; guard++) {
+    const now = await waitForStatus(player, /^(Ended|Your turn|Paused|Stopped|You have control)/, timeout);
+    if (now.startsWith('Ended')) return;
+    if (!now.startsWith('Your turn')) throw new Error(`playback stopped unexpectedly: ${now}`);
+    await pressInPlayer(player, 'Alt+Shift+P');
+    await waitForStatus(player, /^(Playing|Running code|Ended)/, 10_000);
+  }
+  throw new Error('the tutorial never ended');
+}

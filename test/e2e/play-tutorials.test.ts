@@ -24,7 +24,7 @@ import {
   recordAnnouncements,
   spoken,
   status,
-  waitForStatus
+  continueToEnd
 } from './notecast.js';
 import { notecastErrors, useSuite } from './suite.js';
 
@@ -106,14 +106,8 @@ for (const tutorial of TUTORIALS) {
         .then(() => allowRunningCode(page))
         .catch(() => undefined);
     }
-    for (let guard = 0; guard < 50; guard++) {
-      const now = await waitForStatus(player, /^(Ended|Your turn|Paused|Stopped|You have control)/, 180_000);
-      if (now.startsWith('Ended')) break;
-      assert.match(now, /^Your turn/, `playback stopped unexpectedly: ${now}`);
-      // The tutorial waits for the learner: continue with the shortcut.
-      await pressInPlayer(player, 'Alt+Shift+P');
-      await waitForStatus(player, /^(Playing|Running code|Ended)/, 10_000);
-    }
+    // The tutorial waits for the learner at each pause: continue with the shortcut.
+    await continueToEnd(player);
     const cells = await notebookCells(page, notebookPath);
     assert.deepEqual(
       cells.map(({ id, type, source }) => ({ id, type, source })),
