@@ -19,7 +19,9 @@ function storedHistory(random: () => number): { updates: StoredUpdate[]; final: 
   const updates: StoredUpdate[] = [];
   const session = randomSession(random, (notebook, clock) => {
     updates.push({ update: Y.encodeStateAsUpdate(notebook.ydoc), timestamp: clock() - 1 });
-    notebook.ydoc.on('update', (update: Uint8Array) => updates.push({ update, timestamp: clock() }));
+    // A store's times are Python floats, distinct for each update; the session's clock is in whole ms,
+    // so updates within one ms get a fraction of one in their order.
+    notebook.ydoc.on('update', (update: Uint8Array) => updates.push({ update, timestamp: clock() + updates.length / 1e6 }));
   });
   const final = cellsOf(session.notebook);
   session.notebook.dispose();
