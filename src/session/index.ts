@@ -3,8 +3,19 @@
  * and keyframes on a real notebook) that the lab, the command line and the
  * bench use; the loader that makes a script of a tutorial's text; and the
  * presenter, which words the player's typed announcements through a
- * translation bundle (the lab's, or English in Node).
+ * translation bundle (the lab's, or English in Node); and what a broadcasting
+ * player publishes in the notebook's awareness for its followers.
  */
+export {
+  BROADCAST_FIELD,
+  BROADCAST_VERSION,
+  broadcastersIn,
+  broadcastState,
+  readBroadcast,
+  type BroadcastSource,
+  type Broadcaster,
+  type BroadcastState
+} from './broadcast.js';
 export { PlaybackSession, type PlaybackSessionOptions, type SessionFrontEnd } from './playback-session.js';
 export { Presenter, type PresentOptions, type Verbosity } from './presenter.js';
 export {
