@@ -155,16 +155,20 @@ build-labextension: build-lib $(VENV_STAMP)
 	npm run --silent build:labextension
 
 # The real install path, as users get it: the wheel puts the built extension in
-# $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME), where JupyterLab finds it. No build
+# <venv>/share/jupyter/labextensions/$(LABEXT_NAME), where JupyterLab finds it. No build
 # isolation: the build backend comes pinned from requirements-dev.txt, and pyproject's
-# jupyter-builder hook skips npm because the extension is already built.
-install-labextension: build-labextension
-	@echo "==> pip install . into $(VENV)"
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
-		--no-build-isolation --no-deps --force-reinstall .
-	@# What JupyterLab will load must be what was just built (`jupyter labextension list` also shows it).
-	@cmp -s $(LABEXT_OUT)/package.json $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME)/package.json || \
-		{ echo "pip did not install the new build into $(VENV)/share/jupyter/labextensions/$(LABEXT_NAME)" >&2; exit 1; }
+# jupyter-builder hook skips npm because the extension is already built. The same wheel goes
+# into $(RTC_VENV) too, for the classroom's tests with jupyter-collaboration.
+WHEEL_DIR := build/wheel
+install-labextension: build-labextension $(RTC_VENV_STAMP)
+	@echo "==> pip install the extension's wheel into $(VENV) and $(RTC_VENV)"
+	rm -rf $(WHEEL_DIR)
+	$(VENV)/bin/python -m pip wheel --quiet --disable-pip-version-check --no-build-isolation --no-deps -w $(WHEEL_DIR) .
+	@for venv in $(VENV) $(RTC_VENV); do \
+		$$venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --force-reinstall $(WHEEL_DIR)/*.whl || exit 1; \
+		cmp -s $(LABEXT_OUT)/package.json $$venv/share/jupyter/labextensions/$(LABEXT_NAME)/package.json || \
+			{ echo "pip did not install the new build into $$venv/share/jupyter/labextensions/$(LABEXT_NAME)" >&2; exit 1; }; \
+	done
 
 # ---- dist -------------------------------------------------------------------------------------
 

@@ -19,6 +19,11 @@ export const CommandIDs = Object.freeze({
   startRecording: 'notecast:start-recording',
   stopRecording: 'notecast:stop-recording',
   recordingNewStep: 'notecast:recording-new-step',
+  /** The classroom over jupyter-collaboration (classroom-commands.ts); offered only with collaboration. */
+  broadcast: 'notecast:broadcast',
+  follow: 'notecast:follow',
+  stopFollowing: 'notecast:stop-following',
+  makeMyCopy: 'notecast:make-my-copy',
   /** What the router runs for `/lab?notecast=<path>` (url-route.ts); not in the palette. */
   openFromUrl: 'notecast:open-from-url'
 } as const);

@@ -6,6 +6,7 @@
  * extension activates where one is missing.
  */
 import { ILabShell, ILayoutRestorer, IRouter, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ICollaborativeContentProvider } from '@jupyter/collaborative-drive';
 import { ICommandPalette, WidgetTracker } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
@@ -14,6 +15,7 @@ import { INotebookCellExecutor, INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { Announcer } from './announcer.js';
+import { addClassroomCommands } from './classroom-commands.js';
 import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
 import { addOpenCommand } from './open-command.js';
 import { notebookShellOf } from './notebook-shell.js';
@@ -195,6 +197,39 @@ const recorderPlugin: JupyterFrontEndPlugin<void> = {
   }
 };
 
+const classroomPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-notecast:classroom',
+  description: "A teacher's player broadcasts over jupyter-collaboration; learners follow, and make their own copy.",
+  autoStart: true,
+  requires: [INotecastTracker, INotecastAnnouncer, INotecastPreferences, IDocumentManager],
+  // jupyter-collaboration's content provider says the notebooks are shared documents; without it
+  // (plain JupyterLab, Notebook 7 alone, JupyterLite) the classroom's commands stay hidden.
+  optional: [ICollaborativeContentProvider, INotebookTracker, ILabShell, ICommandPalette, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    tracker: INotecastTracker,
+    announcer: INotecastAnnouncer,
+    preferences: INotecastPreferences,
+    docManager: IDocumentManager,
+    collaboration: ICollaborativeContentProvider | null,
+    notebooks: INotebookTracker | null,
+    labShell: ILabShell | null,
+    palette: ICommandPalette | null,
+    translator: ITranslator | null
+  ): void => {
+    translator = translator ?? nullTranslator;
+    const dock = notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell));
+    const collaborative = collaboration !== null;
+    addClassroomCommands({ app, tracker, announcer, preferences, translator, notebooks, dock, collaborative });
+    if (collaborative) {
+      const category = translator.load('notecast').__('Notecast');
+      for (const command of [CommandIDs.broadcast, CommandIDs.follow, CommandIDs.makeMyCopy, CommandIDs.stopFollowing]) {
+        palette?.addItem({ command, category });
+      }
+    }
+  }
+};
+
 export default [
   announcerPlugin,
   preferencesPlugin,
@@ -204,5 +239,6 @@ export default [
   launcherPlugin,
   restorerPlugin,
   urlPlugin,
-  recorderPlugin
+  recorderPlugin,
+  classroomPlugin
 ];

@@ -31,7 +31,8 @@ export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fil
         void app.restored.then(() => opener.open(path, { step, restoring: true }));
         return;
       }
-      await opener.open(path, { reload: Boolean(args.reload), step });
+      const notebook = typeof args.notebook === 'string' && args.notebook ? args.notebook : undefined;
+      await opener.open(path, { reload: Boolean(args.reload), step, notebook });
     }
   });
   // "Open as Tutorial" on Markdown and JSON files in the file browser.

@@ -88,7 +88,8 @@ export class TutorialOpener {
 
   private async openNow(path: string, options: OpenOptions): Promise<PlayerPanel | undefined> {
     const existing = this.tracker.playerOf(path);
-    if (existing && !existing.session.stoppedReason && !options.reload) {
+    const elsewhere = options.notebook !== undefined && existing?.session.notebookPath !== options.notebook;
+    if (existing && !existing.session.stoppedReason && !options.reload && !elsewhere) {
       this.app.shell.activateById(existing.id);
       return existing;
     }
@@ -149,7 +150,7 @@ export class TutorialOpener {
     const kernelName = await kernelNameFor(script.kernel, this.app.serviceManager.kernelspecs);
     let choice: NotebookChoice;
     try {
-      choice = await notebookFor(this.contents, path, kernelName, this.trans);
+      choice = options.notebook ? { path: options.notebook, created: false, skipped: [] } : await notebookFor(this.contents, path, kernelName, this.trans);
     } catch (error) {
       tab?.close();
       await this.fail(

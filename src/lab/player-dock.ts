@@ -35,8 +35,12 @@ export interface PlayerDock {
   elsewhere(notebookPath: string): boolean;
   /** The notebook at `notebookPath`, shown on this page; undefined if it could not open. */
   notebook(notebookPath: string, kernel: string): NotebookPanel | undefined;
-  /** Docks the player beside its notebook, without moving focus. */
-  dock(player: Widget, notebook: NotebookPanel, tutorialPath: string): Promise<DockPlan>;
+  /**
+   * Docks the player beside its notebook, without moving focus. With a
+   * `tutorialPath`, the page's address names the tutorial while the player is
+   * open (Notebook 7), so a reload brings it back; a follower panel has none.
+   */
+  dock(player: Widget, notebook: NotebookPanel, tutorialPath?: string): Promise<DockPlan>;
   /** Shows a panel of the tutorial's own (its errors) and moves focus there. */
   show(panel: Widget): void;
 }
@@ -103,12 +107,14 @@ export class NotebookDock implements PlayerDock {
     return notebook?.context.path === notebookPath ? notebook : undefined;
   }
 
-  dock(player: Widget, _notebook: NotebookPanel, tutorialPath: string): Promise<DockPlan> {
+  dock(player: Widget, _notebook: NotebookPanel, tutorialPath?: string): Promise<DockPlan> {
     const area = notebookAreaFor(window.innerWidth);
     this.shell.add(player, area, { rank: 50 });
     // The side panel shows the widget it is asked to; the panel below shows what is added.
     this.shell.activateById(player.id);
-    followInAddress(tutorialPath, player);
+    if (tutorialPath) {
+      followInAddress(tutorialPath, player);
+    }
     return Promise.resolve({ mode: area === 'right' ? 'split-right' : 'split-bottom', collapsed: [] });
   }
 

@@ -29,8 +29,13 @@ const BUTTONS: ReadonlyArray<readonly [CommandID, string]> = [
   [CommandIDs.previousStep, 'previous'],
   [CommandIDs.nextStep, 'next'],
   [CommandIDs.takeOver, 'takeOver'],
-  [CommandIDs.resume, 'resume']
+  [CommandIDs.resume, 'resume'],
+  // A toggle (`aria-pressed`), shown only where its command is: with jupyter-collaboration (classroom-commands.ts).
+  [CommandIDs.broadcast, 'broadcast']
 ];
+
+/** Buttons that are toggles: they say whether they are on with `aria-pressed`. */
+const TOGGLES: ReadonlySet<CommandID> = new Set([CommandIDs.broadcast]);
 
 export interface PlayerToolbarOptions {
   /** The player's widget id: the commands' `player` argument. */
@@ -130,6 +135,10 @@ export class PlayerToolbar {
   render(): void {
     const { commands, session } = this.options;
     for (const [id, button] of this.buttons) {
+      const shown = commands.hasCommand(id) && commands.isVisible(id, this.args);
+      if (button.node.hidden === shown) button.node.hidden = !shown;
+      if (!shown) continue;
+      if (TOGGLES.has(id)) button.node.setAttribute('aria-pressed', String(commands.isToggled(id, this.args)));
       const label = commands.label(id, this.args);
       if (button.label.textContent !== label) button.label.textContent = label;
       setDisabled(button.node, !commands.isEnabled(id, this.args));
@@ -178,7 +187,7 @@ export class PlayerToolbar {
   }
 
   private get items(): HTMLElement[] {
-    return [...[...this.buttons.values()].map(button => button.node), this.speed, this.stepMode];
+    return [...[...this.buttons.values()].map(button => button.node).filter(node => !node.hidden), this.speed, this.stepMode];
   }
 
   private setRovingStop(target: HTMLElement): void {

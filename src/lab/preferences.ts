@@ -13,6 +13,8 @@ export interface Preferences {
   speech: boolean;
   /** The synthesised voice's own volume, 0–1. */
   speechVolume: number;
+  /** Where "Make my copy" saves a broadcast notebook's copy, from the server's root; '' is next to the notebook. */
+  copyFolder: string;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -22,7 +24,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   verbosity: 'full',
   singleKeyShortcuts: false,
   speech: false,
-  speechVolume: 1
+  speechVolume: 1,
+  copyFolder: ''
 };
 
 export const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4] as const;
@@ -43,7 +46,13 @@ export function readPreferences(settings: ISettingRegistry.ISettings | null): Pr
     verbosity: get('verbosity') === 'brief' ? 'brief' : 'full',
     singleKeyShortcuts: Boolean(get('singleKeyShortcuts')),
     speech: get('speech') === true,
-    speechVolume: clampVolume(Number(get('speechVolume')))
+    speechVolume: clampVolume(Number(get('speechVolume'))),
+    copyFolder:
+      typeof get('copyFolder') === 'string'
+        ? get('copyFolder')
+            .trim()
+            .replace(/^\/+|\/+$/g, '')
+        : ''
   };
 }
 

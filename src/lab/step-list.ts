@@ -12,8 +12,8 @@ export class StepList {
   readonly node: HTMLElement;
   private readonly items: HTMLLIElement[] = [];
 
-  /** `onGo(index)` when the learner goes to step `index` (0-based). */
-  constructor(doc: Document, uid: string, script: Script, trans: TranslationBundle, onGo: (index: number) => void) {
+  /** `onGo(index)` when the learner goes to step `index` (0-based); without it (a follower's list), no "Go to step" buttons. */
+  constructor(doc: Document, uid: string, script: Script, trans: TranslationBundle, onGo?: (index: number) => void) {
     const node = (this.node = element(doc, 'section', 'jp-NotecastPlayer-steps'));
     const heading = element(doc, 'h2', undefined, trans.__('Steps'));
     heading.id = `${uid}-steps`;
@@ -26,10 +26,12 @@ export class StepList {
       if (step.narration) {
         item.appendChild(element(doc, 'p', 'jp-NotecastPlayer-narration', step.narration));
       }
-      const go = element(doc, 'button', 'jp-NotecastPlayer-go', trans.__('Go to step %1: %2', index + 1, step.title));
-      go.type = 'button';
-      go.addEventListener('click', () => onGo(index));
-      item.appendChild(go);
+      if (onGo) {
+        const go = element(doc, 'button', 'jp-NotecastPlayer-go', trans.__('Go to step %1: %2', index + 1, step.title));
+        go.type = 'button';
+        go.addEventListener('click', () => onGo(index));
+        item.appendChild(go);
+      }
       if (step.actions.length) {
         const details = element(doc, 'details', 'jp-NotecastPlayer-code');
         details.appendChild(element(doc, 'summary', undefined, trans.__('Code for step %1', index + 1)));

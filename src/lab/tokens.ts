@@ -38,6 +38,12 @@ export interface OpenOptions {
   step?: number;
   /** Reopened after a reload (by the layout restorer): focus stays where the restored layout put it. */
   restoring?: boolean;
+  /**
+   * Play into this notebook rather than the one the tutorial's folder gives
+   * (the learner's copy of a broadcast notebook, my-copy.ts); it must exist
+   * and carry the tutorial's mark.
+   */
+  notebook?: string;
 }
 
 /** The one announcer of the app (A11Y R8): polite and assertive live regions. */
