@@ -40,6 +40,7 @@ export class Follower {
   readonly panel: NotebookPanel;
   private readonly options: FollowerOptions;
   private readonly presenter: Presenter;
+  private readonly trans: TranslationBundle;
   private readonly changedSignal = new Signal<this, void>(this);
   private readonly unsubscribe: Array<() => void> = [];
   private current: BroadcastState | undefined;
@@ -54,6 +55,7 @@ export class Follower {
     this.teacherName = options.teacherName;
     this.script = options.script;
     this.panel = options.panel;
+    this.trans = options.trans;
     this.presenter = new Presenter(options.trans);
     const awareness = this.ynotebook.awareness;
     const onChange = (): void => this.read();
@@ -118,7 +120,7 @@ export class Follower {
         this.current = undefined;
         this.endedFlag = true;
         if (previous) {
-          this.options.announcer.announce(this.options.trans.__('%1 stopped broadcasting. The notebook stays as it is.', this.teacherLabel));
+          this.options.announcer.announce(this.trans.__('%1 stopped broadcasting. The notebook stays as it is.', this.teacherLabel));
         }
         this.changedSignal.emit();
       }
@@ -135,21 +137,21 @@ export class Follower {
   }
 
   private get teacherLabel(): string {
-    return this.teacherName || this.options.trans.__('The teacher');
+    return this.teacherName || this.trans.__('The teacher');
   }
 
   private say(again: boolean): void {
     const broadcast = this.current;
     if (!broadcast) {
       if (again) {
-        this.options.announcer.announce(this.options.trans.__('%1 is not broadcasting now.', this.teacherLabel));
+        this.options.announcer.announce(this.trans.__('%1 is not broadcasting now.', this.teacherLabel));
       }
       return;
     }
     this.spokenStep = broadcast.step;
     const count = this.script.steps.length;
     if (broadcast.step >= count) {
-      this.options.announcer.announce(this.options.trans.__('Tutorial finished.'));
+      this.options.announcer.announce(this.trans.__('Tutorial finished.'));
       return;
     }
     const step = this.script.steps[broadcast.step];
@@ -192,7 +194,7 @@ export class Follower {
     }
     this.editedFlag = true;
     this.options.announcer.announce(
-      this.options.trans.__(
+      this.trans.__(
         'This notebook is shared: what you change or run here changes it for %1 and everyone following. Press Make my copy to try things in your own copy.',
         this.teacherLabel
       ),

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { formatViolations, scan } from '../../a11y-tests/helpers/axe.js';
 import type { LabPage } from './browser.js';
 import { RTC_JUPYTER } from './jupyter-server.js';
 import {
@@ -117,6 +118,8 @@ test(
     await panel.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match((await panel.locator('.jp-NotecastPlayer-status').textContent()) ?? '', /^Step 1 of 6: Welcome\. The teacher paused\./);
     await waitForSpoken(early.page, stepSentence(0));
+    // The panel passes the player's strict accessibility scan (A11Y.md), as the player does.
+    assert.equal(formatViolations(await scan(early.page, { include: '.jp-NotecastFollower', scope: 'player' })), 'no violations');
   }
 );
 

@@ -65,6 +65,25 @@ test('the announcer exists, empty, with a polite and an assertive region', async
   assert.deepEqual(announcer.live.sort(), ['assertive', 'polite']);
 });
 
+test('without jupyter-collaboration the classroom is absent: no Broadcast button, no classroom commands shown', { timeout: 90_000 }, async () => {
+  const { page } = suite.lab;
+  const tutorial = TUTORIALS[0];
+  const player = await openTutorial(page, tutorial, titleOf(tutorial));
+  const toolbar = player.getByRole('toolbar', { name: 'Tutorial player' });
+  await toolbar.getByRole('button', { name: /^(Play|Pause)$/ }).waitFor();
+  // The plugin runs (its commands exist, so their ids stay stable) but offers nothing.
+  const commands = await page.evaluate(() => {
+    const app = window.jupyterapp as unknown as { commands: { hasCommand(id: string): boolean; isVisible(id: string): boolean } };
+    return ['notecast:broadcast', 'notecast:follow', 'notecast:make-my-copy', 'notecast:stop-following'].map(id => [id, app.commands.hasCommand(id), app.commands.isVisible(id)]);
+  });
+  assert.deepEqual(
+    commands,
+    ['notecast:broadcast', 'notecast:follow', 'notecast:make-my-copy', 'notecast:stop-following'].map(id => [id, true, false])
+  );
+  assert.equal(await toolbar.getByRole('button', { name: 'Broadcast' }).count(), 0);
+  assert.equal(await toolbar.locator('[data-command="notecast:broadcast"]').count(), 1, 'the button is there, hidden');
+});
+
 test('no code runs before the learner agrees: declining the consent dialog plays nothing', { timeout: 90_000 }, async () => {
   const { page } = suite.lab;
   const tutorial = TUTORIALS[0];

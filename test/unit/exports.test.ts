@@ -71,11 +71,16 @@ test('the public surface of each module', async () => {
     'watchLearnerEdits'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), [
+    'BROADCAST_FIELD',
+    'BROADCAST_VERSION',
     'PlaybackSession',
     'Presenter',
+    'broadcastState',
+    'broadcastersIn',
     'kindOfContent',
     'kindOfPath',
-    'loadTutorialText'
+    'loadTutorialText',
+    'readBroadcast'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [
     'YDocRecorder',
