@@ -207,7 +207,8 @@ function expectation(operation: RunOperation): Omit<Expectation, 'cell' | 'sourc
     match: operation.match ?? 'exact',
     error: operation.error,
     line: operation.line ?? 1,
-    column: operation.column ?? 1
+    // A directive stands at the start of its line: the compiler refuses indented or nested ones.
+    column: 1
   };
 }
 

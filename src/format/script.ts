@@ -106,8 +106,6 @@ export interface RunOperation extends OperationBase {
   match?: OutputMatch;
   /** The exception the run is expected to raise, by name (`ZeroDivisionError`); absent means none. */
   error?: string;
-  /** Column of the directive in the tutorial source (1-based), when it is not 1. */
-  column?: number;
 }
 
 /**

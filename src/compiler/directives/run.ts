@@ -68,15 +68,13 @@ export const runDirective: Directive = {
       return;
     }
     const line = node.position?.start.line;
-    const column = node.position?.start.column;
     builder.emit({
       op: 'run',
       cell: id,
       ...(expected ? { expect: expected.value } : {}),
       ...(match !== undefined && match !== 'exact' ? { match } : {}),
       ...(error !== undefined ? { error } : {}),
-      ...(line ? { line } : {}),
-      ...(column !== undefined && column > 1 ? { column } : {})
+      ...(line ? { line } : {})
     });
   }
 };
