@@ -63,6 +63,17 @@ export async function testTutorial(script: Script, kernel: TestKernel, options: 
   const total = script.steps.reduce((sum, step) => sum + step.operations.filter(operation => operation.op === 'run').length, 0);
   const pauses = script.steps.flatMap(step => step.operations.filter((operation): operation is PauseOperation => operation.op === 'pause'));
   let pauseIndex = 0;
+  const strays = (options.answers ?? []).filter(answer => answer.line !== undefined && !pauses.some(pause => pause.line === answer.line));
+  if (strays.length > 0) {
+    const lines = pauses.map(pause => pause.line).filter(line => line !== undefined);
+    return {
+      ...outcome,
+      status: 'errored',
+      error: `the answers name line ${strays.map(answer => answer.line).join(', ')}, where the tutorial has no pause (${
+        lines.length ? `its pauses are on line ${lines.join(', ')}` : 'it has no pause'
+      }); fix "line" in the answers file`
+    };
+  }
   let current: { operation: RunOperation; step: number } | undefined;
   let inFlight: Promise<unknown> | undefined;
   let aborted: string | undefined;
