@@ -104,7 +104,7 @@ export function jsonReport(reports: readonly TutorialReport[]): string {
 }
 
 function indent(text: string): string[] {
-  return text.split('\n').map(line => `    ${line}`);
+  return text.split('\n').map(line => (line ? `    ${line}` : ''));
 }
 
 function seconds(ms: number): string {
