@@ -190,6 +190,38 @@ test('a missing kernel spec says which kernels there are and what to install, an
   );
 });
 
+test('--answers runs model answers at the pauses and compares them; an answer for no pause errors', { timeout: 120_000 }, async () => {
+  const exercise = [
+    type('a', 'def double(x):\n    return 2 * x'),
+    '::run',
+    ':::pause\nCall `double` on a number of your own.\n:::\n',
+    type('b', 'print(double(4))'),
+    run('8')
+  ].join('\n');
+  const wrong = await tutorial('exercise.md', exercise);
+  const stray = await tutorial('stray.md', exercise);
+  const pauseLine = readFileSync(join(dir, wrong), 'utf8').split('\n').indexOf(':::pause') + 1;
+  await writeFile(
+    join(dir, 'answers.json'),
+    JSON.stringify({
+      'exercise.md': [{ line: pauseLine, code: 'print(double(21))', expect: '43' }],
+      'stray.md': [{ line: 1, code: 'print(1)' }]
+    })
+  );
+  const { code, stdout } = await testIn(['--answers', 'answers.json', wrong, stray]);
+  assert.equal(code, 1, stdout);
+  assert.ok(
+    stdout.includes(`\nexercise.md:${pauseLine}:1: error: the answer to this pause printed other output than expected (output-mismatch)\n`),
+    stdout
+  );
+  assert.ok(stdout.includes('-43\n+42\n'), stdout);
+  assert.ok(stdout.includes('answer:\n    print(double(21))\n'), stdout);
+  assert.match(
+    stdout,
+    new RegExp(`^ERROR stray\\.md .*the answers name line 1, where the tutorial has no pause \\(its pauses are on line ${pauseLine}\\)`, 'm')
+  );
+});
+
 test('no Jupyter to start says what to install, and exits 2', { timeout: 30_000 }, async () => {
   const file = await tutorial('any.md', PASSING);
   const { code, stderr } = await notecast(['--jupyter', join(dir, 'no-such-jupyter'), file]);

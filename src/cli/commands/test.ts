@@ -83,18 +83,24 @@ async function runTests(context: CommandContext): Promise<number> {
     server = started;
   }
 
-  // Ctrl-C: the kernel and the server we started go with us.
+  // Ctrl-C: the kernel and the server we started go with us; a second Ctrl-C does not wait for them.
   let kernel: KernelClient | undefined;
+  let interrupted = false;
   const interrupt = (): void => {
-    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server\n');
+    if (interrupted) {
+      started?.kill();
+      process.exit(130);
+    }
+    interrupted = true;
+    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server (Ctrl-C again to kill them)\n');
     void (async () => {
       await kernel?.shutdown(3_000);
       await started?.stop();
       process.exit(130);
     })();
   };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
 
   const reports: TutorialReport[] = [];
   let noKernel = false;
