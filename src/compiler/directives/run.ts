@@ -2,8 +2,8 @@ import type { Code } from 'mdast';
 import { OUTPUT_MATCHES, outputMatchProblem, userText, type OutputMatch } from '../../format/index.js';
 import { isLabel, singleCodeBlock, type Directive } from './directive.js';
 
-/** An exception's name as Python and most kernels spell one: `ZeroDivisionError`, `json.JSONDecodeError`. */
-const EXCEPTION_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** An exception's name as Python and most kernels spell one (`ZeroDivisionError`, `json.JSONDecodeError`), as long as the format allows. */
+const EXCEPTION_NAME = /^(?=.{1,200}$)[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
  * `::run{cell=NAME}` runs a cell (by default the one typed into last) and
