@@ -200,7 +200,7 @@ function parseTimeout(text: string | undefined): number {
   }
   const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
   if (!(seconds > 0 && seconds <= 24 * 60 * 60)) {
-    throw new UsageError(`--timeout "${userText(text)}" is not a number of seconds from 0 to 86400 (the default is ${DEFAULT_TIMEOUT_S})`);
+    throw new UsageError(`--timeout "${userText(text)}" is not a number of seconds above 0 and at most 86400 (the default is ${DEFAULT_TIMEOUT_S})`);
   }
   return seconds * 1000;
 }
