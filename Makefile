@@ -38,6 +38,8 @@ LITE_PORT ?= 8000
 NODE_TEST ?= node --test --test-reporter=spec
 UNIT_TESTS ?= lib/test/unit/
 TUTORIALS ?= tutorials/*.md
+# The model answers to the tutorials' exercises, run at their pauses by `notecast test`.
+TUTORIAL_ANSWERS ?= test/fixtures/tutorial-answers.json
 # Shell globs over compiled tests; each file starts its own JupyterLab, so they run one at a time.
 E2E_TESTS ?= lib/test/e2e/*.test.js
 A11Y_TESTS ?= lib/a11y-tests/*.test.js
@@ -64,13 +66,14 @@ LABEXT_OUT := jupyterlab_notecast/labextension
 DIST_DIR := dist
 
 .PHONY: help setup rtc-venv python-constraints chromium build build-lib build-labextension install-labextension \
-	dist test lint check-layers test-unit check-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
+	dist test lint check-layers test-unit check-tutorials test-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
 
 help:
 	@echo "make setup       install npm packages, the Python venvs ($(VENV), and $(RTC_VENV) with collaboration) and Chromium if missing"
 	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
 	@echo "make dist        build the wheel and sdist into $(DIST_DIR)/ and check them in a fresh venv (JupyterLab, Notebook 7)"
-	@echo "make test        lint check-layers test-unit check-tutorials dist test-e2e a11y"
+	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials dist test-e2e a11y"
+	@echo "make test-tutorials  run every tutorial in a real kernel and compare each :::run's expected output"
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
 	@echo "make lite        a static JupyterLite site in $(LITE_DIR)/: Notecast, $(LITE_CONTENTS)/, a self-hosted Pyodide kernel"
@@ -185,7 +188,7 @@ dist: build-labextension
 
 # ---- test -------------------------------------------------------------------------------------
 
-test: setup build lint check-layers test-unit check-tutorials dist test-e2e a11y
+test: setup build lint check-layers test-unit check-tutorials test-tutorials dist test-e2e a11y
 
 # Check only: a finding fails the build. `npm run format` rewrites the files.
 lint: $(NPM_STAMP)
@@ -203,6 +206,12 @@ test-unit: build-lib
 check-tutorials: build-lib
 	@echo "==> notecast check $(TUTORIALS)"
 	node bin/notecast.js check $(TUTORIALS)
+
+# Every tutorial played headless with its cells run in a real ipykernel (a Jupyter server of the
+# venv's, started and stopped by the command), each :::run's expected output compared.
+test-tutorials: build-lib $(VENV_STAMP)
+	@echo "==> notecast test $(TUTORIALS)"
+	node bin/notecast.js test --jupyter $(NOTECAST_JUPYTER) --answers $(TUTORIAL_ANSWERS) $(TUTORIALS)
 
 test-e2e: setup build lite
 	@echo "==> browser end-to-end tests"

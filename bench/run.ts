@@ -20,6 +20,7 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['lateness', 'Playback timing on the real clock', () => benchLateness()],
   ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()],
   ['recorder', 'Recording (a 100-cell notebook; a 10,000-update history)', () => benchRecorder()],
+  ['notecast-test', '`notecast test` over its kernel (the tutorials)', async () => (await import('./notecast-test.bench.js')).benchNotecastTest()],
   ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()]
 ];
 

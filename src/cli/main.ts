@@ -5,6 +5,7 @@ import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
 import { notebookCommand } from './commands/notebook.js';
 import { recordCommand } from './commands/record.js';
+import { testCommand } from './commands/test.js';
 import { timelineCommand } from './commands/timeline.js';
 import { transcriptCommand } from './commands/transcript.js';
 import { InputError, UsageError, type CliIO } from './io.js';
@@ -13,7 +14,7 @@ import { loadScript } from './load.js';
 import { refuseOutputOverInput } from './output-guard.js';
 import { suggestName as didYouMean } from './suggest.js';
 
-export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand, recordCommand];
+export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand, recordCommand, testCommand];
 
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
 

@@ -24,6 +24,8 @@ export type RuleId =
   | 'deleted-cell'
   | 'cell-exists'
   | 'run-without-cell'
+  | 'match-without-output'
+  | 'invalid-regex'
   | 'find-not-found'
   | 'malformed-directive'
   | 'unclosed-container'

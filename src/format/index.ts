@@ -4,6 +4,7 @@
  */
 export {
   MAX_TIME_MS,
+  OUTPUT_MATCHES,
   SCRIPT_VERSION,
   cellInfo,
   isEditOperation,
@@ -19,6 +20,7 @@ export {
   type Operation,
   type OperationBase,
   type OperationKind,
+  type OutputMatch,
   type PauseOperation,
   type RunOperation,
   type Script,
@@ -29,6 +31,7 @@ export {
 export { type CellState } from './cell-list.js';
 export { NotebookState } from './notebook-state.js';
 export { stringifyScript } from './serialize.js';
+export { ELLIPSIS, normalizeOutput, outputMatches, outputMatchProblem } from './output-match.js';
 export { countKeystrokes, expandKeystrokes, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, describeCodeParts, plural, wordCodeParts, type CodePart } from './describe.js';
 export { englishTranslations, type Translations } from './translations.js';

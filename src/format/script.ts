@@ -100,9 +100,25 @@ export interface DeleteCellOperation extends OperationBase {
 export interface RunOperation extends OperationBase {
   op: 'run';
   cell: string;
-  /** Output the author expects, as text. */
+  /** Output the author expects, as text: what the cell prints (streams and plain-text results, in order). */
   expect?: string;
+  /** How `expect` is compared with what the kernel printed; absent means `exact`. */
+  match?: OutputMatch;
+  /** The exception the run is expected to raise, by name (`ZeroDivisionError`); absent means none. */
+  error?: string;
 }
+
+/**
+ * How a run's expected output is compared with the actual one. Trailing
+ * whitespace on each line and final newlines never count. `exact`: the same
+ * text; `contains`: the expected text appears in the output; `regex`: the
+ * expected text is a regular expression the whole output matches; `ellipsis`:
+ * the same text, where `...` stands for any text (doctest's ELLIPSIS).
+ */
+export type OutputMatch = 'exact' | 'contains' | 'regex' | 'ellipsis';
+
+/** Every `OutputMatch`, in the order the documentation lists them. */
+export const OUTPUT_MATCHES: readonly OutputMatch[] = ['exact', 'contains', 'regex', 'ellipsis'];
 
 /** Narration between actions (`:::say`). */
 export interface NarrateOperation extends OperationBase {

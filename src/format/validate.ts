@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineIndex } from './line-index.js';
 import { PathTree, scanJson } from './json-scan.js';
 import { NotebookState } from './notebook-state.js';
+import { outputMatchProblem } from './output-match.js';
 import { INPUT_LIMITS, tooLargeReason, utf8Length } from './limits.js';
 import { isEditOperation, MAX_TIME_MS, SCRIPT_VERSION, type Script } from './script.js';
 import schema from './script.schema.json' with { type: 'json' };
@@ -288,8 +289,17 @@ function replayProblems(script: Script): ScriptProblem[] {
         if (problem) {
           problems.push({ path: [...path, 'cell'], message: problem });
         }
-      } else if (operation.op === 'run' && !notebook.get(operation.cell)) {
-        problems.push({ path: [...path, 'cell'], message: `cell "${userText(operation.cell)}" does not exist at this point` });
+      } else if (operation.op === 'run') {
+        if (!notebook.get(operation.cell)) {
+          problems.push({ path: [...path, 'cell'], message: `cell "${userText(operation.cell)}" does not exist at this point` });
+        }
+        if (operation.match !== undefined && operation.expect === undefined) {
+          problems.push({ path: [...path, 'match'], message: 'says how to compare the expected output, but the run has no `expect`' });
+        }
+        const why = operation.expect !== undefined ? outputMatchProblem(operation.expect, operation.match ?? 'exact') : undefined;
+        if (why) {
+          problems.push({ path: [...path, 'expect'], message: `is not a regular expression (${userText(why)})` });
+        }
       }
     });
   });

@@ -573,8 +573,12 @@ export class Player {
     }
     this.pendingRun = undefined;
     const cell = this.announcedCell(run.operation.cell);
-    if (result.ok) {
-      this.announce(say.ran(cell, result.outputLines, this.script.cells[run.operation.cell]?.type === 'markdown'));
+    // The exception the tutorial shows on purpose (`error=`) is said, and playback goes on.
+    const meant = !result.ok && run.operation.error !== undefined && result.error === run.operation.error;
+    if (result.ok || meant) {
+      this.announce(
+        meant ? say.raised(cell, result.error, false) : say.ran(cell, result.outputLines, this.script.cells[run.operation.cell]?.type === 'markdown')
+      );
       if (this.dispatch('run-finished')) {
         this.startClock();
       }

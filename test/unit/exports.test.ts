@@ -4,6 +4,7 @@ import { test } from 'node:test';
 /** Each module's index.ts is its whole public surface: pin it, so a change is a decision. */
 test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
+    'ELLIPSIS',
     'EXCERPT_LENGTH',
     'INPUT_LIMITS',
     'LineIndex',
@@ -11,6 +12,7 @@ test('the public surface of each module', async () => {
     'MAX_PROBLEMS',
     'MAX_TIME_MS',
     'NotebookState',
+    'OUTPUT_MATCHES',
     'SCRIPT_VERSION',
     'buildTranscript',
     'cellInfo',
@@ -32,7 +34,10 @@ test('the public surface of each module', async () => {
     'formatSeconds',
     'isEditOperation',
     'kernelLanguage',
+    'normalizeOutput',
     'operationDuration',
+    'outputMatchProblem',
+    'outputMatches',
     'parseScriptJson',
     'plural',
     'renderTranscript',

@@ -1,15 +1,25 @@
 import type { Code } from 'mdast';
+import { OUTPUT_MATCHES, outputMatchProblem, userText, type OutputMatch } from '../../format/index.js';
 import { isLabel, singleCodeBlock, type Directive } from './directive.js';
+
+/** An exception's name as Python and most kernels spell one (`ZeroDivisionError`, `json.JSONDecodeError`), as long as the format allows. */
+const EXCEPTION_NAME = /^(?=.{1,200}$)[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /**
  * `::run{cell=NAME}` runs a cell (by default the one typed into last) and
- * waits for the kernel. `:::run` may hold a fenced block with the expected output.
+ * waits for the kernel. `:::run` may hold a fenced block with the expected output,
+ * compared as `match=` says (`notecast test`); `error=NAME` says the run raises
+ * that exception on purpose.
  */
 export const runDirective: Directive = {
   name: 'run',
   forms: ['leafDirective', 'containerDirective'],
   usage: '`::run` or `::run{cell=NAME}` on its own line, or `:::run` holding a fenced block of the expected output',
-  attributes: { cell: { kind: 'cell' } },
+  attributes: {
+    cell: { kind: 'cell' },
+    match: { kind: 'choice', values: OUTPUT_MATCHES },
+    error: { kind: 'text', nonEmpty: true }
+  },
   compile(context) {
     const { node, attributes, builder, report } = context;
     let expected: Code | undefined;
@@ -18,6 +28,29 @@ export const runDirective: Directive = {
       if (!expected) {
         return;
       }
+    }
+    const match = attributes.match as OutputMatch | undefined;
+    const error = attributes.error as string | undefined;
+    if (match !== undefined && !expected) {
+      report.error(
+        `Unexpected \`match=${match}\` on a run without expected output, expected \`:::run{match=${match}}\` holding a fenced block of the output`,
+        node,
+        'match-without-output'
+      );
+      return;
+    }
+    const why = expected ? outputMatchProblem(expected.value, match ?? 'exact') : undefined;
+    if (why) {
+      report.error(`Unexpected expected output for \`match=regex\`: it is not a regular expression (${userText(why)})`, expected ?? node, 'invalid-regex');
+      return;
+    }
+    if (error !== undefined && !EXCEPTION_NAME.test(error)) {
+      report.error(
+        `Unexpected \`error=${userText(error)}\` on \`::run\`, expected the name of an exception such as \`error=ZeroDivisionError\``,
+        node,
+        'invalid-attribute'
+      );
+      return;
     }
     let id: string | undefined;
     if (attributes.cell !== undefined) {
@@ -35,6 +68,13 @@ export const runDirective: Directive = {
       return;
     }
     const line = node.position?.start.line;
-    builder.emit({ op: 'run', cell: id, ...(expected ? { expect: expected.value } : {}), ...(line ? { line } : {}) });
+    builder.emit({
+      op: 'run',
+      cell: id,
+      ...(expected ? { expect: expected.value } : {}),
+      ...(match !== undefined && match !== 'exact' ? { match } : {}),
+      ...(error !== undefined ? { error } : {}),
+      ...(line ? { line } : {})
+    });
   }
 };

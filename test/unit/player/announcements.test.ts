@@ -95,6 +95,31 @@ test('a kernel error pauses and is announced assertively', async () => {
   assert.equal(recorder.said.at(-2), 'after', 'play continues after the failed run');
 });
 
+test('the exception a run expects (error=) is announced and playback goes on; another one pauses', async () => {
+  const script = makeScript([
+    makeStep('Oops', [
+      op.insertCell('a', 0, 0),
+      op.type('a', 0, '1/0', 0, 0),
+      { op: 'run', cell: 'a', at: 10, error: 'ZeroDivisionError' },
+      op.narrate('after', 20, 0),
+      { op: 'run', cell: 'a', at: 30, error: 'ZeroDivisionError' },
+      op.narrate('never', 40, 0)
+    ])
+  ]);
+  const { clock, host, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(10);
+  host.runs[0].resolve({ ok: false, error: 'ZeroDivisionError' });
+  await settle();
+  assert.equal(player.state, 'playing');
+  assert.deepEqual(recorder.spoken.at(-1), { text: 'Cell 1 raised ZeroDivisionError.', politeness: 'assertive' });
+  clock.advance(20);
+  assert.ok(recorder.said.includes('after'));
+  host.runs[1].resolve({ ok: false, error: 'NameError' });
+  await settle();
+  assert.equal(player.state, 'paused', 'an exception other than the one expected pauses');
+});
+
 test('a kernel error that comes in while paused does not claim it paused playback', async () => {
   const script = makeScript([makeStep('Oops', [op.insertCell('a', 0, 0), op.run('a', 0)])]);
   const { host, player, recorder } = setup(script);

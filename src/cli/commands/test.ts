@@ -1,0 +1,263 @@
+import { OUTPUT_MATCHES, userText } from '../../format/index.js';
+import { displayName } from '../display-name.js';
+import { hasErrors } from '../diagnostic.js';
+import { InputError, UsageError, type CliIO } from '../io.js';
+import {
+  findJupyter,
+  KernelClient,
+  NoKernelSpecError,
+  NoServerError,
+  startJupyterServer,
+  type ServerAddress,
+  type StartedServer
+} from '../kernel/index.js';
+import { failureDetails, jsonReport, summaryLine, totalsLine, type TutorialReport } from '../test-report.js';
+import { testTutorial, type Answer } from '../tutorial-test.js';
+import { report, type Command, type CommandContext } from './command.js';
+
+/** Exit status when no kernel can be started: like a usage error, it is about the setup, not the tutorials. */
+const NO_KERNEL = 2;
+const DEFAULT_TIMEOUT_S = 60;
+/** How long a server and a kernel get to start. */
+const START_TIMEOUT_MS = 60_000;
+/** How often a long tutorial says where it is. */
+const PROGRESS_EVERY_MS = 5_000;
+
+const INSTALL_HINT =
+  'install Jupyter and a kernel (for Python: `pip install jupyter-server ipykernel`), or give `--jupyter PATH`, or `--server URL --token TOKEN` for a server that runs already';
+
+export const testCommand: Command = {
+  name: 'test',
+  usage: 'notecast test TUTORIAL.md|SCRIPT.json... [--jupyter PATH | --server URL --token TOKEN] [--timeout SECONDS] [--answers FILE.json] [--json]',
+  summary: "Play each tutorial headless, run its cells in a real kernel and compare each :::run's expected output with what the kernel printed.",
+  options: {
+    jupyter: { type: 'string' },
+    server: { type: 'string' },
+    token: { type: 'string' },
+    timeout: { type: 'string' },
+    answers: { type: 'string' },
+    json: { type: 'boolean' }
+  },
+  minFiles: 1,
+  run: runTests
+};
+
+async function runTests(context: CommandContext): Promise<number> {
+  const { io, files, values } = context;
+  const timeoutMs = parseTimeout(values.timeout as string | undefined);
+  if ((values.server === undefined) !== (values.token === undefined)) {
+    throw new UsageError(`--server and --token go together: ${testCommand.usage}`);
+  }
+  if (values.server !== undefined && values.jupyter !== undefined) {
+    throw new UsageError('give --jupyter (a server to start) or --server (one that runs), not both');
+  }
+  const answers = values.answers === undefined ? undefined : await readAnswers(io, values.answers as string);
+  const json = values.json === true;
+  const print = (text: string): void => {
+    if (!json) {
+      io.stdout(text);
+    }
+  };
+
+  let server: ServerAddress;
+  let started: StartedServer | undefined;
+  if (values.server !== undefined) {
+    server = { url: (values.server as string).replace(/\/+$/, ''), token: values.token as string };
+  } else {
+    const jupyter = findJupyter(values.jupyter as string | undefined);
+    if (!jupyter) {
+      io.stderr(
+        `notecast: error: ${values.jupyter === undefined ? 'no `jupyter` command on PATH' : `${displayName(values.jupyter as string)} does not exist`}; ${INSTALL_HINT}\n`
+      );
+      return NO_KERNEL;
+    }
+    try {
+      started = await startJupyterServer(jupyter, START_TIMEOUT_MS);
+    } catch (error) {
+      if (error instanceof NoServerError) {
+        io.stderr(`notecast: error: cannot start a Jupyter server: ${userText(error.message, 600)}; ${INSTALL_HINT}\n`);
+        return NO_KERNEL;
+      }
+      throw error;
+    }
+    server = started;
+  }
+
+  // Ctrl-C: the kernel and the server we started go with us; a second Ctrl-C does not wait for them.
+  let kernel: KernelClient | undefined;
+  let interrupted = false;
+  const interrupt = (): void => {
+    if (interrupted) {
+      started?.kill();
+      process.exit(130);
+    }
+    interrupted = true;
+    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server (Ctrl-C again to kill them)\n');
+    void (async () => {
+      await kernel?.shutdown(3_000);
+      await started?.stop();
+      process.exit(130);
+    })();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+
+  const reports: TutorialReport[] = [];
+  let noKernel = false;
+  try {
+    for (const file of files) {
+      const name = displayName(file);
+      const begun = performance.now();
+      let loaded;
+      try {
+        loaded = await context.load(file);
+      } catch (error) {
+        if (error instanceof InputError) {
+          reports.push({ file: name, status: 'errored', ms: performance.now() - begun, error: 'the file cannot be read' });
+          print(`${summaryLine(reports[reports.length - 1])}\n`);
+          continue;
+        }
+        throw error;
+      }
+      report(io, loaded.diagnostics);
+      if (!loaded.script || hasErrors(loaded.diagnostics)) {
+        reports.push({
+          file: name,
+          status: 'errored',
+          ms: performance.now() - begun,
+          error: 'the tutorial has errors (see above); `notecast check` lists them'
+        });
+        print(`${summaryLine(reports[reports.length - 1])}\n`);
+        continue;
+      }
+      const script = loaded.script;
+      let progress: { done: number; total: number; step: number } = { done: 0, total: 0, step: 1 };
+      const ticker = setInterval(() => {
+        io.stderr(
+          `notecast: ${name}: run ${progress.done} of ${progress.total} (step ${progress.step} of ${script.steps.length}), ${Math.round((performance.now() - begun) / 1000)} s\n`
+        );
+      }, PROGRESS_EVERY_MS);
+      ticker.unref();
+      let result: TutorialReport;
+      try {
+        kernel = await KernelClient.start(server, script.kernel, START_TIMEOUT_MS);
+        const outcome = await testTutorial(script, kernel, {
+          timeoutMs,
+          answers: answersFor(answers, file),
+          onRun: (done, total, step) => {
+            progress = { done, total, step };
+          }
+        });
+        result = { file: name, ...outcome, ms: performance.now() - begun };
+      } catch (error) {
+        result = { file: name, status: 'errored', ms: performance.now() - begun, error: startFailure(error, script.kernel, started !== undefined) };
+        // Whatever stopped this tutorial (a kernel that would not start, a server gone), the next one still runs.
+        noKernel ||= error instanceof NoKernelSpecError;
+      } finally {
+        clearInterval(ticker);
+        await kernel?.shutdown();
+        kernel = undefined;
+      }
+      reports.push(result);
+      print(`${summaryLine(result)}\n`);
+    }
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await started?.stop();
+  }
+
+  if (json) {
+    io.stdout(jsonReport(reports));
+  } else {
+    for (const result of reports) {
+      for (const failure of result.failures ?? []) {
+        io.stdout(`\n${failureDetails(result.file, failure)}`);
+      }
+    }
+    io.stdout(`\n${totalsLine(reports)}\n`);
+  }
+  if (noKernel) {
+    return NO_KERNEL;
+  }
+  return reports.every(result => result.status === 'passed') ? 0 : 1;
+}
+
+/** Why a tutorial's kernel could not start, and what to do about it. */
+function startFailure(error: unknown, kernel: string, ownServer: boolean): string {
+  if (error instanceof NoKernelSpecError) {
+    const known = error.known.length ? `it has ${error.known.map(name => `"${userText(name)}"`).join(', ')}` : 'it has none';
+    return `no kernel named "${userText(kernel)}" on the Jupyter server (${known}): install that kernel${
+      ownServer ? ' where `jupyter` runs' : ' on the server'
+    } (for Python: \`pip install ipykernel\` and \`python -m ipykernel install --user --name ${userText(kernel)}\`), or change \`kernel:\` in the tutorial's front matter`;
+  }
+  return `cannot start the "${userText(kernel)}" kernel: ${userText(error instanceof Error ? error.message : String(error), 300)}`;
+}
+
+function parseTimeout(text: string | undefined): number {
+  if (text === undefined) {
+    return DEFAULT_TIMEOUT_S * 1000;
+  }
+  const seconds = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0 && seconds <= 24 * 60 * 60)) {
+    throw new UsageError(`--timeout "${userText(text)}" is not a number of seconds above 0 and at most 86400 (the default is ${DEFAULT_TIMEOUT_S})`);
+  }
+  return seconds * 1000;
+}
+
+/**
+ * `--answers FILE.json`: the model answers to exercises, by tutorial. Each
+ * key is a tutorial as given on the command line or its file name; each value
+ * a list of `{ "line"?, "code", "expect"?, "match"?, "error"? }`, run at the
+ * pause on `line` (or at the pauses in order).
+ */
+async function readAnswers(io: CliIO, path: string): Promise<Map<string, Answer[]>> {
+  const name = displayName(path);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(await io.readFile(path, 16 * 1024 * 1024)));
+  } catch (error) {
+    throw new UsageError(`${name}: cannot read the answers: ${userText(error instanceof Error ? error.message : String(error))}`);
+  }
+  const answers = new Map<string, Answer[]>();
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UsageError(`${name}: the answers must be a JSON object, tutorial file → list of answers`);
+  }
+  for (const [tutorial, list] of Object.entries(parsed)) {
+    if (!Array.isArray(list)) {
+      throw new UsageError(`${name}: the answers to "${userText(tutorial)}" must be a list`);
+    }
+    answers.set(
+      tutorial,
+      list.map((entry: unknown, index) => {
+        const answer = entry as Partial<Answer>;
+        const where = `${name}: answer ${index + 1} to "${userText(tutorial)}"`;
+        if (typeof answer !== 'object' || answer === null || typeof answer.code !== 'string') {
+          throw new UsageError(`${where} needs "code", the text to run`);
+        }
+        if (answer.line !== undefined && !(Number.isInteger(answer.line) && answer.line > 0)) {
+          throw new UsageError(`${where}: "line" must be the pause's line number`);
+        }
+        if (answer.expect !== undefined && typeof answer.expect !== 'string') {
+          throw new UsageError(`${where}: "expect" must be text`);
+        }
+        if (answer.match !== undefined && !OUTPUT_MATCHES.includes(answer.match)) {
+          throw new UsageError(`${where}: "match" must be one of ${OUTPUT_MATCHES.join(', ')}`);
+        }
+        if (answer.error !== undefined && typeof answer.error !== 'string') {
+          throw new UsageError(`${where}: "error" must be an exception's name`);
+        }
+        return { line: answer.line, code: answer.code, expect: answer.expect, match: answer.match, error: answer.error };
+      })
+    );
+  }
+  return answers;
+}
+
+function answersFor(answers: Map<string, Answer[]> | undefined, file: string): Answer[] | undefined {
+  if (!answers) {
+    return undefined;
+  }
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return answers.get(file) ?? answers.get(base);
+}
