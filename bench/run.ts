@@ -20,7 +20,12 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['lateness', 'Playback timing on the real clock', () => benchLateness()],
   ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()],
   ['recorder', 'Recording (a 100-cell notebook; a 10,000-update history)', () => benchRecorder()],
-  ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()]
+  ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()],
+  [
+    'classroom',
+    'Classroom: a teacher broadcasting to 30 followers (real jupyter-collaboration server, Yjs clients in Node)',
+    async () => (await import('./classroom.bench.js')).benchClassroom()
+  ]
 ];
 
 const names = process.argv.slice(2);
