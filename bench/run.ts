@@ -21,7 +21,12 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()],
   ['recorder', 'Recording (a 100-cell notebook; a 10,000-update history)', () => benchRecorder()],
   ['notecast-test', '`notecast test` over its kernel (the tutorials)', async () => (await import('./notecast-test.bench.js')).benchNotecastTest()],
-  ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()]
+  ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()],
+  [
+    'classroom',
+    'Classroom: a teacher broadcasting to 30 followers (real jupyter-collaboration server, Yjs clients in Node)',
+    async () => (await import('./classroom.bench.js')).benchClassroom()
+  ]
 ];
 
 const names = process.argv.slice(2);

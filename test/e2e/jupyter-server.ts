@@ -50,6 +50,8 @@ export interface JupyterServer {
   rootDir: string;
   /** The server's combined stdout and stderr, for failure messages. */
   logFile: string;
+  /** The server's process id (`jupyter` execs the app, so this is the server itself), for measuring its memory. */
+  pid: number;
   /** Stops the server and its kernels, then removes every temporary folder. Idempotent. */
   stop(): Promise<void>;
 }
@@ -159,6 +161,7 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
       url,
       rootDir: dirs.root,
       logFile,
+      pid: child.pid ?? 0,
       stop: () => (stopped ??= removeAll())
     };
   } catch (error) {
