@@ -249,6 +249,20 @@ function emptyNotebook(tutorialPath: string, kernel: string): object {
 }
 
 /**
+ * The notebook at `notebookPath` when it plays `tutorialPath` (its mark says so): a notebook named
+ * by the caller (the learner's copy of a broadcast notebook, a restored player's) rather than found
+ * by `notebookFor`. Undefined when it is gone, unreadable or another tutorial's.
+ */
+export async function markedNotebook(contents: NotebookContents, notebookPath: string, tutorialPath: string): Promise<NotebookChoice | undefined> {
+  try {
+    const model = await contents.get(notebookPath, { content: true, type: 'notebook' });
+    return markOf(model)?.tutorial === tutorialPath ? { path: notebookPath, created: false, skipped: [] } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * What the learner is told when files by the notebook's name were skipped:
  * "lesson.ipynb is not a notebook Jupyter can read, so it was left as it is.
  * The tutorial plays in lesson-1.ipynb instead." Nothing when none were.
