@@ -26,6 +26,8 @@ export interface Script {
   version: typeof SCRIPT_VERSION;
   title: string;
   description?: string;
+  /** The language the tutorial is written in (BCP 47, `fr`, `pt-BR`); absent means `en`. */
+  lang?: string;
   /** Kernel spec name the tutorial's notebook runs with, e.g. `python3`. */
   kernel: string;
   /** The cells the tutorial creates, by stable id, with the author's names. */
@@ -106,6 +108,8 @@ export interface RunOperation extends OperationBase {
   match?: OutputMatch;
   /** The exception the run is expected to raise, by name (`ZeroDivisionError`); absent means none. */
   error?: string;
+  /** What the output shows when it is an image (a chart, a picture), in words, for the transcript and the learner who cannot see it. */
+  alt?: string;
 }
 
 /**
