@@ -8,6 +8,7 @@ import { directives, type DirectiveNode } from './directives/index.js';
 import { DEFAULT_LANG, readFrontMatter, type FrontMatter } from './front-matter.js';
 import { MAX_MARKDOWN_BYTES } from './limits.js';
 import { plainText, tidy } from './narration.js';
+import { narrationBlocks, narrationText } from './narration-blocks.js';
 import { findTooDeep } from './nesting.js';
 import { parseTutorialSections } from './parse.js';
 import { Reporter } from './report.js';
@@ -165,7 +166,7 @@ function compileNode(
       'code-outside-directive'
     );
   } else {
-    builder.addNarration(tidy(plainText(node)));
+    builder.addNarration(narrationText(node, source), narrationBlocks(node, source));
   }
 }
 

@@ -17,6 +17,8 @@ export {
   type EditOperation,
   type InsertCellOperation,
   type NarrateOperation,
+  type NarrationBlock,
+  type NarrationInline,
   type Operation,
   type OperationBase,
   type OperationKind,

@@ -47,10 +47,33 @@ export interface Step {
   narration: string;
   /** Where the step starts in the tutorial source (1-based), for messages. */
   line?: number;
+  /**
+   * The narration's structure, for the transcript, when it has more than
+   * paragraphs of text: lists, tables, links, images. `narration` stays what
+   * is spoken and captioned.
+   */
+  blocks?: NarrationBlock[];
   /** Time reserved for reading the narration before the first operation. */
   narrationMs: number;
   operations: Operation[];
 }
+
+/**
+ * A run of narration text. A link keeps its address and an image its
+ * source (with its alt text as `text`) for the transcript; what is spoken
+ * is `text` alone.
+ */
+export interface NarrationInline {
+  text: string;
+  href?: string;
+  image?: string;
+}
+
+/** A block of narration as the author wrote it: always data, never markup. */
+export type NarrationBlock =
+  | { kind: 'paragraph'; content: NarrationInline[] }
+  | { kind: 'list'; ordered: boolean; items: NarrationInline[][] }
+  | { kind: 'table'; header: NarrationInline[][]; rows: NarrationInline[][][] };
 
 /** Fields every operation has. */
 export interface OperationBase {
@@ -128,6 +151,8 @@ export const OUTPUT_MATCHES: readonly OutputMatch[] = ['exact', 'contains', 'reg
 export interface NarrateOperation extends OperationBase {
   op: 'narrate';
   text: string;
+  /** Its structure for the transcript, as `Step.blocks`. */
+  blocks?: NarrationBlock[];
   duration: number;
 }
 

@@ -1,5 +1,6 @@
 import { readingMs } from '../timing.js';
-import { containerText, type Directive } from './directive.js';
+import { hasStructure, narrationBlocks } from '../narration-blocks.js';
+import { containerText, isLabel, type Directive } from './directive.js';
 
 /** `:::say` narrates between actions. */
 export const sayDirective: Directive = {
@@ -7,13 +8,20 @@ export const sayDirective: Directive = {
   forms: ['containerDirective'],
   usage: '`:::say` with the narration inside',
   attributes: {},
-  compile({ node, builder, report }) {
+  compile({ node, builder, report, source }) {
     const text = containerText(node);
     if (!text) {
       report.error('Unexpected empty `:::say`, expected the narration text inside it', node, 'unexpected-content');
       return;
     }
     const line = node.position?.start.line;
-    builder.emit({ op: 'narrate', text, duration: readingMs(text, builder.options.pace), ...(line ? { line } : {}) });
+    const blocks = node.children.filter(child => !isLabel(child)).flatMap(child => narrationBlocks(child, source));
+    builder.emit({
+      op: 'narrate',
+      text,
+      ...(hasStructure(blocks) ? { blocks } : {}),
+      duration: readingMs(text, builder.options.pace),
+      ...(line ? { line } : {})
+    });
   }
 };
