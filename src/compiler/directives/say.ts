@@ -1,6 +1,6 @@
 import { readingMs } from '../timing.js';
-import { hasStructure, narrationBlocks } from '../narration-blocks.js';
-import { containerText, isLabel, type Directive } from './directive.js';
+import { hasStructure, narrationBlocks, narrationText } from '../narration-blocks.js';
+import { isLabel, type Directive } from './directive.js';
 
 /** `:::say` narrates between actions. */
 export const sayDirective: Directive = {
@@ -9,13 +9,18 @@ export const sayDirective: Directive = {
   usage: '`:::say` with the narration inside',
   attributes: {},
   compile({ node, builder, report, source }) {
-    const text = containerText(node);
+    const children = node.children.filter(child => !isLabel(child));
+    // As a step's narration: a table is spoken row by row, never as its pipes.
+    const text = children
+      .map(child => narrationText(child, source))
+      .filter(Boolean)
+      .join('\n\n');
     if (!text) {
       report.error('Unexpected empty `:::say`, expected the narration text inside it', node, 'unexpected-content');
       return;
     }
     const line = node.position?.start.line;
-    const blocks = node.children.filter(child => !isLabel(child)).flatMap(child => narrationBlocks(child, source));
+    const blocks = children.flatMap(child => narrationBlocks(child, source));
     builder.emit({
       op: 'narrate',
       text,

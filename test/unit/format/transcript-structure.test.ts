@@ -90,6 +90,12 @@ test('`:::say` is narration between the actions, not an action, and numbering go
   assert.match(text, /\n\nRemarquez la courbe :\n\n1\. elle monte ;\n2\. puis redescend\.\n\n\* Runs cell 1\.\n$/);
 });
 
+test('a table in `:::say` is spoken row by row too', () => {
+  const result = compile('---\ntitle: T\n---\n\n# One\n\n:::say\n| Name | Born |\n|---|---|\n| Ada | 1815 |\n:::\n');
+  const say = result.script?.steps[0].operations[0];
+  assert.equal(say?.op === 'narrate' ? say.text : undefined, 'Name: Ada, Born: 1815');
+});
+
 test('an expected output that is an image is told by its `alt=`', () => {
   const text = renderTranscript(buildTranscript(script()), 'text');
   assert.match(text, /\* Runs cell 1\. Expected output, an image: Une courbe qui monte\n/);
