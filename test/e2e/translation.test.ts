@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { TUTORIAL_FILES, execute, playerFor, recordAnnouncements, setSetting, spoken, waitForSpoken } from './notecast.js';
+import { formatViolations, scanPlayer } from '../../a11y-tests/helpers/axe.js';
 import { notecastErrors, useSuite } from './suite.js';
 
 const BASICS = 'tutorials/01-python-basics.md';
@@ -159,6 +160,9 @@ test('in French the French translation opens; the language switch reopens it in 
   );
   assert.equal(await languages.getByRole('button', { name: 'Français', exact: true }).getAttribute('aria-pressed'), 'true');
   assert.equal(await languages.getByRole('button', { name: 'English', exact: true }).getAttribute('lang'), 'en');
+  // The player with its language switch is axe-clean.
+  const violations = await scanPlayer(page);
+  assert.deepEqual(violations, [], formatViolations(violations));
   const toEnglish = languages.getByRole('button', { name: 'English', exact: true });
   await toEnglish.focus();
   await page.keyboard.press('Enter');
