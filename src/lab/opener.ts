@@ -22,6 +22,7 @@ import type { PlayerPanel } from './player-panel.js';
 import { SpeechNarrator } from './speech.js';
 import type { INotecastPreferences, OpenOptions } from './tokens.js';
 import type { NotecastTracker } from './tracker.js';
+import { tutorialForLearner, tutorialLanguages } from './tutorial-languages.js';
 import { notebookPageUrl } from './url-route.js';
 
 /** How long opening a shared notebook waits to hear whether someone broadcasts in it. */
@@ -106,7 +107,19 @@ export class TutorialOpener {
     const dock = this.dock ?? (await this.dockReady);
     let carried = false;
     try {
-      return await this.openIn(dock, path, options, tab, () => (carried = true));
+      // `intro.md` opens as `intro.fr.md` in a French JupyterLab, when there is one;
+      // reloading or restoring a player keeps the language it had.
+      const exact = options.exactLanguage || options.reload || options.restoring;
+      const chosen = exact ? path : await tutorialForLearner(this.contents, path, this.translator.languageCode);
+      if (chosen !== path) {
+        const translated = this.tracker.playerOf(chosen);
+        if (translated && !translated.session.stoppedReason && !options.reload && options.notebook === undefined) {
+          this.app.shell.activateById(translated.id);
+          return translated;
+        }
+        translated?.dispose();
+      }
+      return await this.openIn(dock, chosen, options, tab, () => (carried = true));
     } finally {
       if (!carried) {
         tab?.close();
@@ -212,12 +225,14 @@ export class TutorialOpener {
       translator: this.translator,
       executor: this.executor
     });
-    const player = new PlayerPanel({
+    const languages = await tutorialLanguages(this.contents, path, script.lang ?? 'en');
+    const player: InstanceType<typeof PlayerPanel> = new PlayerPanel({
       session,
       commands: this.app.commands,
       preferences,
       translator: this.translator,
-      onPreference: (key, value) => void this.preferences.set(key, value)
+      onPreference: (key, value) => void this.preferences.set(key, value),
+      languages: { choices: languages, choose: language => void this.switchLanguage(player, language.path) }
     });
     // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
     const unfollow = this.speech.follow(session);
@@ -294,6 +309,18 @@ export class TutorialOpener {
     );
     await this.app.commands.execute(CommandIDs.follow, { path: notebookPath });
     return true;
+  }
+
+  /**
+   * The language switch: the same tutorial in another language, at the same
+   * step, in the same notebook (a translation types the same code), with
+   * focus in the new player.
+   */
+  private async switchLanguage(player: PlayerPanel, path: string): Promise<void> {
+    const step = player.session.player.step;
+    const notebook = player.session.notebookPath;
+    player.dispose();
+    await this.open(path, { step, notebook, exactLanguage: true });
   }
 
   /** Track the player, and keep the step the restorer saves for it current. */

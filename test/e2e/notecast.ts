@@ -209,6 +209,9 @@ export function expectedOutputs(tutorial: string): Map<string, string> {
     for (const operation of step.operations) {
       if (operation.op === 'run' && operation.expect !== undefined && operation.cell && kept.has(operation.cell)) {
         outputs.set(operation.cell, operation.expect);
+      } else if (operation.op === 'delete-cell' && operation.cell) {
+        // A cell the tutorial deletes later (a scratch cell) is not in the final notebook.
+        outputs.delete(operation.cell);
       }
     }
   }

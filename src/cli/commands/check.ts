@@ -1,12 +1,14 @@
 import { plural } from '../../format/index.js';
 import { hasErrors } from '../diagnostic.js';
 import { InputError } from '../io.js';
+import { checkTranslation } from './check-translation.js';
 import { report, type Command } from './command.js';
 
 export const checkCommand: Command = {
   name: 'check',
   usage: 'notecast check FILE...',
-  summary: 'Check Markdown tutorials or compiled .json scripts and report every problem.',
+  summary:
+    'Check Markdown tutorials or compiled .json scripts and report every problem; a translation (intro.fr.md) is compared with its source (intro.md).',
   options: {},
   minFiles: 1,
   async run({ io, files, load }) {
@@ -24,9 +26,12 @@ export const checkCommand: Command = {
         }
         throw error;
       }
-      report(io, loaded.diagnostics);
-      errors += loaded.diagnostics.filter(d => d.severity === 'error').length;
-      warnings += loaded.diagnostics.filter(d => d.severity === 'warning').length;
+      // A translation is also checked against its source's structure.
+      const diagnostics =
+        loaded.script && file !== '-' ? [...loaded.diagnostics, ...(await checkTranslation(io, file, loaded.script, load))] : loaded.diagnostics;
+      report(io, diagnostics);
+      errors += diagnostics.filter(d => d.severity === 'error').length;
+      warnings += diagnostics.filter(d => d.severity === 'warning').length;
       if (!loaded.script && !hasErrors(loaded.diagnostics)) {
         errors++;
       }
