@@ -13,7 +13,11 @@
  * Measured: the delay from each teacher transaction to each follower's
  * document holding it (p50, p99, max over every follower × transaction
  * pair), that every follower ends with the teacher's notebook, the delay of
- * the broadcast field, and the server's memory per follower.
+ * the broadcast field, and the server's memory per follower. Then the same
+ * class again with followers that publish no awareness state: the room relays
+ * every client's awareness to every client (30² messages each time they all
+ * renew it, every 15 s, and at every cursor move in a real class), and the
+ * teacher's document updates wait behind them; the comparison shows how much.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +48,21 @@ interface Sent {
 }
 
 export async function benchClassroom(): Promise<BenchRow[]> {
+  const rows = await classroom(false);
+  // The same class with followers that publish no awareness state (no user, no cursor): what the
+  // room's relaying of every client's awareness to every client costs the document's updates.
+  const quiet = await classroom(true);
+  const delay = quiet.find(row => row.measure.startsWith('teacher → follower document delay p99'));
+  const spread = quiet.find(row => row.measure.startsWith('teacher → follower document delay p50'));
+  return [
+    ...rows,
+    ...[spread, delay]
+      .filter((row): row is BenchRow => row !== undefined)
+      .map(row => ({ measure: `${row.measure}, followers with no awareness state (for comparison)`, value: row.value }))
+  ];
+}
+
+async function classroom(quietFollowers: boolean): Promise<BenchRow[]> {
   const script = loadScript(TUTORIAL);
   const server = await startJupyterServer({ jupyter: RTC_JUPYTER, copy: [TUTORIAL], files: { [NOTEBOOK]: EMPTY_NOTEBOOK } });
   const clients: RoomClient[] = [];
@@ -71,6 +90,11 @@ export async function benchClassroom(): Promise<BenchRow[]> {
       clients.push(await joinNotebookRoom(server.url, NOTEBOOK, { user: { username: `learner-${i + 1}`, name: `Learner ${i + 1}` } }));
     }
     const followers = clients.slice(1);
+    if (quietFollowers) {
+      for (const follower of followers) {
+        follower.notebook.awareness.setLocalState(null);
+      }
+    }
     await sleep(1_000);
     const rssAfter = serverRss(server.pid);
 
