@@ -164,7 +164,7 @@ function compileNode(
       'code-outside-directive'
     );
   } else {
-    builder.addNarration(tidy(plainText(node)));
+    builder.addNarration(tidy(plainText(node)), node.position?.start.line);
   }
 }
 

@@ -37,6 +37,8 @@ export class TutorialBuilder {
   /** Where the search for a free id starts for a name declared again, so redeclaring stays linear. */
   private readonly nextSuffix = new Map<string, number>();
   private narrationParts: string[] = [];
+  /** Prose after the step's first action: said where it stands, as one narration at the next action or the step's end. */
+  private laterProse: { parts: string[]; line: number | undefined } | undefined;
   /** Cell-name suggestions compare with every cell: only the first messages get one, so errors cost the same however many cells there are. */
   private suggestionsLeft = 50;
   private time = 0;
@@ -54,13 +56,39 @@ export class TutorialBuilder {
     this.finishStep();
     this.steps.push({ title, narration: '', ...(line ? { line } : {}), narrationMs: 0, operations: [] });
     this.narrationParts = [];
+    this.laterProse = undefined;
     this.time = 0;
   }
 
-  addNarration(text: string): void {
-    if (text) {
-      this.narrationParts.push(text);
+  /**
+   * Prose of the step. Before the step's first action it is the step's
+   * opening narration; after one, it is said at that point, as `:::say`
+   * would: read before the code it explains was typed, it would describe
+   * what the learner has not seen yet.
+   */
+  addNarration(text: string, line?: number): void {
+    if (!text) {
+      return;
     }
+    const step = this.steps[this.steps.length - 1];
+    if (step.operations.length === 0) {
+      this.narrationParts.push(text);
+    } else if (this.laterProse) {
+      this.laterProse.parts.push(text);
+    } else {
+      this.laterProse = { parts: [text], line };
+    }
+  }
+
+  /** Say the prose gathered since the last action, as one narration. */
+  private flushProse(): void {
+    const prose = this.laterProse;
+    if (!prose) {
+      return;
+    }
+    this.laterProse = undefined;
+    const text = prose.parts.join('\n\n');
+    this.emit({ op: 'narrate', text, duration: readingMs(text, this.options.pace), ...(prose.line ? { line: prose.line } : {}) });
   }
 
   /** Close the current step: its narration is read before its first operation. */
@@ -73,6 +101,7 @@ export class TutorialBuilder {
     if (!step) {
       return;
     }
+    this.flushProse();
     step.narration = this.narrationParts.join('\n\n');
     step.narrationMs = readingMs(`${step.title} ${step.narration}`, this.options.pace);
     for (const operation of step.operations) {
@@ -159,6 +188,7 @@ export class TutorialBuilder {
    * notebook, and move time on by its duration and the beat after it.
    */
   emit(pending: PendingOperation): void {
+    this.flushProse();
     const step = this.steps[this.steps.length - 1];
     // `op` and `at` first: that is how people read a script.
     const { op, ...rest } = pending;
