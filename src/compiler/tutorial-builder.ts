@@ -1,4 +1,3 @@
-import type { Node } from 'unist';
 import {
   type CellInfo,
   type CellState,
@@ -11,7 +10,7 @@ import {
   userText
 } from '../format/index.js';
 import type { FrontMatter } from './front-matter.js';
-import type { Reporter } from './report.js';
+import type { Place, Reporter } from './report.js';
 import { GAP_AFTER, readingMs } from './timing.js';
 
 /** An operation before the builder gives it its time. */
@@ -110,7 +109,7 @@ export class TutorialBuilder {
   }
 
   /** The id of a live cell by the author's name, or a positioned error. */
-  resolve(name: string, node: Node, role = 'cell'): string | undefined {
+  resolve(name: string, node: Place, role = 'cell'): string | undefined {
     const id = this.live.get(name);
     if (id) {
       return id;

@@ -21,7 +21,7 @@ export const runDirective: Directive = {
     error: { kind: 'text', nonEmpty: true }
   },
   compile(context) {
-    const { node, attributes, builder, report } = context;
+    const { node, attributes, place, builder, report } = context;
     let expected: Code | undefined;
     if (node.type === 'containerDirective' && node.children.some(child => !isLabel(child))) {
       expected = singleCodeBlock(context, 'the expected output');
@@ -34,7 +34,7 @@ export const runDirective: Directive = {
     if (match !== undefined && !expected) {
       report.error(
         `Unexpected \`match=${match}\` on a run without expected output, expected \`:::run{match=${match}}\` holding a fenced block of the output`,
-        node,
+        place('match'),
         'match-without-output'
       );
       return;
@@ -47,14 +47,14 @@ export const runDirective: Directive = {
     if (error !== undefined && !EXCEPTION_NAME.test(error)) {
       report.error(
         `Unexpected \`error=${userText(error)}\` on \`::run\`, expected the name of an exception such as \`error=ZeroDivisionError\``,
-        node,
+        place('error'),
         'invalid-attribute'
       );
       return;
     }
     let id: string | undefined;
     if (attributes.cell !== undefined) {
-      id = builder.resolve(attributes.cell as string, node);
+      id = builder.resolve(attributes.cell as string, place('cell'));
     } else if (builder.lastTyped !== undefined) {
       id = builder.lastTyped;
     } else {
