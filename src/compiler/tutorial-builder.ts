@@ -11,7 +11,7 @@ import {
 } from '../format/index.js';
 import type { FrontMatter } from './front-matter.js';
 import type { Place, Reporter } from './report.js';
-import { GAP_AFTER, readingMs } from './timing.js';
+import { GAP_AFTER, readingMs, stepOpeningMs } from './timing.js';
 
 /** An operation before the builder gives it its time. */
 export type PendingOperation = Operation extends infer O ? (O extends Operation ? Omit<O, 'at'> : never) : never;
@@ -90,9 +90,19 @@ export class TutorialBuilder {
     this.emit({ op: 'narrate', text, duration: readingMs(text, this.options.pace), ...(prose.line ? { line: prose.line } : {}) });
   }
 
-  /** Close the current step: its narration is read before its first operation. */
+  /**
+   * Close the last step and time every step's opening: "Step 2 of 5: title."
+   * and its narration are read before its first operation, and how many
+   * steps there are is only known now.
+   */
   finish(): void {
     this.finishStep();
+    this.steps.forEach((step, index) => {
+      step.narrationMs = stepOpeningMs(index, this.steps.length, step.title, step.narration, this.options.pace);
+      for (const operation of step.operations) {
+        operation.at += step.narrationMs;
+      }
+    });
   }
 
   private finishStep(): void {
@@ -102,10 +112,6 @@ export class TutorialBuilder {
     }
     this.flushProse();
     step.narration = this.narrationParts.join('\n\n');
-    step.narrationMs = readingMs(`${step.title} ${step.narration}`, this.options.pace);
-    for (const operation of step.operations) {
-      operation.at += step.narrationMs;
-    }
   }
 
   /** The id of a live cell by the author's name, or a positioned error. */
