@@ -42,6 +42,7 @@ export const typeDirective: Directive = {
     let id: string;
     let offset: number;
     let text = block.value;
+    let atStart = false;
     if (builder.has(name)) {
       id = builder.resolve(name, place('cell')) as string;
       const cell = builder.cell(id);
@@ -66,6 +67,7 @@ export const typeDirective: Directive = {
         offset = 0;
         if (cell.source !== '') {
           text = `${text}\n`;
+          atStart = true;
         }
       } else {
         offset = cell.source.length;
@@ -88,6 +90,7 @@ export const typeDirective: Directive = {
       text,
       duration: typingMs(text, speed),
       ...(summary ? { summary } : {}),
+      ...(atStart ? { atStart: true as const } : {}),
       ...(line ? { line } : {})
     });
     builder.lastTyped = id;
