@@ -72,7 +72,7 @@ export interface TypingAnnouncement extends AnnouncedCell {
 
 /**
  * Text replaced (`:::replace`), said once instead of a delete and a typing:
- * "Replacing text in cell 3 with 1 line: calls print"; with nothing typed
+ * "Replacing text with 1 line in cell 3: calls print"; with nothing typed
  * after the delete, "Deleting text in cell 3".
  */
 export interface ReplacingAnnouncement extends AnnouncedCell {

@@ -56,8 +56,8 @@ export class Presenter {
         }
         const about = announcement.summary ?? this.codeDescription(announcement.description);
         return about
-          ? trans._n('Replacing text in %2 with %1 line: %3', 'Replacing text in %2 with %1 lines: %3', announcement.lines, cell, about)
-          : trans._n('Replacing text in %2 with %1 line', 'Replacing text in %2 with %1 lines', announcement.lines, cell);
+          ? trans._n('Replacing text with %1 line in %2: %3', 'Replacing text with %1 lines in %2: %3', announcement.lines, cell, about)
+          : trans._n('Replacing text with %1 line in %2', 'Replacing text with %1 lines in %2', announcement.lines, cell);
       }
       case 'deleting':
         return trans.__('Deleting %1', this.namedCell(announcement, options));

@@ -227,7 +227,7 @@ test('a deleted cell is said by the number it had; a replace is said once, as a 
   clock.advance(1000);
   assert.deepEqual(recorder.said.slice(1, -1), [
     'Typing 1 line into cell 2, report: assigns x',
-    'Replacing text in cell 2, report with 1 line: prints',
+    'Replacing text with 1 line in cell 2, report: prints',
     'Deleting text in cell 2, report',
     'Deleting cell 2, report'
   ]);

@@ -23,7 +23,7 @@ const EVERY_KIND: Array<[Announcement, string]> = [
   ],
   [
     { kind: 'replacing', politeness: 'polite', ...cell3, lines: 1, description: [{ kind: 'prints' }] },
-    'Replacing text in cell 3, load with 1 line: prints'
+    'Replacing text with 1 line in cell 3, load: prints'
   ],
   [{ kind: 'deleting', politeness: 'polite', ...cell3 }, 'Deleting cell 3, load'],
   [{ kind: 'ran', politeness: 'polite', ...cell3, outputLines: 2, markdown: false }, 'Cell 3 ran, 2 lines of output. Pause to read them below the cell.'],
@@ -105,7 +105,7 @@ test('what the learner is told of where code goes: at the start of a cell, repla
   assert.equal(say({ kind: 'replacing', politeness: 'polite', ...cell3, lines: 0, description: [] }), 'Deleting text in cell 3, load');
   assert.equal(
     say({ kind: 'replacing', politeness: 'polite', ...cell3, lines: 2, summary: 'a faster loop', description: [] }, true),
-    'Replacing text in cell 3 with 2 lines: a faster loop'
+    'Replacing text with 2 lines in cell 3: a faster loop'
   );
   assert.equal(say({ kind: 'deleting', politeness: 'polite', ...gone }), 'Deleting cell "load"');
 });
