@@ -25,7 +25,7 @@
  * its run is still `pendingRun`, which a seek or restore drops. A seek made
  * stale by a later seek is skipped without asking the host.
  */
-import { isEditOperation, type EditOperation, type Operation, type RunOperation, type Script, type Step } from '../format/index.js';
+import { cellInfo, isEditOperation, type EditOperation, type Operation, type RunOperation, type Script, type Step } from '../format/index.js';
 import * as say from './announcements.js';
 import type { AnnouncedCell, Announcement } from './announcements.js';
 import type { Cancel, Clock, Scheduler } from './clock.js';
@@ -527,7 +527,7 @@ export class Player {
       }
       this.inStep = cue.next;
       applied();
-      const cellType = this.script.cells[operation.cell]?.type;
+      const cellType = cellInfo(this.script, operation.cell)?.type;
       if (operation.op === 'delete-cell') {
         this.announce(say.deleting(before!));
       } else if (operation.op === 'delete-text') {
