@@ -71,10 +71,10 @@ test('R11: with speech on, each narration is spoken once at the set volume, and 
     }
     // Everything that is not narration still reaches the screen reader.
     for (const expected of [
-      'Typing 1 line into cell 1: stores a number',
+      'Typing 1 line into cell 1, first: stores a number',
       'Cell 1 ran, no output',
       'Step 3 of 4: Your turn.',
-      'Cell 2 ran, 1 line of output',
+      'Cell 2 ran: done',
       'Tutorial finished.'
     ]) {
       assert.ok(texts.includes(expected), `the live region never said "${expected}":\n${texts.join('\n')}`);

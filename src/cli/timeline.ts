@@ -1,14 +1,30 @@
 import { Keyframes } from '../apply/index.js';
-import { NotebookState, type Script } from '../format/index.js';
+import { NotebookState, type Operation, type Script } from '../format/index.js';
 import { ManualClock, Player, type Announcement, type PlayerHost } from '../player/index.js';
 import { Presenter } from '../session/index.js';
 import { playToEnd } from './headless-session.js';
 
 export interface TimelineWait {
   at: number;
-  kind: 'kernel' | 'learner';
+  /** On the kernel's run, on the learner (a pause), or a `::wait` of a set time. */
+  kind: 'kernel' | 'learner' | 'timed';
   /** For a kernel wait, the cell's number. */
   cell?: number;
+  /** For a timed wait, how long, in ms of script time. */
+  duration?: number;
+  /** The tutorial line of the directive that waits. */
+  line?: number;
+}
+
+/** One thing that happens, in the order it happens: what is said, or a wait. */
+export interface TimelineEvent {
+  at: number;
+  /** An announcement's kind (`step-started`, `typing`, `ran`, …), or the wait's: `waits-for-kernel`, `waits-for-learner`, `wait`. */
+  kind: Announcement['kind'] | 'waits-for-kernel' | 'waits-for-learner' | 'wait';
+  /** The tutorial line it comes from (a step's heading, a directive, a paragraph), when there is one. */
+  line?: number;
+  /** What a screen reader hears, or what the wait is, in English. */
+  text: string;
 }
 
 export interface TimelineStep {
@@ -20,9 +36,11 @@ export interface TimelineStep {
   /** What is said, in order: each announcement as the player emitted it, when, and its English words. */
   announcements: TimelineAnnouncement[];
   waits: TimelineWait[];
+  /** The announcements and the waits together, in order. */
+  events: TimelineEvent[];
 }
 
-export type TimelineAnnouncement = Announcement & { at: number; text: string };
+export type TimelineAnnouncement = Announcement & { at: number; text: string; line?: number };
 
 export interface Timeline {
   title: string;
@@ -56,25 +74,47 @@ export async function buildTimeline(script: Script, speed = 1): Promise<Timeline
     host: {
       ...places,
       runCell: cellId => {
-        steps[steps.length - 1]?.waits.push({ at: clock.now(), kind: 'kernel', cell: places.cellNumber(cellId) ?? 0 });
+        const line = lastApplied?.line;
+        wait({ at: clock.now(), kind: 'kernel', cell: places.cellNumber(cellId) ?? 0, ...(line ? { line } : {}) });
         return Promise.resolve({ ok: true });
       }
     }
   });
+  // What an announcement is about: the operation just applied (a run's result comes before the next one).
+  let lastApplied: Operation | undefined;
+  // Events in the order they happen: a kernel's wait before its result, a learner's after the prompt.
+  const wait = (entry: TimelineWait) => {
+    const step = steps[steps.length - 1];
+    step?.waits.push(entry);
+    step?.events.push(waitEvent(entry));
+  };
   const startStep = (index: number) => {
-    steps.push({ index, title: script.steps[index].title, start: clock.now(), duration: 0, announcements: [], waits: [] });
+    steps.push({ index, title: script.steps[index].title, start: clock.now(), duration: 0, announcements: [], waits: [], events: [] });
   };
   try {
     startStep(0);
     player.on('stepChanged', ({ index }) => {
+      lastApplied = undefined;
       if (index < script.steps.length && steps.length === index) {
         startStep(index);
       }
     });
-    player.on('announcement', announcement => {
-      steps[steps.length - 1]?.announcements.push({ ...announcement, at: clock.now(), text: presenter.words(announcement) });
+    player.on('operationApplied', ({ operation, appliedAt }) => {
+      lastApplied = operation;
+      if (operation.op === 'wait') {
+        wait({ at: appliedAt, kind: 'timed', duration: operation.duration, ...(operation.line ? { line: operation.line } : {}) });
+      }
     });
-    await playToEnd(player, clock, (kind, at) => steps[steps.length - 1]?.waits.push({ at, kind }));
+    player.on('announcement', announcement => {
+      const line = announcement.kind === 'step-started' ? script.steps[announcement.index].line : lastApplied?.line;
+      const entry: TimelineAnnouncement = { ...announcement, at: clock.now(), text: presenter.words(announcement), ...(line ? { line } : {}) };
+      steps[steps.length - 1]?.announcements.push(entry);
+      steps[steps.length - 1]?.events.push(announcementEvent(entry));
+    });
+    await playToEnd(player, clock, (kind, at) => {
+      const line = lastApplied?.op === 'pause' ? lastApplied.line : undefined;
+      wait({ at, kind, ...(line ? { line } : {}) });
+    });
     const total = clock.now();
     steps.forEach((step, i) => {
       step.duration = (steps[i + 1]?.start ?? total) - step.start;
@@ -125,25 +165,38 @@ export function formatClock(ms: number): string {
   return `${minutes}:${seconds}`;
 }
 
+/** A wait as an event of the timeline. */
+function waitEvent(wait: TimelineWait): TimelineEvent {
+  const kinds = { kernel: 'waits-for-kernel', learner: 'waits-for-learner', timed: 'wait' } as const;
+  const text =
+    wait.kind === 'kernel'
+      ? `waits for the kernel to run cell ${wait.cell}`
+      : wait.kind === 'learner'
+        ? 'waits for the learner'
+        : `waits ${formatSeconds(wait.duration ?? 0)}`;
+  return { at: wait.at, kind: kinds[wait.kind], ...(wait.line ? { line: wait.line } : {}), text };
+}
+
+/** An announcement as an event of the timeline. */
+function announcementEvent(announcement: TimelineAnnouncement): TimelineEvent {
+  return {
+    at: announcement.at,
+    kind: announcement.kind,
+    ...(announcement.line ? { line: announcement.line } : {}),
+    text: `${announcement.politeness === 'assertive' ? 'says at once' : 'says'}: ${announcement.text.replace(/\s*\n+\s*/g, ' ')}`
+  };
+}
+
+/** "1.5 s" */
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
 export function renderTimeline(timeline: Timeline): string {
   const lines = [`${timeline.title}: timeline at ${timeline.speed}× speed`, ''];
   for (const step of timeline.steps) {
     lines.push(`Step ${step.index + 1}  ${formatClock(step.start)}  (${formatClock(step.duration)})  ${step.title}`);
-    // At one instant: the kernel's wait, then what is said, then the learner's
-    // wait, which the prompt announces (the sort is stable).
-    const waits = (kind: TimelineWait['kind']) =>
-      step.waits
-        .filter(w => w.kind === kind)
-        .map(w => ({ at: w.at, text: kind === 'kernel' ? `waits for the kernel to run cell ${w.cell}` : 'waits for the learner' }));
-    const events = [
-      ...waits('kernel'),
-      ...step.announcements.map(a => ({
-        at: a.at,
-        text: `${a.politeness === 'assertive' ? 'says at once' : 'says'}: ${a.text.replace(/\s*\n+\s*/g, ' ')}`
-      })),
-      ...waits('learner')
-    ].sort((a, b) => a.at - b.at);
-    for (const event of events) {
+    for (const event of step.events) {
       lines.push(`    ${formatClock(event.at)}  ${event.text}`);
     }
     lines.push('');

@@ -1,6 +1,7 @@
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { didYouMean, userText } from '../format/index.js';
-import type { Reporter } from './report.js';
+import { attributeSpans } from './directive-syntax.js';
+import type { Place, Reporter } from './report.js';
 
 /** What one directive attribute accepts. */
 export type AttributeSpec =
@@ -20,13 +21,17 @@ export type AttributeValues = Record<string, string | number | undefined>;
  * attribute: the rest of a value with spaces written without quotes, by the
  * text attribute they belong to.
  */
-function spilledWords(entries: Array<[string, string | null | undefined]>, specs: AttributeSpecs): Map<string, string[]> {
+function spilledWords(
+  entries: Array<[string, string | null | undefined]>,
+  specs: AttributeSpecs,
+  quoted: (key: string) => boolean
+): Map<string, string[]> {
   const spilled = new Map<string, string[]>();
   let owner: string | undefined;
   for (const [key, raw] of entries) {
     const known = Object.hasOwn(specs, key);
     if (known) {
-      owner = specs[key].kind === 'text' && raw ? key : undefined;
+      owner = specs[key].kind === 'text' && raw && !quoted(key) ? key : undefined;
     } else if (owner && !raw) {
       spilled.set(owner, [...(spilled.get(owner) ?? []), key]);
     } else {
@@ -36,15 +41,42 @@ function spilledWords(entries: Array<[string, string | null | undefined]>, specs
   return spilled;
 }
 
+/** Where a directive's attribute is written, for messages about it; the directive itself when it has no such attribute. */
+export type AttributePlace = (key: string) => Place;
+
+/** How `node`'s attributes are written in `source` (the first line of the directive): where each is, and whether it is quoted. */
+export function attributePlaces(node: ContainerDirective | LeafDirective, source: string): { place: AttributePlace; quoted: (key: string) => boolean } {
+  const start = node.position?.start;
+  if (start?.offset === undefined) {
+    return { place: () => node, quoted: () => false };
+  }
+  const newline = source.indexOf('\n', start.offset);
+  const spans = attributeSpans(source.slice(start.offset, newline < 0 ? source.length : newline));
+  const at = (index: number) => ({ line: start.line, column: start.column + index, offset: start.offset! + index });
+  return {
+    place: key => {
+      const span = spans.get(key);
+      return span ? { start: at(span.start), end: at(span.end) } : node;
+    },
+    quoted: key => spans.get(key)?.quoted ?? false
+  };
+}
+
 /** Cell names become nbformat cell ids, so they keep to the id alphabet. */
 export const CELL_NAME = /^[A-Za-z0-9_-]{1,40}$/;
 
 /**
  * Check a directive's attributes against its specs. Every problem is
- * reported at the directive; returns undefined when any attribute is wrong,
+ * reported at the attribute it is about (a missing one at the directive); returns undefined when any attribute is wrong,
  * so the directive is skipped rather than half applied.
  */
-export function readAttributes(node: ContainerDirective | LeafDirective, specs: AttributeSpecs, report: Reporter): AttributeValues | undefined {
+export function readAttributes(
+  node: ContainerDirective | LeafDirective,
+  specs: AttributeSpecs,
+  report: Reporter,
+  place: AttributePlace = () => node,
+  quoted: (key: string) => boolean = () => false
+): AttributeValues | undefined {
   // No prototype: an attribute named `constructor` or `__proto__` is just an unknown attribute.
   const values: AttributeValues = Object.create(null) as AttributeValues;
   let ok = true;
@@ -53,12 +85,12 @@ export function readAttributes(node: ContainerDirective | LeafDirective, specs: 
   const entries = Object.entries(given);
   // `summary=prints the top word` reads as `summary=prints` and three bare words: said once, as
   // the missing quotes it is, rather than as three unknown attributes.
-  const spilled = spilledWords(entries, specs);
+  const spilled = spilledWords(entries, specs, quoted);
   for (const [text, words] of spilled) {
     const value = [given[text], ...words].join(' ');
     report.error(
       `Unexpected spaces in the value of \`${text}\` on ${where}: a value with spaces needs quotes, \`${text}="${userText(value)}"\``,
-      node,
+      place(text),
       'invalid-attribute'
     );
     ok = false;
@@ -73,7 +105,7 @@ export function readAttributes(node: ContainerDirective | LeafDirective, specs: 
       const known = Object.keys(specs);
       report.error(
         `Unknown attribute \`${userText(key)}\` on ${where}${didYouMean(key, known)}${known.length ? ` (it takes ${known.map(k => `\`${k}\``).join(', ')})` : ' (it takes no attributes)'}`,
-        node,
+        place(key),
         'unknown-attribute'
       );
       ok = false;
@@ -81,7 +113,7 @@ export function readAttributes(node: ContainerDirective | LeafDirective, specs: 
     }
     const checked = checkValue(spec, key, raw ?? '', where);
     if (typeof checked === 'string') {
-      report.error(checked, node, 'invalid-attribute');
+      report.error(checked, place(key), 'invalid-attribute');
       ok = false;
     } else {
       values[key] = checked.value;

@@ -2,7 +2,7 @@ import type { Code, RootContent, Yaml } from 'mdast';
 import type { Point } from 'unist';
 import { VFile } from 'vfile';
 import { didYouMean, SCRIPT_VERSION, tooLargeReason, userText, utf8Length, type Script } from '../format/index.js';
-import { readAttributes } from './attributes.js';
+import { attributePlaces, readAttributes } from './attributes.js';
 import { decodeTutorial } from './decode.js';
 import { directives, type DirectiveNode } from './directives/index.js';
 import { DEFAULT_LANG, readFrontMatter, type FrontMatter } from './front-matter.js';
@@ -166,7 +166,7 @@ function compileNode(
       'code-outside-directive'
     );
   } else {
-    builder.addNarration(narrationText(node, source), narrationBlocks(node, source));
+    builder.addNarration(narrationText(node, source), narrationBlocks(node, source), node.position?.start.line);
   }
 }
 
@@ -186,9 +186,10 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
     return;
   }
   const errors = report.errorCount;
-  const attributes = readAttributes(node, directive.attributes, report);
+  const { place, quoted } = attributePlaces(node, source);
+  const attributes = readAttributes(node, directive.attributes, report, place, quoted);
   if (attributes) {
-    directive.compile({ node, attributes, builder, report, source });
+    directive.compile({ node, attributes, place, builder, report, source });
   }
   const name = node.attributes?.cell;
   if (report.errorCount > errors && typeof name === 'string') {

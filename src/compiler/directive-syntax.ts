@@ -204,3 +204,86 @@ function charAt(line: string, i: number): string {
 function isPunctuation(char: string): boolean {
   return /[\p{P}\p{S}]/u.test(char);
 }
+
+/** Where one attribute is written on a directive's line: 0-based, from its name to the end of its value. */
+export interface AttributeSpan {
+  start: number;
+  end: number;
+  /** Whether the value is in quotes (then it cannot have spilled into the words after it). */
+  quoted: boolean;
+}
+
+/**
+ * Where each attribute is written on the first line of a directive that
+ * parsed: the parser keeps the values but not their places, and a message
+ * about `speed=fast` belongs at `speed`, not at the colons. `#x` is `id` and
+ * `.x` is `class`, as the parser reads them; a name written twice is at its
+ * last place, whose value the parser keeps.
+ */
+export function attributeSpans(line: string): Map<string, AttributeSpan> {
+  const spans = new Map<string, AttributeSpan>();
+  let i = 0;
+  while (line[i] === ':') {
+    i++;
+  }
+  while (i < line.length && line[i] !== '[' && line[i] !== '{' && !/\s/.test(line[i])) {
+    i++;
+  }
+  if (line[i] === '[') {
+    const close = matchingBracket(line, i);
+    i = close < 0 ? line.length : close + 1;
+  }
+  if (line[i] !== '{') {
+    return spans;
+  }
+  i++;
+  while (i < line.length && line[i] !== '}') {
+    if (line[i] === ' ' || line[i] === '\t') {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (line[i] === '#' || line[i] === '.') {
+      i++;
+      while (i < line.length && !/[\s"'#.<=>`}]/.test(line[i])) {
+        i++;
+      }
+      spans.set(line[start] === '#' ? 'id' : 'class', { start, end: i, quoted: false });
+      continue;
+    }
+    while (i < line.length && !/[\s=}]/.test(line[i])) {
+      i++;
+    }
+    const key = line.slice(start, i);
+    let end = i;
+    let quoted = false;
+    let j = i;
+    while (line[j] === ' ' || line[j] === '\t') {
+      j++;
+    }
+    if (line[j] === '=') {
+      j++;
+      while (line[j] === ' ' || line[j] === '\t') {
+        j++;
+      }
+      const quote = line[j];
+      if (quote === '"' || quote === "'") {
+        const close = line.indexOf(quote, j + 1);
+        j = close < 0 ? line.length : close + 1;
+        quoted = true;
+      } else {
+        while (j < line.length && !/[\s}]/.test(line[j])) {
+          j++;
+        }
+      }
+      end = j;
+      i = j;
+    }
+    if (key) {
+      spans.set(key, { start, end, quoted });
+    } else {
+      i++;
+    }
+  }
+  return spans;
+}

@@ -36,7 +36,7 @@ export type RuleId =
   | 'dropped-tag'
   | 'internal-error';
 
-type Place = Position | Node | { line: number; column: number } | undefined;
+export type Place = Position | Node | { line: number; column: number } | undefined;
 
 function toPlace(place: Place): Position | { line: number; column: number } | undefined {
   if (!place) {

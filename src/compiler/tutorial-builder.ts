@@ -1,4 +1,3 @@
-import type { Node } from 'unist';
 import {
   type CellInfo,
   type CellState,
@@ -13,8 +12,8 @@ import {
 } from '../format/index.js';
 import type { FrontMatter } from './front-matter.js';
 import { hasStructure } from './narration-blocks.js';
-import type { Reporter } from './report.js';
-import { GAP_AFTER, readingMs } from './timing.js';
+import type { Place, Reporter } from './report.js';
+import { GAP_AFTER, readingMs, stepOpeningMs } from './timing.js';
 
 /** An operation before the builder gives it its time. */
 export type PendingOperation = Operation extends infer O ? (O extends Operation ? Omit<O, 'at'> : never) : never;
@@ -40,6 +39,8 @@ export class TutorialBuilder {
   private readonly nextSuffix = new Map<string, number>();
   private narrationParts: string[] = [];
   private narrationBlocks: NarrationBlock[] = [];
+  /** Prose after the step's first action: said where it stands, as one narration at the next action or the step's end. */
+  private laterProse: { parts: string[]; blocks: NarrationBlock[]; line: number | undefined } | undefined;
   /** Cell-name suggestions compare with every cell: only the first messages get one, so errors cost the same however many cells there are. */
   private suggestionsLeft = 50;
   private time = 0;
@@ -58,20 +59,63 @@ export class TutorialBuilder {
     this.steps.push({ title, narration: '', ...(line ? { line } : {}), narrationMs: 0, operations: [] });
     this.narrationParts = [];
     this.narrationBlocks = [];
+    this.laterProse = undefined;
     this.time = 0;
   }
 
-  /** `blocks`: the same narration's structure, kept for the transcript when it has more than text. */
-  addNarration(text: string, blocks: NarrationBlock[] = []): void {
-    if (text) {
-      this.narrationParts.push(text);
+  /**
+   * Prose of the step. Before the step's first action it is the step's
+   * opening narration; after one, it is said at that point, as `:::say`
+   * would: read before the code it explains was typed, it would describe
+   * what the learner has not seen yet. `blocks`: the same narration's
+   * structure, kept for the transcript when it has more than text.
+   */
+  addNarration(text: string, blocks: NarrationBlock[] = [], line?: number): void {
+    if (!text) {
+      return;
     }
-    this.narrationBlocks.push(...blocks);
+    const step = this.steps[this.steps.length - 1];
+    if (step.operations.length === 0) {
+      this.narrationParts.push(text);
+      this.narrationBlocks.push(...blocks);
+    } else if (this.laterProse) {
+      this.laterProse.parts.push(text);
+      this.laterProse.blocks.push(...blocks);
+    } else {
+      this.laterProse = { parts: [text], blocks: [...blocks], line };
+    }
   }
 
-  /** Close the current step: its narration is read before its first operation. */
+  /** Say the prose gathered since the last action, as one narration. */
+  private flushProse(): void {
+    const prose = this.laterProse;
+    if (!prose) {
+      return;
+    }
+    this.laterProse = undefined;
+    const text = prose.parts.join('\n\n');
+    this.emit({
+      op: 'narrate',
+      text,
+      duration: readingMs(text, this.options.pace),
+      ...(hasStructure(prose.blocks) ? { blocks: prose.blocks } : {}),
+      ...(prose.line ? { line: prose.line } : {})
+    });
+  }
+
+  /**
+   * Close the last step and time every step's opening: "Step 2 of 5: title."
+   * and its narration are read before its first operation, and how many
+   * steps there are is only known now.
+   */
   finish(): void {
     this.finishStep();
+    this.steps.forEach((step, index) => {
+      step.narrationMs = stepOpeningMs(index, this.steps.length, step.title, step.narration, this.options.pace);
+      for (const operation of step.operations) {
+        operation.at += step.narrationMs;
+      }
+    });
   }
 
   private finishStep(): void {
@@ -79,18 +123,15 @@ export class TutorialBuilder {
     if (!step) {
       return;
     }
+    this.flushProse();
     step.narration = this.narrationParts.join('\n\n');
     if (hasStructure(this.narrationBlocks)) {
       step.blocks = this.narrationBlocks;
     }
-    step.narrationMs = readingMs(`${step.title} ${step.narration}`, this.options.pace);
-    for (const operation of step.operations) {
-      operation.at += step.narrationMs;
-    }
   }
 
   /** The id of a live cell by the author's name, or a positioned error. */
-  resolve(name: string, node: Node, role = 'cell'): string | undefined {
+  resolve(name: string, node: Place, role = 'cell'): string | undefined {
     const id = this.live.get(name);
     if (id) {
       return id;
@@ -168,6 +209,7 @@ export class TutorialBuilder {
    * notebook, and move time on by its duration and the beat after it.
    */
   emit(pending: PendingOperation): void {
+    this.flushProse();
     const step = this.steps[this.steps.length - 1];
     // `op` and `at` first: that is how people read a script.
     const { op, ...rest } = pending;

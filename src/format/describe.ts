@@ -4,6 +4,7 @@
  * who want better words write `summary="..."`.
  */
 import { userText } from './user-text.js';
+import type { CellType } from './script.js';
 import { englishTranslations, type Translations } from './translations.js';
 
 /**
@@ -32,6 +33,10 @@ export type CodePart =
   | { kind: 'returns' }
   | { kind: 'prints' }
   | { kind: 'heading'; text: string }
+  /** A `# comment` in a code cell. */
+  | { kind: 'comment'; text: string }
+  /** A cell magic such as `%%bash` on the first line: the rest of the cell is not Python, so it says no more. */
+  | { kind: 'cell-magic'; name: string }
   | { kind: 'assigns'; names: string }
   | { kind: 'calls'; name: string };
 
@@ -66,8 +71,16 @@ function loopPart(line: string): CodePart {
   return over ? { kind: 'loops-over', over: name(over) } : { kind: 'loop' };
 }
 
-/** What a block of code does, at most three parts, one per top-level line that says something. */
-export function describeCodeParts(code: string): CodePart[] {
+/**
+ * What a block of code does, at most three parts, one per top-level line
+ * that says something. `cellType` says what `#` starts: a heading in a
+ * markdown cell, a comment in a code cell; unknown, a heading.
+ */
+export function describeCodeParts(code: string, cellType?: CellType): CodePart[] {
+  const magic = /^%%([A-Za-z_][\w-]*)/.exec(code.slice(0, LINE_PREFIX));
+  if (magic && cellType !== 'markdown') {
+    return [{ kind: 'cell-magic', name: name(`%%${magic[1]}`) }];
+  }
   const parts: CodePart[] = [];
   const seen = new Set<string>();
   let start = 0;
@@ -83,7 +96,8 @@ export function describeCodeParts(code: string): CodePart[] {
     for (const [pattern, describe] of PATTERNS) {
       const match = line.match(pattern);
       if (match) {
-        const part = describe(match);
+        const found = describe(match);
+        const part: CodePart = found.kind === 'heading' && cellType === 'code' ? { kind: 'comment', text: found.text } : found;
         const key = JSON.stringify(part);
         if (!seen.has(key)) {
           seen.add(key);
@@ -101,8 +115,8 @@ export function describeCodeParts(code: string): CodePart[] {
  * In English, for the transcript; the presenter words the same parts
  * (`wordCodeParts`) through the learner's translation bundle.
  */
-export function describeCode(code: string): string {
-  return wordCodeParts(describeCodeParts(code));
+export function describeCode(code: string, cellType?: CellType): string {
+  return wordCodeParts(describeCodeParts(code, cellType));
 }
 
 /** "defines mean, prints": the parts of a code description in words, through `trans` (English by default). */
@@ -136,6 +150,10 @@ function wordCodePart(part: CodePart, trans: Translations): string {
       return trans._p('code description', 'prints');
     case 'heading':
       return trans._p('code description', 'heading %1', part.text);
+    case 'comment':
+      return trans._p('code description', 'comment %1', part.text);
+    case 'cell-magic':
+      return trans._p('code description', 'cell magic %1', part.name);
     case 'assigns':
       return trans._p('code description', 'assigns %1', part.names);
     case 'calls':

@@ -106,6 +106,8 @@ export interface TypeOperation extends OperationBase {
   duration: number;
   /** The author's one-line spoken summary of the code. */
   summary?: string;
+  /** Typed before the text already in the cell (`at=start`), which the learner is told. */
+  atStart?: true;
 }
 
 /** Delete `length` code units at `offset` of a cell's source. */

@@ -80,7 +80,7 @@ export function buildTranscript(script: Script): Transcript {
           if (next?.op === 'type' && next.cell === operation.cell) {
             apply(next);
             i++;
-            actions.push(typeAction(lines => `Creates ${type} ${label(operation.cell)} and types ${lines}`, next, codeLanguage(operation.cell)));
+            actions.push(typeAction(lines => `Creates ${type} ${label(operation.cell)} and types ${lines}`, next, codeLanguage(operation.cell), type));
           } else {
             actions.push({ text: `Creates an empty ${type} ${label(operation.cell)}.` });
           }
@@ -88,7 +88,7 @@ export function buildTranscript(script: Script): Transcript {
         }
         case 'type':
           apply(operation);
-          actions.push(typeAction(lines => `Types ${lines} into ${label(operation.cell)}`, operation, codeLanguage(operation.cell)));
+          actions.push(typeAction(lines => `Types ${lines} into ${label(operation.cell)}`, operation, codeLanguage(operation.cell), cellInfo(operation.cell)?.type));
           break;
         case 'delete-text': {
           const removed = notebook.get(operation.cell)?.source.slice(operation.offset, operation.offset + operation.length) ?? '';
@@ -145,8 +145,9 @@ function textBlocks(text: string): NarrationBlock[] {
     .map(part => ({ kind: 'paragraph', content: [{ text: part }] }));
 }
 
-function typeAction(lead: (lines: string) => string, operation: TypeOperation, language: string): TranscriptAction {
-  const about = operation.summary ?? describeCode(operation.text);
+/** `cellType`: a `#` line is a comment in code and a heading in Markdown (describe.ts). */
+function typeAction(lead: (lines: string) => string, operation: TypeOperation, language: string, cellType: CellInfo['type'] | undefined): TranscriptAction {
+  const about = operation.summary ?? describeCode(operation.text, cellType);
   const lines = plural(Math.max(1, countLines(operation.text)), 'line');
   return { text: `${lead(lines)}${about ? ` (${about})` : ''}:`, code: operation.text, language };
 }

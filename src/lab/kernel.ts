@@ -3,7 +3,8 @@
  * (`INotebookCellExecutor`, what "Run cell" uses, so an extension that
  * replaces it runs the player's cells too), or `CodeCell.execute` where no
  * plugin provides one; and reports it as the player's host expects: ok, how
- * many lines of output, or the error's name, never the output itself (R19).
+ * many lines of output and the start of its text (said only when it is one
+ * short line), or the error's name, never a traceback (R19).
  */
 import type { ISessionContext } from '@jupyterlab/apputils';
 import { CodeCell, MarkdownCell, type Cell } from '@jupyterlab/cells';
@@ -11,6 +12,7 @@ import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook'
 import type * as nbformat from '@jupyterlab/nbformat';
 import type { RunResult } from '../player/index.js';
 import { KernelLostError, watchKernelLoss } from './kernel-loss.js';
+import { countOutputLines, outputStart } from './output-text.js';
 
 export async function runCell(cell: Cell, panel: NotebookPanel, executor?: INotebookCellExecutor): Promise<RunResult> {
   const sessionContext = panel.sessionContext;
@@ -47,7 +49,8 @@ export async function runCell(cell: Cell, panel: NotebookPanel, executor?: INote
     if (ran.status === 'aborted') {
       return { ok: false, error: undefined };
     }
-    return { ok: true, outputLines: countOutputLines(outputs) };
+    const lines = countOutputLines(outputs);
+    return { ok: true, outputLines: lines, ...(lines === 1 ? { output: outputStart(outputs) } : {}) };
   } finally {
     stopWatching();
   }
@@ -111,26 +114,4 @@ async function executeWith(executor: INotebookCellExecutor, cell: CodeCell, pane
     }
     throw error;
   }
-}
-
-export function countOutputLines(outputs: nbformat.IOutput[]): number {
-  let lines = 0;
-  for (const output of outputs) {
-    if (output.output_type === 'stream') {
-      lines += textLines(output.text as string | string[]);
-    } else if (output.output_type === 'execute_result' || output.output_type === 'display_data') {
-      const data = (output as nbformat.IExecuteResult).data;
-      const plain = data['text/plain'] as string | string[] | undefined;
-      lines += plain !== undefined ? textLines(plain) : 1;
-    }
-  }
-  return lines;
-}
-
-function textLines(text: string | string[]): number {
-  const joined = Array.isArray(text) ? text.join('') : text;
-  if (!joined) {
-    return 0;
-  }
-  return joined.replace(/\n$/, '').split('\n').length;
 }

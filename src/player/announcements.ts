@@ -8,7 +8,17 @@
  * Polite unless the learner must act or something failed: assertive speech
  * interrupts the screen reader, so it is kept for exactly those (R9).
  */
-import { countLines, describeCodeParts, type CodePart, type Step, type TypeOperation } from '../format/index.js';
+import {
+  countLines,
+  describeCodeParts,
+  userText,
+  type CellType,
+  type CodePart,
+  type DeleteTextOperation,
+  type Operation,
+  type Step,
+  type TypeOperation
+} from '../format/index.js';
 
 export type Politeness = 'polite' | 'assertive';
 
@@ -56,6 +66,28 @@ export interface TypingAnnouncement extends AnnouncedCell {
   summary?: string;
   /** Without a summary: what the code does, found from the code (may be empty). */
   description: CodePart[];
+  /** Typed before the text already in the cell (`at=start`). */
+  atStart?: true;
+}
+
+/**
+ * Text replaced (`:::replace`), said once instead of a delete and a typing:
+ * "Replacing text with 1 line in cell 3: calls print"; with nothing typed
+ * after the delete, "Deleting text in cell 3".
+ */
+export interface ReplacingAnnouncement extends AnnouncedCell {
+  kind: 'replacing';
+  politeness: 'polite';
+  /** Lines typed in place of the text; 0 when the text is only deleted. */
+  lines: number;
+  summary?: string;
+  description: CodePart[];
+}
+
+/** A cell deleted (`::delete`): "Deleting cell 3". */
+export interface DeletingAnnouncement extends AnnouncedCell {
+  kind: 'deleting';
+  politeness: 'polite';
 }
 
 /** A run finished, briefly (R19): "Cell 3 ran, 2 lines of output", "Cell 2 rendered". */
@@ -64,6 +96,8 @@ export interface RanAnnouncement extends AnnouncedCell {
   politeness: 'polite';
   /** Lines of output; `undefined` when the host did not count them. */
   outputLines?: number;
+  /** The output itself when it is one short line (`SHORT_OUTPUT_LENGTH`), made safe to say: "Cell 3 ran: 83.0". */
+  output?: string;
   /** A markdown cell: rendered, not run. */
   markdown: boolean;
 }
@@ -135,6 +169,8 @@ export type Announcement =
   | StepStartedAnnouncement
   | StepReachedAnnouncement
   | TypingAnnouncement
+  | ReplacingAnnouncement
+  | DeletingAnnouncement
   | RanAnnouncement
   | RaisedAnnouncement
   | NarrationAnnouncement
@@ -155,19 +191,58 @@ export function stepReached(index: number, count: number, title: string): StepRe
   return { kind: 'step-reached', politeness: 'polite', index, count, title };
 }
 
-export function typing(operation: TypeOperation, cell: AnnouncedCell): TypingAnnouncement {
+export function typing(operation: TypeOperation, cell: AnnouncedCell, cellType?: CellType): TypingAnnouncement {
   return {
     kind: 'typing',
     politeness: 'polite',
     ...cell,
     lines: Math.max(1, countLines(operation.text)),
     ...(operation.summary !== undefined ? { summary: operation.summary } : {}),
-    description: operation.summary !== undefined ? [] : describeCodeParts(operation.text)
+    description: operation.summary !== undefined ? [] : describeCodeParts(operation.text, cellType),
+    ...(operation.atStart ? { atStart: true as const } : {})
   };
 }
 
-export function ran(cell: AnnouncedCell, outputLines: number | undefined, markdown: boolean): RanAnnouncement {
-  return { kind: 'ran', politeness: 'polite', ...cell, ...(outputLines !== undefined ? { outputLines } : {}), markdown };
+/** `typed` replaces the deleted text, or nothing does (`undefined`). */
+export function replacing(typed: TypeOperation | undefined, cell: AnnouncedCell, cellType?: CellType): ReplacingAnnouncement {
+  return {
+    kind: 'replacing',
+    politeness: 'polite',
+    ...cell,
+    lines: typed ? Math.max(1, countLines(typed.text)) : 0,
+    ...(typed?.summary !== undefined ? { summary: typed.summary } : {}),
+    description: !typed || typed.summary !== undefined ? [] : describeCodeParts(typed.text, cellType)
+  };
+}
+
+/**
+ * The `type` that puts new text where `deleted` took text out, if the
+ * operation after it is that: together they are one `:::replace` (the same
+ * cell, offset and tutorial line), said once.
+ */
+export function replacementOf(deleted: DeleteTextOperation, next: Operation | undefined): TypeOperation | undefined {
+  return next?.op === 'type' && next.cell === deleted.cell && next.offset === deleted.offset && next.line === deleted.line ? next : undefined;
+}
+
+export function deleting(cell: AnnouncedCell): DeletingAnnouncement {
+  return { kind: 'deleting', politeness: 'polite', ...cell };
+}
+
+/** Output up to this many characters, on one line, is said with the run's result. */
+export const SHORT_OUTPUT_LENGTH = 80;
+
+export function ran(cell: AnnouncedCell, outputLines: number | undefined, markdown: boolean, output?: string): RanAnnouncement {
+  // Said only when it is what the learner would read at a glance: one short line.
+  const short = output !== undefined && outputLines === 1 ? output.trim() : '';
+  const said = short && !/[\r\n]/.test(short) && [...short].length <= SHORT_OUTPUT_LENGTH ? userText(short, SHORT_OUTPUT_LENGTH) : '';
+  return {
+    kind: 'ran',
+    politeness: 'polite',
+    ...cell,
+    ...(outputLines !== undefined ? { outputLines } : {}),
+    ...(said ? { output: said } : {}),
+    markdown
+  };
 }
 
 export function raised(cell: AnnouncedCell, error: string | undefined, pausedByIt: boolean): RaisedAnnouncement {

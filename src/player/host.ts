@@ -11,6 +11,12 @@ export interface RunResult {
   ok: boolean;
   /** Lines of output the run produced, for "Cell 3 ran, 2 lines of output". */
   outputLines?: number;
+  /**
+   * The output's text (streams and plain-text results, in order), so that one
+   * short line can be said: "Cell 3 ran: 83.0". The host may leave it out, or
+   * give only its start when it is long.
+   */
+  output?: string;
   /** On failure, the error's name (`NameError`), never the traceback (R19). */
   error?: string;
 }

@@ -25,7 +25,7 @@
  * its run is still `pendingRun`, which a seek or restore drops. A seek made
  * stale by a later seek is skipped without asking the host.
  */
-import { isEditOperation, type EditOperation, type Operation, type RunOperation, type Script, type Step } from '../format/index.js';
+import { cellInfo, isEditOperation, type EditOperation, type Operation, type RunOperation, type Script, type Step } from '../format/index.js';
 import * as say from './announcements.js';
 import type { AnnouncedCell, Announcement } from './announcements.js';
 import type { Cancel, Clock, Scheduler } from './clock.js';
@@ -515,6 +515,10 @@ export class Player {
     const step = this.stepIndex;
     const applied = () => this.events.emit('operationApplied', { step, operation, typed: cue.typed, scheduledAt: due, appliedAt: this.clock.now() });
     if (isEditOperation(operation)) {
+      const index = this.inStep.operation;
+      const operations = this.script.steps[step].operations;
+      // A deleted cell has no number once it is gone: it is named as it was.
+      const before = operation.op === 'delete-cell' ? this.announcedCell(operation.cell) : undefined;
       const firstKeystroke = operation.op === 'type' && this.inStep.keystroke === 0;
       const outcome = this.host.applyEdit(operation, cue.typed);
       if (isConflict(outcome)) {
@@ -523,8 +527,17 @@ export class Player {
       }
       this.inStep = cue.next;
       applied();
-      if (firstKeystroke) {
-        this.announce(say.typing(operation, this.announcedCell(operation.cell)));
+      const cellType = cellInfo(this.script, operation.cell)?.type;
+      if (operation.op === 'delete-cell') {
+        this.announce(say.deleting(before!));
+      } else if (operation.op === 'delete-text') {
+        this.announce(say.replacing(say.replacementOf(operation, operations[index + 1]), this.announcedCell(operation.cell), cellType));
+      } else if (firstKeystroke) {
+        // The typing half of a replace was said with its delete.
+        const previous = operations[index - 1];
+        if (!(previous?.op === 'delete-text' && say.replacementOf(previous, operation))) {
+          this.announce(say.typing(operation, this.announcedCell(operation.cell), cellType));
+        }
       }
       return;
     }
@@ -577,7 +590,9 @@ export class Player {
     const meant = !result.ok && run.operation.error !== undefined && result.error === run.operation.error;
     if (result.ok || meant) {
       this.announce(
-        meant ? say.raised(cell, result.error, false) : say.ran(cell, result.outputLines, this.script.cells[run.operation.cell]?.type === 'markdown')
+        meant
+          ? say.raised(cell, result.error, false)
+          : say.ran(cell, result.outputLines, this.script.cells[run.operation.cell]?.type === 'markdown', result.output)
       );
       if (this.dispatch('run-finished')) {
         this.startClock();

@@ -9,7 +9,7 @@
  * gaps capped). The compiler adds a beat after each action (`GAP_AFTER`), so
  * the waits written here are what the real gaps had beyond those beats.
  */
-import { GAP_AFTER, readingMs, SPEED_RANGE, DEFAULT_PACE } from '../compiler/index.js';
+import { GAP_AFTER, stepOpeningMs, SPEED_RANGE, DEFAULT_PACE } from '../compiler/index.js';
 import { minimalEdit } from '../apply/index.js';
 import { countKeystrokes, kernelLanguage, type CellType } from '../format/index.js';
 import { attributeValue, container, fencedBlock, plainProse, yamlString } from './markdown-text.js';
@@ -274,8 +274,10 @@ class Writer {
     if (mayStartStep && gap >= this.settings.newStepAfterMs && this.current.blocks.length > 0) {
       const title = this.settings.stepTitle(this.steps.length + 1);
       this.startStep(title, undefined);
-      // The new step's narration is read in that time.
-      wait -= readingMs(`${title} ${this.settings.placeholderNarration}`, DEFAULT_PACE);
+      // The new step's opening is read in that time: "Step 2 of 5: title." and its narration
+      // (how many steps there will be is not known yet, but it is said in as many words).
+      const index = this.steps.length - 1;
+      wait -= stepOpeningMs(index, index + 1, title, this.settings.placeholderNarration, DEFAULT_PACE);
     }
     if (wait >= this.settings.waitFromMs) {
       this.block(`::wait{s=${Math.round(wait / 100) / 10}}`);

@@ -8,10 +8,15 @@
  * author wrote (titles, narration, prompts, summaries) and what the host said
  * (a conflict, an error) go in as arguments, never as message ids.
  */
-import { englishTranslations, wordCodeParts, yourTurnPrompt, type CodePart, type Translations } from '../format/index.js';
+import { englishTranslations, userText, wordCodeParts, yourTurnPrompt, type CodePart, type Translations } from '../format/index.js';
 import type { AnnouncedCell, Announcement } from '../player/index.js';
 
-/** How much a step announcement says: `brief` is its label alone, without the narration. */
+/**
+ * How much is said. `brief`: a step's label without its narration, cells by
+ * number alone, a run's result as a count of lines; `full` adds the
+ * narration, the author's name for a cell ("cell 6, report"), and one short
+ * line of output ("Cell 3 ran: 83.0").
+ */
 export type Verbosity = 'full' | 'brief';
 
 export interface PresentOptions {
@@ -33,12 +38,29 @@ export class Presenter {
       case 'step-reached':
         return this.stepSentence(announcement.index, announcement.count, announcement.title);
       case 'typing': {
-        const cell = this.cell(announcement, false);
+        const cell = this.namedCell(announcement, options);
         const about = announcement.summary ?? this.codeDescription(announcement.description);
+        if (announcement.atStart) {
+          return about
+            ? trans._n('Typing %1 line at the start of %2: %3', 'Typing %1 lines at the start of %2: %3', announcement.lines, cell, about)
+            : trans._n('Typing %1 line at the start of %2', 'Typing %1 lines at the start of %2', announcement.lines, cell);
+        }
         return about
           ? trans._n('Typing %1 line into %2: %3', 'Typing %1 lines into %2: %3', announcement.lines, cell, about)
           : trans._n('Typing %1 line into %2', 'Typing %1 lines into %2', announcement.lines, cell);
       }
+      case 'replacing': {
+        const cell = this.namedCell(announcement, options);
+        if (announcement.lines === 0) {
+          return trans.__('Deleting text in %1', cell);
+        }
+        const about = announcement.summary ?? this.codeDescription(announcement.description);
+        return about
+          ? trans._n('Replacing text with %1 line in %2: %3', 'Replacing text with %1 lines in %2: %3', announcement.lines, cell, about)
+          : trans._n('Replacing text with %1 line in %2', 'Replacing text with %1 lines in %2', announcement.lines, cell);
+      }
+      case 'deleting':
+        return trans.__('Deleting %1', this.namedCell(announcement, options));
       case 'ran': {
         const cell = this.cell(announcement, true);
         if (announcement.markdown) {
@@ -47,9 +69,21 @@ export class Presenter {
         if (announcement.outputLines === undefined) {
           return trans.__('%1 ran', cell);
         }
-        return announcement.outputLines === 0
-          ? trans.__('%1 ran, no output', cell)
-          : trans._n('%2 ran, %1 line of output', '%2 ran, %1 lines of output', announcement.outputLines, cell);
+        if (announcement.outputLines === 0) {
+          return trans.__('%1 ran, no output', cell);
+        }
+        if (options.verbosity === 'brief') {
+          return trans._n('%2 ran, %1 line of output', '%2 ran, %1 lines of output', announcement.outputLines, cell);
+        }
+        if (announcement.output !== undefined) {
+          return trans.__('%1 ran: %2', cell, announcement.output);
+        }
+        return trans._n(
+          '%2 ran, %1 line of output. Pause to read it below the cell.',
+          '%2 ran, %1 lines of output. Pause to read them below the cell.',
+          announcement.outputLines,
+          cell
+        );
       }
       case 'raised': {
         const cell = this.cell(announcement, true);
@@ -116,10 +150,34 @@ export class Presenter {
     return capital ? trans.__('Cell "%1"', cell.cellName) : trans.__('cell "%1"', cell.cellName);
   }
 
+  /**
+   * "cell 6, report": the cell by number and, at full verbosity, by the
+   * author's name when that says more than a number would (not `a`, `c2` or
+   * `cell-3`); mid-sentence.
+   */
+  namedCell(cell: AnnouncedCell, options: PresentOptions = {}): string {
+    const name = spokenName(cell.cellName);
+    if (cell.cellNumber === undefined || options.verbosity === 'brief' || !name) {
+      return this.cell(cell, false);
+    }
+    return this.trans.__('cell %1, %2', cell.cellNumber, name);
+  }
+
   /** "defines mean, prints": what code does, from `describeCodeParts`. */
   codeDescription(parts: readonly CodePart[]): string {
     return wordCodeParts(parts, this.trans);
   }
+}
+
+/**
+ * The author's cell name as words ("load-data" is "load data"), or empty
+ * when it says no more than the cell's number: one or two characters, a
+ * generic word, or a number with at most such a word before it (`c2`,
+ * `cell_3`, `code-4`).
+ */
+function spokenName(name: string): string {
+  const words = userText(name.replace(/[-_]+/g, ' ').trim(), 40);
+  return [...words].length <= 2 || /^(?:c|cell|code|md|markdown|raw)? ?\d*$/i.test(words) ? '' : words;
 }
 
 function endsSentence(text: string): boolean {

@@ -222,7 +222,7 @@ test('take over mid-typing, then resume with "Continue with my changes" and with
   await dialog.waitFor({ state: 'visible', timeout: 10_000 });
   await press(dialog.getByRole('button', { name: 'Continue with my changes' }));
   await waitForSpoken(page, /^Resuming at step 2$/);
-  await waitForSpoken(page, /^Cell 1 ran, 1 line of output$/, 60_000);
+  await waitForSpoken(page, /^Cell 1 ran: Hello, notebook!$/, 60_000);
   const source = await cellSource(page, 'hello');
   assert.ok(source.startsWith('# mine\n'), `the learner's line is gone: ${JSON.stringify(source)}`);
   assert.ok(source.endsWith('greeting = "Hello, notebook!"\nprint(greeting)'), `the tutorial's code is incomplete: ${JSON.stringify(source)}`);
@@ -242,7 +242,7 @@ test('take over mid-typing, then resume with "Continue with my changes" and with
   await waitForSpoken(page, /^Resuming at step 3$/);
   const kept = readFileSync(join(suite.server.rootDir, 'tutorials', saved), 'utf8');
   assert.match(kept, /# learner edit/);
-  await waitForSpoken(page, /^Cell 2 ran, 2 lines of output$/, 90_000);
+  await waitForSpoken(page, /^Cell 2 ran, 2 lines of output\. Pause to read them below the cell\.$/, 90_000);
   assert.equal(await cellSource(page, 'numbers'), expectedNotebook(BASICS).find(cell => cell.id === 'numbers')!.source);
   await pressInPlayer(player, 'Alt+Shift+P');
   await waitForStatus(player, /^Paused/, 10_000);

@@ -100,7 +100,7 @@ test('take over mid-typing moves focus into the cell; an edit there survives "Co
   await press(dialog.getByRole('button', { name: 'Continue with my changes' }));
   await waitForSpoken(page, /^Resuming at step 2$/);
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Resume', 'focus did not return to the Resume button');
-  await waitForSpoken(page, /^Cell 1 ran, 1 line of output$/, 60_000);
+  await waitForSpoken(page, /^Cell 1 ran: Hello, notebook!$/, 60_000);
   const source = await cellSource(page, 'hello');
   assert.ok(source.startsWith('# mine\n'), `the learner's line is gone: ${JSON.stringify(source)}`);
   assert.ok(source.endsWith('greeting = "Hello, notebook!"\nprint(greeting)'), `the tutorial's code is incomplete: ${JSON.stringify(source)}`);
@@ -133,7 +133,7 @@ test('"Restore the tutorial\'s state" saves the learner\'s version as a file fir
   assert.match(keptSource, /# learner edit/);
   assert.match(keptSource, /# mine/);
 
-  await waitForSpoken(page, /^Cell 2 ran, 2 lines of output$/, 90_000);
+  await waitForSpoken(page, /^Cell 2 ran, 2 lines of output\. Pause to read them below the cell\.$/, 90_000);
   const numbers = await cellSource(page, 'numbers');
   assert.equal(numbers, expectedNotebook(BASICS).find(cell => cell.id === 'numbers')!.source);
   await pressInPlayer(player, 'Alt+Shift+P');

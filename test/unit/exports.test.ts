@@ -66,6 +66,7 @@ test('the public surface of each module', async () => {
     'compile',
     'directives',
     'readingMs',
+    'stepOpeningMs',
     'typingMs'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/apply/index.js')).sort(), [

@@ -18,16 +18,16 @@ export const cellDirective: Directive = {
     before: { kind: 'cell' }
   },
   compile(context) {
-    const { node, attributes, builder, report } = context;
+    const { attributes, place, builder, report } = context;
     const name = attributes.cell as string;
     if (attributes.after !== undefined && attributes.before !== undefined) {
-      report.error('Unexpected `after` and `before` together on `::cell`, expected one of them', node, 'invalid-attribute');
+      report.error('Unexpected `after` and `before` together on `::cell`, expected one of them', place('before'), 'invalid-attribute');
       return;
     }
     if (builder.has(name)) {
       report.error(
         `Unexpected \`::cell{cell=${name}}\`: cell \`${name}\` already exists; \`::cell\` only creates new cells, so use a new cell name`,
-        node,
+        place('cell'),
         'cell-exists'
       );
       return;

@@ -6,9 +6,9 @@ export const deleteDirective: Directive = {
   forms: ['leafDirective'],
   usage: '`::delete{cell=NAME}` on its own line',
   attributes: { cell: { kind: 'cell', required: true } },
-  compile({ node, attributes, builder }) {
+  compile({ node, attributes, place, builder }) {
     const name = attributes.cell as string;
-    const id = builder.resolve(name, node);
+    const id = builder.resolve(name, place('cell'));
     if (!id) {
       return;
     }

@@ -1,6 +1,6 @@
 import type { Code, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import type { AttributeSpecs, AttributeValues } from '../attributes.js';
+import type { AttributePlace, AttributeSpecs, AttributeValues } from '../attributes.js';
 import { plainText, tidy } from '../narration.js';
 import type { Reporter } from '../report.js';
 import type { TutorialBuilder } from '../tutorial-builder.js';
@@ -10,6 +10,8 @@ export type DirectiveNode = ContainerDirective | LeafDirective;
 export interface DirectiveContext {
   node: DirectiveNode;
   attributes: AttributeValues;
+  /** Where an attribute is written, so a message about it points there. */
+  place: AttributePlace;
   builder: TutorialBuilder;
   report: Reporter;
   /** The tutorial text, for slicing source exactly. */

@@ -7,11 +7,15 @@ import type { DirectiveContext } from './directive.js';
  * for a name that is new, and all `::cell` does. Undefined, reported, when
  * the anchor cell does not exist.
  */
-export function createCell({ node, attributes, builder }: DirectiveContext, name: string): string | undefined {
+export function createCell({ node, attributes, place, builder }: DirectiveContext, name: string): string | undefined {
   const anchorName = (attributes.after ?? attributes.before) as string | undefined;
   let index = builder.notebook.length;
   if (anchorName !== undefined) {
-    const anchor = builder.resolve(anchorName, node, attributes.after !== undefined ? '`after` cell' : '`before` cell');
+    const anchor = builder.resolve(
+      anchorName,
+      place(attributes.after !== undefined ? 'after' : 'before'),
+      attributes.after !== undefined ? '`after` cell' : '`before` cell'
+    );
     if (!anchor) {
       return undefined;
     }

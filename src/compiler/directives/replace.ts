@@ -15,9 +15,9 @@ export const replaceDirective: Directive = {
     summary: { kind: 'text', nonEmpty: true }
   },
   compile(context) {
-    const { node, attributes, builder, report } = context;
+    const { node, attributes, place, builder, report } = context;
     const block = singleCodeBlock(context, 'the replacement');
-    const id = builder.resolve(attributes.cell as string, node);
+    const id = builder.resolve(attributes.cell as string, place('cell'));
     if (!block || !id) {
       return;
     }
@@ -27,7 +27,7 @@ export const replaceDirective: Directive = {
     if (offset < 0) {
       report.error(
         `Unexpected \`find="${userText(find)}"\`: cell \`${attributes.cell}\` does not contain it at this point (it holds "${userText(source, 60)}"); copy the text exactly from the cell`,
-        node,
+        place('find'),
         'find-not-found'
       );
       return;

@@ -22,7 +22,7 @@ export const runDirective: Directive = {
     alt: { kind: 'text', nonEmpty: true }
   },
   compile(context) {
-    const { node, attributes, builder, report } = context;
+    const { node, attributes, place, builder, report } = context;
     let expected: Code | undefined;
     if (node.type === 'containerDirective' && node.children.some(child => !isLabel(child))) {
       expected = singleCodeBlock(context, 'the expected output');
@@ -37,7 +37,7 @@ export const runDirective: Directive = {
     if (match !== undefined && !expected) {
       report.error(
         `Unexpected \`match=${match}\` on a run without expected output, expected \`:::run{match=${match}}\` holding a fenced block of the output`,
-        node,
+        place('match'),
         'match-without-output'
       );
       return;
@@ -50,14 +50,14 @@ export const runDirective: Directive = {
     if (error !== undefined && !EXCEPTION_NAME.test(error)) {
       report.error(
         `Unexpected \`error=${userText(error)}\` on \`::run\`, expected the name of an exception such as \`error=ZeroDivisionError\``,
-        node,
+        place('error'),
         'invalid-attribute'
       );
       return;
     }
     let id: string | undefined;
     if (attributes.cell !== undefined) {
-      id = builder.resolve(attributes.cell as string, node);
+      id = builder.resolve(attributes.cell as string, place('cell'));
     } else if (builder.lastTyped !== undefined) {
       id = builder.lastTyped;
     } else {

@@ -22,7 +22,7 @@ export const typeDirective: Directive = {
     summary: { kind: 'text', nonEmpty: true }
   },
   compile(context) {
-    const { node, attributes, builder, report } = context;
+    const { node, attributes, place, builder, report } = context;
     const name = attributes.cell as string;
     const block = singleCodeBlock(context, 'the code to type');
     if (!block) {
@@ -33,7 +33,7 @@ export const typeDirective: Directive = {
       return;
     }
     if (attributes.after !== undefined && attributes.before !== undefined) {
-      report.error('Unexpected `after` and `before` together on `:::type`, expected one of them', node, 'invalid-attribute');
+      report.error('Unexpected `after` and `before` together on `:::type`, expected one of them', place('before'), 'invalid-attribute');
       return;
     }
     const speed = (attributes.speed as number | undefined) ?? builder.options.speed;
@@ -42,14 +42,15 @@ export const typeDirective: Directive = {
     let id: string;
     let offset: number;
     let text = block.value;
+    let atStart = false;
     if (builder.has(name)) {
-      id = builder.resolve(name, node) as string;
+      id = builder.resolve(name, place('cell')) as string;
       const cell = builder.cell(id);
       const placement = attributes.after !== undefined ? 'after' : attributes.before !== undefined ? 'before' : undefined;
       if (placement) {
         report.error(
           `Unexpected \`${placement}\` for cell \`${name}\`, which already exists: \`${placement}\` only places new cells; remove it, or type into a new cell name`,
-          node,
+          place(placement),
           'cell-exists'
         );
         return;
@@ -57,7 +58,7 @@ export const typeDirective: Directive = {
       if (attributes.type !== undefined && attributes.type !== cell.type) {
         report.error(
           `Unexpected \`type=${attributes.type}\` for cell \`${name}\`, which is already a ${cell.type} cell; remove \`type\` or use a new cell name`,
-          node,
+          place('type'),
           'cell-exists'
         );
         return;
@@ -66,6 +67,7 @@ export const typeDirective: Directive = {
         offset = 0;
         if (cell.source !== '') {
           text = `${text}\n`;
+          atStart = true;
         }
       } else {
         offset = cell.source.length;
@@ -88,6 +90,7 @@ export const typeDirective: Directive = {
       text,
       duration: typingMs(text, speed),
       ...(summary ? { summary } : {}),
+      ...(atStart ? { atStart: true as const } : {}),
       ...(line ? { line } : {})
     });
     builder.lastTyped = id;

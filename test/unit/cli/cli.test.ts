@@ -135,3 +135,27 @@ test('timeline shows each step, what is said, and the waits, and scales with spe
   assert.ok(Math.abs(fast.total * 2 - slow.total) < 50, `2× speed halves the time (${slow.total} vs ${fast.total})`);
   assert.equal((await run('timeline', tutorial, '--speed', '9')).code, 2);
 });
+
+test('timeline lists `::wait`, and its JSON gives each event its kind and source line, in order', async () => {
+  const file = join(dir, 'waits.md');
+  writeFileSync(
+    file,
+    '---\ntitle: T\n---\n\n# One\n\nHello.\n\n:::type{cell=a}\n```python\na = 1\n```\n:::\n\n::wait{s=1.5}\n\n::run\n\n:::pause\nTry it.\n:::\n'
+  );
+  const text = await run('timeline', file);
+  assert.match(text.stdout, /says: Typing 1 line into cell 1: assigns a\n {4}0:03\.3 {2}waits 1\.5 s\n {4}0:04\.8 {2}waits for the kernel/);
+  const timeline = JSON.parse((await run('timeline', file, '--json')).stdout) as Timeline;
+  assert.deepEqual(
+    timeline.steps[0].events.map(event => [event.kind, event.line]),
+    [
+      ['step-started', 5],
+      ['typing', 9],
+      ['wait', 15],
+      ['waits-for-kernel', 17],
+      ['ran', 17],
+      ['your-turn', 19],
+      ['waits-for-learner', 19],
+      ['finished', undefined]
+    ]
+  );
+});

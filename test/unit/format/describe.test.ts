@@ -41,3 +41,11 @@ test('what code does is data for the front ends to word: at most three parts, ea
   ]);
   assert.deepEqual(describeCodeParts('x == 1'), []);
 });
+
+test('a # line is a heading in markdown and a comment in code; a cell magic names the cell and says no more', () => {
+  assert.equal(describeCode('# Results', 'markdown'), 'heading Results');
+  assert.equal(describeCode('# load the data\ndf = read()', 'code'), 'comment load the data, assigns df');
+  assert.equal(describeCode('%%bash\nls -l\nx = 1', 'code'), 'cell magic %%bash');
+  assert.equal(describeCode('%%timeit -n 3\nsum(range(9))'), 'cell magic %%timeit');
+  assert.equal(describeCode('%%bash is a magic', 'markdown'), '');
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { TypeOperation } from '../../../src/format/index.js';
 import { makeScript, makeStep, op, settle, setup } from './helpers.js';
 
 const MEAN = 'def mean(xs):\n    return sum(xs) / len(xs)\n';
@@ -49,12 +50,14 @@ test('the cell number is the live one, counting cells the learner added', async 
   assert.ok(recorder.said.includes('Typing 1 line into cell 2: assigns x'), recorder.said.join('\n'));
 });
 
-test('kernel results are brief: lines of output, never the output', async () => {
+test('kernel results are brief: one short line of output is said, longer output is counted', async () => {
   const script = makeScript(
     [
       makeStep('Runs', [
         op.insertCell('a', 0, 0),
         op.insertCell('md', 1, 0),
+        op.run('a', 0),
+        op.run('a', 0),
         op.run('a', 0),
         op.run('a', 0),
         op.run('a', 0),
@@ -66,13 +69,24 @@ test('kernel results are brief: lines of output, never the output', async () => 
   );
   const { host, player, recorder } = setup(script);
   await player.play();
-  for (const result of [{ outputLines: 2 }, { outputLines: 1 }, { outputLines: 0 }, {}, {}]) {
+  const long = 'x'.repeat(81);
+  for (const result of [
+    { outputLines: 2 },
+    { outputLines: 1 },
+    { outputLines: 1, output: ' 83.0\n' },
+    { outputLines: 1, output: long },
+    { outputLines: 0 },
+    {},
+    {}
+  ]) {
     host.runs.at(-1)?.resolve({ ok: true, ...result });
     await settle();
   }
-  assert.deepEqual(recorder.said.slice(1, 6), [
-    'Cell 1 ran, 2 lines of output',
-    'Cell 1 ran, 1 line of output',
+  assert.deepEqual(recorder.said.slice(1, 8), [
+    'Cell 1 ran, 2 lines of output. Pause to read them below the cell.',
+    'Cell 1 ran, 1 line of output. Pause to read it below the cell.',
+    'Cell 1 ran: 83.0',
+    'Cell 1 ran, 1 line of output. Pause to read it below the cell.',
     'Cell 1 ran, no output',
     'Cell 1 ran',
     'Cell 2 rendered'
@@ -191,4 +205,56 @@ test('announcements are data, never sentences: a kind, the facts and a politenes
     recorder.announcements.every(announcement => !('text' in announcement)),
     'no announcement carries words'
   );
+});
+
+test('a deleted cell is said by the number it had; a replace is said once, as a replace', async () => {
+  const script = makeScript(
+    [
+      makeStep('Edit', [
+        op.insertCell('a', 0, 0),
+        op.insertCell('report', 1, 0),
+        op.type('report', 0, 'x = 1', 0, 0),
+        { ...op.deleteText('report', 4, 1, 10), line: 9 },
+        { ...op.type('report', 4, 'print(x)', 10, 0), line: 9 },
+        { ...op.deleteText('report', 0, 4, 20), line: 14 },
+        op.deleteCell('report', 30)
+      ])
+    ],
+    { report: { name: 'report', type: 'code' } }
+  );
+  const { clock, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(1000);
+  assert.deepEqual(recorder.said.slice(1, -1), [
+    'Typing 1 line into cell 2, report: assigns x',
+    'Replacing text with 1 line in cell 2, report: prints',
+    'Deleting text in cell 2, report',
+    'Deleting cell 2, report'
+  ]);
+});
+
+test('typing at the start of a cell says so; a # line in code is a comment, a cell magic is named', async () => {
+  const script = makeScript(
+    [
+      makeStep('Edit', [
+        op.insertCell('a', 0, 0),
+        op.type('a', 0, '# load the data\nx = 1', 0, 0),
+        { ...(op.type('a', 0, 'import os\n', 10, 0) as TypeOperation), atStart: true },
+        op.insertCell('sh', 1, 20),
+        op.type('sh', 0, '%%bash\nls -l', 20, 0),
+        op.insertCell('md', 2, 30),
+        op.type('md', 0, '# Results', 30, 0)
+      ])
+    ],
+    { md: { name: 'md', type: 'markdown' } }
+  );
+  const { clock, player, recorder } = setup(script);
+  await player.play();
+  clock.advance(1000);
+  assert.deepEqual(recorder.said.slice(1, -1), [
+    'Typing 2 lines into cell 1: comment load the data, assigns x',
+    'Typing 1 line at the start of cell 1: imports os',
+    'Typing 2 lines into cell 2: cell magic %%bash',
+    'Typing 1 line into cell 3: heading Results'
+  ]);
 });

@@ -105,10 +105,10 @@ test('a kernel run in progress still reports after a take-over, and resume goes 
   const { clock, host, player, recorder } = setup(script);
   await player.play();
   await player.takeOver();
-  host.runs[0].resolve({ ok: true, outputLines: 1 });
+  host.runs[0].resolve({ ok: true, outputLines: 1, output: '42' });
   await settle();
   assert.equal(player.state, 'taken-over');
-  assert.equal(recorder.said.at(-1), 'Cell 1 ran, 1 line of output');
+  assert.equal(recorder.said.at(-1), 'Cell 1 ran: 42');
   clock.advance(5000);
   await player.resume();
   clock.advance(100);

@@ -19,9 +19,14 @@ const EVERY_KIND: Array<[Announcement, string]> = [
   [{ kind: 'step-reached', politeness: 'polite', index: 1, count: 2, title: 'Load the data' }, 'Step 2 of 2: Load the data.'],
   [
     { kind: 'typing', politeness: 'polite', ...cell3, lines: 2, description: [{ kind: 'defines', name: 'mean' }] },
-    'Typing 2 lines into cell 3: defines mean'
+    'Typing 2 lines into cell 3, load: defines mean'
   ],
-  [{ kind: 'ran', politeness: 'polite', ...cell3, outputLines: 2, markdown: false }, 'Cell 3 ran, 2 lines of output'],
+  [
+    { kind: 'replacing', politeness: 'polite', ...cell3, lines: 1, description: [{ kind: 'prints' }] },
+    'Replacing text with 1 line in cell 3, load: prints'
+  ],
+  [{ kind: 'deleting', politeness: 'polite', ...cell3 }, 'Deleting cell 3, load'],
+  [{ kind: 'ran', politeness: 'polite', ...cell3, outputLines: 2, markdown: false }, 'Cell 3 ran, 2 lines of output. Pause to read them below the cell.'],
   [{ kind: 'raised', politeness: 'assertive', ...cell3, error: 'NameError', pausedByIt: true }, 'Cell 3 raised NameError. Playback paused.'],
   [{ kind: 'narration', politeness: 'polite', text: 'Now you.' }, 'Now you.'],
   [{ kind: 'your-turn', politeness: 'assertive', prompt: 'Set x to 3.' }, 'Your turn: Set x to 3.'],
@@ -41,12 +46,12 @@ const EVERY_KIND: Array<[Announcement, string]> = [
   [{ kind: 'failed', politeness: 'assertive', message: 'the notebook was closed' }, 'Playback stopped: the notebook was closed.']
 ];
 
-test('every kind of announcement is worded in English as the player said it before', () => {
+test('every kind of announcement is worded in English', () => {
   for (const [announcement, words] of EVERY_KIND) {
     assert.equal(say(announcement), words, announcement.kind);
   }
   const kinds = new Set(EVERY_KIND.map(([announcement]) => announcement.kind));
-  assert.equal(kinds.size, 12, 'one of each kind');
+  assert.equal(kinds.size, 14, 'one of each kind');
 });
 
 test('a step: its label as a sentence, a full stop only when the title does not end one, no narration when brief', () => {
@@ -68,8 +73,8 @@ test('narration is found from the kind: a step says it in full verbosity only, a
 
 test('plurals: lines typed and lines of output', () => {
   const typing = (lines: number): Announcement => ({ kind: 'typing', politeness: 'polite', ...cell3, lines, description: [] });
-  assert.equal(say(typing(1)), 'Typing 1 line into cell 3');
-  assert.equal(say(typing(3)), 'Typing 3 lines into cell 3');
+  assert.equal(say(typing(1)), 'Typing 1 line into cell 3, load');
+  assert.equal(say(typing(3), true), 'Typing 3 lines into cell 3');
   const ran = (outputLines: number | undefined, markdown = false): Announcement => ({
     kind: 'ran',
     politeness: 'polite',
@@ -78,9 +83,41 @@ test('plurals: lines typed and lines of output', () => {
     markdown
   });
   assert.deepEqual(
-    [ran(0), ran(1), ran(2), ran(undefined), ran(undefined, true)].map(a => say(a)),
+    [ran(0), ran(1), ran(2), ran(undefined), ran(undefined, true)].map(a => say(a, true)),
     ['Cell 3 ran, no output', 'Cell 3 ran, 1 line of output', 'Cell 3 ran, 2 lines of output', 'Cell 3 ran', 'Cell 3 rendered']
   );
+  assert.deepEqual(
+    [ran(1), ran(2)].map(a => say(a)),
+    ['Cell 3 ran, 1 line of output. Pause to read it below the cell.', 'Cell 3 ran, 2 lines of output. Pause to read them below the cell.']
+  );
+});
+
+test('one short line of output is said with the result, at full verbosity; brief says how many lines', () => {
+  const ran: Announcement = { kind: 'ran', politeness: 'polite', ...cell3, outputLines: 1, output: '83.0', markdown: false };
+  assert.equal(say(ran), 'Cell 3 ran: 83.0');
+  assert.equal(say(ran, true), 'Cell 3 ran, 1 line of output');
+});
+
+test('what the learner is told of where code goes: at the start of a cell, replaced, deleted', () => {
+  const typing: Announcement = { kind: 'typing', politeness: 'polite', ...cell3, lines: 1, description: [{ kind: 'prints' }], atStart: true };
+  assert.equal(say(typing), 'Typing 1 line at the start of cell 3, load: prints');
+  assert.equal(say({ ...typing, description: [] }, true), 'Typing 1 line at the start of cell 3');
+  assert.equal(say({ kind: 'replacing', politeness: 'polite', ...cell3, lines: 0, description: [] }), 'Deleting text in cell 3, load');
+  assert.equal(
+    say({ kind: 'replacing', politeness: 'polite', ...cell3, lines: 2, summary: 'a faster loop', description: [] }, true),
+    'Replacing text with 2 lines in cell 3: a faster loop'
+  );
+  assert.equal(say({ kind: 'deleting', politeness: 'polite', ...gone }), 'Deleting cell "load"');
+});
+
+test("the author's cell name is said when it says more than the number, in words", () => {
+  const named = (cellName: string) => presenter.namedCell({ cell: 'x', cellNumber: 6, cellName });
+  assert.equal(named('report'), 'cell 6, report');
+  assert.equal(named('load-data'), 'cell 6, load data');
+  for (const generic of ['a', 'md', 'c2', 'cell_3', 'code-4', '7', 'markdown']) {
+    assert.equal(named(generic), 'cell 6', generic);
+  }
+  assert.equal(presenter.namedCell({ cell: 'x', cellNumber: 6, cellName: 'report' }, { verbosity: 'brief' }), 'cell 6');
 });
 
 test("a cell that is gone is named by its author; the author's summary is said as written", () => {
@@ -114,11 +151,13 @@ test('code descriptions: every part, joined', () => {
       { kind: 'returns' },
       { kind: 'prints' },
       { kind: 'heading', text: 'Results' },
+      { kind: 'comment', text: 'load it' },
+      { kind: 'cell-magic', name: '%%bash' },
       { kind: 'assigns', names: 'a, b' },
       { kind: 'calls', name: 'result.append' }
     ]),
     'defines mean, defines class Point, imports Counter from collections, imports os, sys, loops over values, a loop, a while loop, ' +
-      'a condition, a try block, returns a value, prints, heading Results, assigns a, b, calls result.append'
+      'a condition, a try block, returns a value, prints, heading Results, comment load it, cell magic %%bash, assigns a, b, calls result.append'
   );
 });
 
@@ -160,7 +199,7 @@ test('every word the presenter makes goes through the bundle; only what the auth
   }
   // The typing announcement's description and cell went through the bundle too.
   const typing = marked.words(EVERY_KIND[2][0]);
-  assert.match(typing, /⟦cell 3⟧/);
+  assert.match(typing, /⟦cell 3, load⟧/);
   assert.match(typing, /⟦defines mean⟧/);
   // Message ids are literal: no author's text or number ever became one.
   assert.ok(
