@@ -88,7 +88,9 @@ export function buildTranscript(script: Script): Transcript {
         }
         case 'type':
           apply(operation);
-          actions.push(typeAction(lines => `Types ${lines} into ${label(operation.cell)}`, operation, codeLanguage(operation.cell), cellInfo(operation.cell)?.type));
+          actions.push(
+            typeAction(lines => `Types ${lines} into ${label(operation.cell)}`, operation, codeLanguage(operation.cell), cellInfo(operation.cell)?.type)
+          );
           break;
         case 'delete-text': {
           const removed = notebook.get(operation.cell)?.source.slice(operation.offset, operation.offset + operation.length) ?? '';
@@ -146,7 +148,12 @@ function textBlocks(text: string): NarrationBlock[] {
 }
 
 /** `cellType`: a `#` line is a comment in code and a heading in Markdown (describe.ts). */
-function typeAction(lead: (lines: string) => string, operation: TypeOperation, language: string, cellType: CellInfo['type'] | undefined): TranscriptAction {
+function typeAction(
+  lead: (lines: string) => string,
+  operation: TypeOperation,
+  language: string,
+  cellType: CellInfo['type'] | undefined
+): TranscriptAction {
   const about = operation.summary ?? describeCode(operation.text, cellType);
   const lines = plural(Math.max(1, countLines(operation.text)), 'line');
   return { text: `${lead(lines)}${about ? ` (${about})` : ''}:`, code: operation.text, language };
