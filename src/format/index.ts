@@ -22,6 +22,7 @@ export {
   type OperationKind,
   type OutputMatch,
   type PauseOperation,
+  type PointOperation,
   type RunOperation,
   type Script,
   type Step,

@@ -56,6 +56,8 @@ export interface TypingAnnouncement extends AnnouncedCell {
   summary?: string;
   /** Without a summary: what the code does, found from the code (may be empty). */
   description: CodePart[];
+  /** Inserted at once (`instant`), not typed. */
+  instant?: boolean;
 }
 
 /** A run finished, briefly (R19): "Cell 3 ran, 2 lines of output", "Cell 2 rendered". */
@@ -162,7 +164,8 @@ export function typing(operation: TypeOperation, cell: AnnouncedCell): TypingAnn
     ...cell,
     lines: Math.max(1, countLines(operation.text)),
     ...(operation.summary !== undefined ? { summary: operation.summary } : {}),
-    description: operation.summary !== undefined ? [] : describeCodeParts(operation.text)
+    description: operation.summary !== undefined ? [] : describeCodeParts(operation.text),
+    ...(operation.instant ? { instant: true } : {})
   };
 }
 

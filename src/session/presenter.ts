@@ -35,6 +35,11 @@ export class Presenter {
       case 'typing': {
         const cell = this.cell(announcement, false);
         const about = announcement.summary ?? this.codeDescription(announcement.description);
+        if (announcement.instant) {
+          return about
+            ? trans._n('Inserted %1 line into %2: %3', 'Inserted %1 lines into %2: %3', announcement.lines, cell, about)
+            : trans._n('Inserted %1 line into %2', 'Inserted %1 lines into %2', announcement.lines, cell);
+        }
         return about
           ? trans._n('Typing %1 line into %2: %3', 'Typing %1 lines into %2: %3', announcement.lines, cell, about)
           : trans._n('Typing %1 line into %2', 'Typing %1 lines into %2', announcement.lines, cell);
