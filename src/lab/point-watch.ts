@@ -54,7 +54,8 @@ export class PointWatch {
 
   /** While waiting for the learner to run a command: what to run and where it is. */
   get waitingNotice(): string | undefined {
-    return this.waitingFor ? this.options.trans.__('Run it yourself to continue: %1.', this.waitingFor.description) : undefined;
+    const { trans } = this.options;
+    return this.waitingFor ? trans.__('Run it yourself to continue: %1.', this.waitingFor.description) : undefined;
   }
 
   /** Go on without the learner running the command. */
