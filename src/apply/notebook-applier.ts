@@ -205,8 +205,10 @@ export class NotebookApplier {
         }
       });
     }
-    this.tutorial.reset(state);
-    this.touchedByOthers = false;
+    // The tutorial's state stays the tutorial's: an answer that holds the learner's text is
+    // theirs, still a change a later restore must keep a copy of before it removes the cell.
+    this.tutorial.reset(target);
+    this.touchedByOthers = state !== target;
   }
 
   /**

@@ -83,7 +83,15 @@ test("restoring a step keeps the learner's text in an answer cell", () => {
   applier.restore(keyframes.at(2));
   assert.equal(sourceOf(notebook, 'answer'), 'numbers.sort()', 'seeking on keeps it too');
   assert.equal(sourceOf(notebook, 'next'), 'print(numbers)');
-  assert.ok(applier.matchesExpected(), 'the expected notebook now holds their answer');
+  assert.ok(!applier.matchesExpected(), 'their answer still counts as theirs, so a restore that removes the cell keeps a copy first');
+});
+
+test("a restore that leaves an answer cell empty leaves the notebook exactly the tutorial's", () => {
+  const script = compiled();
+  const { notebook, applier } = played(script, 1);
+  applier.restore(new Keyframes(script).at(2));
+  assert.ok(applier.matchesExpected());
+  assert.equal(sourceOf(notebook, 'answer'), '');
 });
 
 test("restoring still replaces the learner's changes to the tutorial's own cells", () => {
