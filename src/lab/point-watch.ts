@@ -93,15 +93,16 @@ export class PointWatch {
     this.options.changed();
   }
 
-  /** A side panel's tab opened by a click runs no command: its tab becoming current counts. */
+  /** A side panel's tab clicked runs no command: its panel opening or closing counts. */
   private watchTab(tab: HTMLElement | undefined): void {
     this.tabObserver?.disconnect();
     this.tabObserver = undefined;
-    if (!tab || tab.classList.contains('lm-mod-current')) {
+    if (!tab) {
       return;
     }
+    const wasOpen = tab.classList.contains('lm-mod-current');
     const observer = new MutationObserver(() => {
-      if (tab.classList.contains('lm-mod-current')) {
+      if (tab.classList.contains('lm-mod-current') !== wasOpen) {
         this.done();
       }
     });

@@ -197,7 +197,7 @@ export function expectedNotebook(tutorial: string): Array<{ id: string; type: st
   }));
 }
 
-/** The outputs the tutorial's `:::run` blocks expect, by cell id. */
+/** The outputs the tutorial's `:::run` blocks expect, by cell id, for the cells it ends with. */
 export function expectedOutputs(tutorial: string): Map<string, string> {
   const json = execFileSync(process.execPath, [join(REPO_ROOT, 'bin/notecast.js'), 'compile', join(REPO_ROOT, tutorial)], {
     encoding: 'utf8'
@@ -208,6 +208,9 @@ export function expectedOutputs(tutorial: string): Map<string, string> {
     for (const operation of step.operations) {
       if (operation.op === 'run' && operation.expect !== undefined && operation.cell) {
         outputs.set(operation.cell, operation.expect);
+      } else if (operation.op === 'delete-cell' && operation.cell) {
+        // A cell the tutorial deletes (scratch work) is not in the notebook it ends with.
+        outputs.delete(operation.cell);
       }
     }
   }
