@@ -229,9 +229,9 @@ export function shortcutOf(commands: CommandRegistry, command: string): string |
 
 function accessibleName(element: HTMLElement): string {
   const labelled = element.getAttribute('aria-label') ?? element.querySelector('[aria-label]')?.getAttribute('aria-label');
-  const text = (labelled ?? element.textContent ?? '').trim();
-  // A title carries the shortcut too ("Run (Shift+Enter)"): said once, at the end.
-  return text || (element.getAttribute('title') ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
+  const text = (labelled ?? element.textContent ?? '').trim() || (element.getAttribute('title') ?? '');
+  // Toolbar names and titles carry the shortcut too ("Run this cell (Shift+Enter)"): said once, at the end.
+  return text.replace(/\s*\([^)]*\)\s*$/, '').trim();
 }
 
 function isShown(element: HTMLElement): boolean {

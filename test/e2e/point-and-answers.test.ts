@@ -33,12 +33,19 @@ test('::point rings the Run button, describes it with its shortcut, and never mo
   const { page } = suite.lab;
   const player = await openTutorial(page, TUTORIAL, 'Pointing and answers');
   await press(toolbarButton(player, 'Play'));
-  await allowRunningCode(page).catch(() => undefined);
+  await allowRunningCode(page);
   const said = await waitForSpoken(page, /button in the notebook toolbar, Shift\+Enter$/);
-  const ringed = page.locator('.jp-NotebookPanel-toolbar [data-command="notebook:run-cell-and-select-next"].jp-Notecast-pointed');
+  const ringed = page.locator('.jp-Notecast-pointed');
   await ringed.waitFor({ state: 'attached', timeout: 10_000 });
+  const where = await ringed.evaluate(element => ({
+    command: element.getAttribute('data-command'),
+    inToolbar: Boolean(element.closest('.jp-NotebookPanel-toolbar')),
+    html: element.outerHTML.slice(0, 300)
+  }));
+  assert.deepEqual([where.command, where.inToolbar], ['notebook:run-cell-and-select-next', true], where.html);
   assert.match((await ringed.getAttribute('aria-describedby')) ?? '', /notecast-point-description/);
   assert.equal(await page.locator('#notecast-point-description').textContent(), said);
+  assert.equal(said.split('Shift+Enter').length, 2, `the shortcut is said once: ${said}`);
   const focused = await page.evaluate(() => document.activeElement?.closest('[role=toolbar]')?.getAttribute('aria-label'));
   assert.equal(focused, 'Tutorial player', 'playback moved focus');
   // The ring is an outline, which forced colours keep.
@@ -84,6 +91,9 @@ test("an answer cell shows its placeholder; the learner's answer resumes without
   // The last point names a command this JupyterLab lacks: said, and playback is not stuck.
   await waitForSpoken(page, /points at the command nosuch:command, which this JupyterLab does not have/, 60_000);
   await waitForStatus(player, /^Ended/, 30_000);
+  // The tutorial ran the learner's answer, then code that uses it.
+  const after = (await notebookCells(page, NOTEBOOK)).find(cell => cell.id === 'after');
+  assert.equal(after?.output.trim(), '4');
   const slider = player.getByRole('slider', { name: 'Step' });
   await slider.focus();
   await page.keyboard.press('End');
