@@ -129,8 +129,8 @@ export function buildTranscript(script: Script): Transcript {
         case 'point':
           actions.push({
             text: operation.wait
-              ? `Points at the control that runs the command \`${userText(operation.command)}\`, and waits until you run it.`
-              : `Points at the control that runs the command \`${userText(operation.command)}\`.`
+              ? `Points at the control that runs the command “${userText(operation.command)}”, and waits until you run it.`
+              : `Points at the control that runs the command “${userText(operation.command)}”.`
           });
           break;
       }
