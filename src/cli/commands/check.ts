@@ -1,15 +1,33 @@
-import { plural } from '../../format/index.js';
+import { plural, userText } from '../../format/index.js';
 import { hasErrors } from '../diagnostic.js';
-import { InputError } from '../io.js';
+import { displayName } from '../display-name.js';
+import { InputError, UsageError } from '../io.js';
+import { checkPointedCommands, labCommandIds } from '../lab-commands.js';
 import { report, type Command } from './command.js';
 
 export const checkCommand: Command = {
   name: 'check',
-  usage: 'notecast check FILE...',
+  usage: 'notecast check FILE... [--lab URL [--token TOKEN]]',
   summary: 'Check Markdown tutorials or compiled .json scripts and report every problem.',
-  options: {},
+  options: { lab: { type: 'string' }, token: { type: 'string' } },
   minFiles: 1,
-  async run({ io, files, load }) {
+  async run({ io, files, values, load }) {
+    if (values.token !== undefined && values.lab === undefined) {
+      throw new UsageError(`--token goes with --lab: ${checkCommand.usage}`);
+    }
+    // `--lab URL`: the `::point` commands are checked against that JupyterLab's (its extensions' too).
+    const lab = typeof values.lab === 'string' ? { url: values.lab.replace(/\/+$/, ''), token: (values.token as string | undefined) ?? '' } : undefined;
+    let labCommands: Set<string> | undefined;
+    if (lab) {
+      try {
+        labCommands = await labCommandIds(lab);
+      } catch (error) {
+        io.stderr(
+          `notecast: error: cannot read the commands of the JupyterLab at ${userText(lab.url)}: ${userText(error instanceof Error ? error.message : String(error), 300)}; check the URL (the address JupyterLab runs at, without /lab) and --token\n`
+        );
+        return 1;
+      }
+    }
     let errors = 0;
     let warnings = 0;
     for (const file of files) {
@@ -24,6 +42,11 @@ export const checkCommand: Command = {
         }
         throw error;
       }
+      const diagnostics =
+        lab && labCommands && loaded.script
+          ? checkPointedCommands(displayName(file), loaded.script, labCommands, lab.url, loaded.diagnostics)
+          : loaded.diagnostics;
+      loaded.diagnostics = diagnostics;
       report(io, loaded.diagnostics);
       errors += loaded.diagnostics.filter(d => d.severity === 'error').length;
       warnings += loaded.diagnostics.filter(d => d.severity === 'warning').length;
