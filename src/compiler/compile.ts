@@ -5,9 +5,10 @@ import { didYouMean, SCRIPT_VERSION, tooLargeReason, userText, utf8Length, type 
 import { readAttributes } from './attributes.js';
 import { decodeTutorial } from './decode.js';
 import { directives, type DirectiveNode } from './directives/index.js';
-import { readFrontMatter, type FrontMatter } from './front-matter.js';
+import { DEFAULT_LANG, readFrontMatter, type FrontMatter } from './front-matter.js';
 import { MAX_MARKDOWN_BYTES } from './limits.js';
 import { plainText, tidy } from './narration.js';
+import { narrationBlocks, narrationText } from './narration-blocks.js';
 import { findTooDeep } from './nesting.js';
 import { parseTutorialSections } from './parse.js';
 import { Reporter } from './report.js';
@@ -105,6 +106,7 @@ function build(source: string, report: Reporter): Script | undefined {
     version: SCRIPT_VERSION,
     title: options.title as string,
     ...(options.description ? { description: options.description } : {}),
+    ...(options.lang !== DEFAULT_LANG ? { lang: options.lang } : {}),
     kernel: options.kernel,
     cells: builder.cells,
     steps: builder.steps
@@ -164,7 +166,7 @@ function compileNode(
       'code-outside-directive'
     );
   } else {
-    builder.addNarration(tidy(plainText(node)));
+    builder.addNarration(narrationText(node, source), narrationBlocks(node, source));
   }
 }
 

@@ -12,22 +12,28 @@ export interface FrontMatter {
   speed: number;
   /** Narration pace in words per minute. */
   pace: number;
+  /** The language the tutorial is written in, a BCP 47 tag such as `en` or `fr-CA`. */
+  lang: string;
 }
 
 export const DEFAULT_KERNEL = 'python3';
 export const DEFAULT_SPEED = 15;
 export const DEFAULT_PACE = 170;
+export const DEFAULT_LANG = 'en';
 export const SPEED_RANGE: [number, number] = [1, 200];
 export const PACE_RANGE: [number, number] = [60, 600];
 
-const KEYS = ['title', 'description', 'kernel', 'speed', 'pace'];
+const KEYS = ['title', 'description', 'kernel', 'speed', 'pace', 'lang'];
+
+/** A BCP 47 language tag as tutorials use them: a language, then subtags (`en`, `fr`, `pt-BR`, `zh-Hant-TW`). */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 
 /**
  * Read the YAML front matter. Problems are reported at the line of the key
  * (or of the YAML error) in the tutorial, not in the YAML block.
  */
 export function readFrontMatter(node: Yaml | undefined, report: Reporter): FrontMatter {
-  const result: FrontMatter = { kernel: DEFAULT_KERNEL, speed: DEFAULT_SPEED, pace: DEFAULT_PACE };
+  const result: FrontMatter = { kernel: DEFAULT_KERNEL, speed: DEFAULT_SPEED, pace: DEFAULT_PACE, lang: DEFAULT_LANG };
   if (!node) {
     report.error(
       'Missing front matter with a title: start the file with `---`, a line `title: Your title`, and `---`',
@@ -116,6 +122,17 @@ export function readFrontMatter(node: Yaml | undefined, report: Reporter): Front
           );
         } else {
           result.kernel = text;
+        }
+        break;
+      case 'lang':
+        if (text === undefined || !LANGUAGE_TAG.test(text.trim())) {
+          report.error(
+            'Unexpected value for `lang`, expected a language tag such as `en`, `fr` or `pt-BR` (the language the tutorial is written in)',
+            keyAt,
+            'invalid-front-matter'
+          );
+        } else {
+          result.lang = text.trim();
         }
         break;
       case 'speed':

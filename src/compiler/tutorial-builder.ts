@@ -7,10 +7,12 @@ import {
   NotebookState,
   type Operation,
   operationDuration,
+  type NarrationBlock,
   type Step,
   userText
 } from '../format/index.js';
 import type { FrontMatter } from './front-matter.js';
+import { hasStructure } from './narration-blocks.js';
 import type { Reporter } from './report.js';
 import { GAP_AFTER, readingMs } from './timing.js';
 
@@ -37,6 +39,7 @@ export class TutorialBuilder {
   /** Where the search for a free id starts for a name declared again, so redeclaring stays linear. */
   private readonly nextSuffix = new Map<string, number>();
   private narrationParts: string[] = [];
+  private narrationBlocks: NarrationBlock[] = [];
   /** Cell-name suggestions compare with every cell: only the first messages get one, so errors cost the same however many cells there are. */
   private suggestionsLeft = 50;
   private time = 0;
@@ -54,13 +57,16 @@ export class TutorialBuilder {
     this.finishStep();
     this.steps.push({ title, narration: '', ...(line ? { line } : {}), narrationMs: 0, operations: [] });
     this.narrationParts = [];
+    this.narrationBlocks = [];
     this.time = 0;
   }
 
-  addNarration(text: string): void {
+  /** `blocks`: the same narration's structure, kept for the transcript when it has more than text. */
+  addNarration(text: string, blocks: NarrationBlock[] = []): void {
     if (text) {
       this.narrationParts.push(text);
     }
+    this.narrationBlocks.push(...blocks);
   }
 
   /** Close the current step: its narration is read before its first operation. */
@@ -74,6 +80,9 @@ export class TutorialBuilder {
       return;
     }
     step.narration = this.narrationParts.join('\n\n');
+    if (hasStructure(this.narrationBlocks)) {
+      step.blocks = this.narrationBlocks;
+    }
     step.narrationMs = readingMs(`${step.title} ${step.narration}`, this.options.pace);
     for (const operation of step.operations) {
       operation.at += step.narrationMs;

@@ -17,6 +17,8 @@ export {
   type EditOperation,
   type InsertCellOperation,
   type NarrateOperation,
+  type NarrationBlock,
+  type NarrationInline,
   type Operation,
   type OperationBase,
   type OperationKind,
@@ -60,6 +62,8 @@ export {
   type TranscriptFormat,
   type TranscriptStep
 } from './transcript.js';
+export { compareTranslation, type TranslationMismatch } from './translation-match.js';
+export { languageCandidates, sameLanguage, translationName, translationPath, type TranslationName } from './translation-path.js';
 export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';
 export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } from './utf8.js';
 export { LineIndex } from './line-index.js';

@@ -26,6 +26,8 @@ export interface Script {
   version: typeof SCRIPT_VERSION;
   title: string;
   description?: string;
+  /** The language the tutorial is written in (BCP 47, `fr`, `pt-BR`); absent means `en`. */
+  lang?: string;
   /** Kernel spec name the tutorial's notebook runs with, e.g. `python3`. */
   kernel: string;
   /** The cells the tutorial creates, by stable id, with the author's names. */
@@ -53,10 +55,33 @@ export interface Step {
   narration: string;
   /** Where the step starts in the tutorial source (1-based), for messages. */
   line?: number;
+  /**
+   * The narration's structure, for the transcript, when it has more than
+   * paragraphs of text: lists, tables, links, images. `narration` stays what
+   * is spoken and captioned.
+   */
+  blocks?: NarrationBlock[];
   /** Time reserved for reading the narration before the first operation. */
   narrationMs: number;
   operations: Operation[];
 }
+
+/**
+ * A run of narration text. A link keeps its address and an image its
+ * source (with its alt text as `text`) for the transcript; what is spoken
+ * is `text` alone.
+ */
+export interface NarrationInline {
+  text: string;
+  href?: string;
+  image?: string;
+}
+
+/** A block of narration as the author wrote it: always data, never markup. */
+export type NarrationBlock =
+  | { kind: 'paragraph'; content: NarrationInline[] }
+  | { kind: 'list'; ordered: boolean; items: NarrationInline[][] }
+  | { kind: 'table'; header: NarrationInline[][]; rows: NarrationInline[][][] };
 
 /** Fields every operation has. */
 export interface OperationBase {
@@ -116,6 +141,8 @@ export interface RunOperation extends OperationBase {
   match?: OutputMatch;
   /** The exception the run is expected to raise, by name (`ZeroDivisionError`); absent means none. */
   error?: string;
+  /** What the output shows when it is an image (a chart, a picture), in words, for the transcript and the learner who cannot see it. */
+  alt?: string;
 }
 
 /**
@@ -134,6 +161,8 @@ export const OUTPUT_MATCHES: readonly OutputMatch[] = ['exact', 'contains', 'reg
 export interface NarrateOperation extends OperationBase {
   op: 'narrate';
   text: string;
+  /** Its structure for the transcript, as `Step.blocks`. */
+  blocks?: NarrationBlock[];
   duration: number;
 }
 

@@ -1,6 +1,6 @@
 import { countLines, describeCode, plural } from './describe.js';
 import { NotebookState } from './notebook-state.js';
-import type { CellInfo, Script, TypeOperation } from './script.js';
+import type { CellInfo, NarrationBlock, Script, TypeOperation } from './script.js';
 import { englishTranslations } from './translations.js';
 import { userText } from './user-text.js';
 import { yourTurnPrompt } from './your-turn.js';
@@ -15,6 +15,11 @@ export interface TranscriptAction {
    * when it is a plain language token (see `languageToken`).
    */
   language?: string;
+  /**
+   * Present when this is narration between actions (`:::say`), not
+   * something the player does: its structure, as the step's `blocks`.
+   */
+  narration?: NarrationBlock[];
 }
 
 export interface TranscriptStep {
@@ -22,6 +27,8 @@ export interface TranscriptStep {
   number: number;
   title: string;
   narration: string;
+  /** The narration's structure: paragraphs, lists and tables of text runs. */
+  blocks: NarrationBlock[];
   actions: TranscriptAction[];
 }
 
@@ -32,6 +39,8 @@ export interface TranscriptStep {
  */
 export interface Transcript {
   title: string;
+  /** The language the tutorial's own text is in (BCP 47); the transcript's words are English. */
+  lang: string;
   description?: string;
   steps: TranscriptStep[];
 }
@@ -108,15 +117,17 @@ export function buildTranscript(script: Script): Transcript {
           actions.push({ text: `Deletes ${deleted}.` });
           break;
         }
-        case 'run':
+        case 'run': {
+          const image = operation.alt !== undefined ? `an image: ${operation.alt}` : undefined;
           actions.push(
             operation.expect !== undefined
-              ? { text: `Runs ${label(operation.cell)}. Expected output:`, code: operation.expect, language: 'text' }
-              : { text: `Runs ${label(operation.cell)}.` }
+              ? { text: `Runs ${label(operation.cell)}. Expected output${image ? ` (and ${image})` : ''}:`, code: operation.expect, language: 'text' }
+              : { text: `Runs ${label(operation.cell)}.${image ? ` Expected output, ${image}` : ''}` }
           );
           break;
+        }
         case 'narrate':
-          actions.push({ text: operation.text });
+          actions.push({ text: operation.text, narration: operation.blocks ?? textBlocks(operation.text) });
           break;
         case 'wait':
           actions.push({ text: `Waits ${formatSeconds(operation.duration)}.` });
@@ -135,9 +146,17 @@ export function buildTranscript(script: Script): Transcript {
           break;
       }
     }
-    return { number: index + 1, title: step.title, narration: step.narration, actions };
+    return { number: index + 1, title: step.title, narration: step.narration, blocks: step.blocks ?? textBlocks(step.narration), actions };
   });
-  return { title: script.title, ...(script.description ? { description: script.description } : {}), steps };
+  return { title: script.title, lang: script.lang ?? 'en', ...(script.description ? { description: script.description } : {}), steps };
+}
+
+/** Narration without structure of its own: its paragraphs, separated by a blank line. */
+function textBlocks(text: string): NarrationBlock[] {
+  return text
+    .split('\n\n')
+    .filter(part => part.trim())
+    .map(part => ({ kind: 'paragraph', content: [{ text: part }] }));
 }
 
 function typeAction(lead: (lines: string) => string, operation: TypeOperation, language: string): TranscriptAction {
@@ -168,4 +187,27 @@ export function kernelLanguage(kernel: string): string {
     return 'julia';
   }
   return kernel;
+}
+
+/** A step's actions as the transcript shows them: runs of things the player does, between narration. */
+export type TranscriptPart = { kind: 'actions'; actions: TranscriptAction[]; first: number } | { kind: 'narration'; blocks: NarrationBlock[] };
+
+/** `first`: the 1-based number of the run's first action, so numbering goes on across narration. */
+export function transcriptParts(actions: readonly TranscriptAction[]): TranscriptPart[] {
+  const parts: TranscriptPart[] = [];
+  let counted = 0;
+  for (const action of actions) {
+    if (action.narration) {
+      parts.push({ kind: 'narration', blocks: action.narration });
+      continue;
+    }
+    const last = parts[parts.length - 1];
+    if (last?.kind === 'actions') {
+      last.actions.push(action);
+    } else {
+      parts.push({ kind: 'actions', actions: [action], first: counted + 1 });
+    }
+    counted++;
+  }
+  return parts;
 }

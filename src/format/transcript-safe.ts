@@ -28,3 +28,34 @@ export function visibleText(text: string): string {
 export function oneLine(text: string): string {
   return visibleText(text).replace(/\n/g, ' ');
 }
+
+/**
+ * A link's or image's address when following it is harmless: the web, mail,
+ * or a path relative to the tutorial (an image may also be inline data).
+ * Anything else (`javascript:`, `vbscript:`, `file:`, or a colon before the
+ * first slash that some reader could take for a scheme) is shown as text,
+ * never made a link a reader could follow. Characters that could end the
+ * address where it is written (spaces, quotes, brackets) are percent-encoded.
+ */
+export function safeUrl(url: string, image = false): string | undefined {
+  const address = url.trim();
+  // A control character in an address is never one a person typed.
+  if (address === '' || /\p{Cc}/u.test(address)) {
+    return undefined;
+  }
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(address)?.[1]?.toLowerCase();
+  const allowed =
+    scheme === undefined
+      ? !/^[^/?#]*:/.test(address)
+      : scheme === 'http' || scheme === 'https' || (!image && scheme === 'mailto') || (image && /^data:image\/(png|jpeg|gif|webp);/i.test(address));
+  if (!allowed) {
+    return undefined;
+  }
+  // A relative path keeps no colon either: no reader can mistake what follows for a scheme.
+  const keep = scheme === undefined ? /[A-Za-z0-9\-._~/?#@!$&*+,;=%]/ : /[A-Za-z0-9\-._~:/?#@!$&*+,;=%]/;
+  return Array.from(address, c => (keep.test(c) ? c : percentEncoded(c))).join('');
+}
+
+function percentEncoded(character: string): string {
+  return Array.from(new TextEncoder().encode(character), byte => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+}

@@ -31,6 +31,8 @@ export interface AnnouncerMessage {
   narration: boolean;
   /** `performance.now()` when it was announced. */
   at: number;
+  /** The language of its words when not the regions' (narration in the tutorial's language). */
+  lang?: string;
 }
 
 export interface AnnounceOptions {
@@ -40,6 +42,8 @@ export interface AnnounceOptions {
   divertible?: boolean;
   /** It says narration (the sender knows: from the announcement's kind, never from its words). */
   narration?: boolean;
+  /** The language of its words (the tutorial's, for narration), when not the regions' own. */
+  lang?: string;
 }
 
 /** Takes a message instead of the live regions when it returns true. */
@@ -90,7 +94,15 @@ export class Announcer {
         }
       }
     }
-    this.queue.push({ text, politeness, replace, narration: options.narration ?? false, at: performance.now(), divertible: options.divertible ?? true });
+    this.queue.push({
+      text,
+      politeness,
+      replace,
+      narration: options.narration ?? false,
+      at: performance.now(),
+      divertible: options.divertible ?? true,
+      ...(options.lang ? { lang: options.lang } : {})
+    });
     this.schedule();
   }
 
@@ -126,6 +138,10 @@ export class Announcer {
     } else if (next) {
       const line = this.node.ownerDocument.createElement('div');
       line.textContent = next.text;
+      if (next.lang && next.lang !== this.node.lang) {
+        // A screen reader switches voice for the line: narration in the tutorial's language.
+        line.lang = next.lang;
+      }
       this.regions[next.politeness].replaceChildren(line);
       this.lastWrite = performance.now();
       this.log.push({ text: next.text, politeness: next.politeness });
@@ -141,8 +157,8 @@ export class Announcer {
       return false;
     }
     try {
-      const { text, politeness, replace, narration, at } = message;
-      return this.divert({ text, politeness, replace, narration, at });
+      const { text, politeness, replace, narration, at, lang } = message;
+      return this.divert({ text, politeness, replace, narration, at, ...(lang ? { lang } : {}) });
     } catch (error) {
       // A broken voice must not silence the live region.
       console.error('Notecast: speech failed, using the live region.', error);

@@ -77,8 +77,10 @@ export function addClassroomCommands(options: ClassroomCommandsOptions): void {
     caption: trans.__('Follow the tutorial a teacher is broadcasting in this notebook: their steps, captions and narration'),
     isVisible: () => options.collaborative,
     isEnabled: () => options.collaborative && currentNotebook() !== undefined,
-    execute: async () => {
-      const panel = currentNotebook();
+    // `path`: the notebook to follow in (the opener's, when a tutorial was opened in a broadcast notebook).
+    execute: async args => {
+      const path = typeof args.path === 'string' ? args.path : undefined;
+      const panel = path ? notebooks?.find(widget => widget.context.path === path) : currentNotebook();
       if (panel) {
         await (await load()).follow(panel);
       }

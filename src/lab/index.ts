@@ -156,7 +156,8 @@ const restorerPlugin: JupyterFrontEndPlugin<void> = {
     void restorer.restore<PlayerPanel>(tracker, {
       command: CommandIDs.open,
       // Saved again whenever the player's step changes (opener.ts).
-      args: player => ({ path: player.session.tutorialPath, step: player.session.player.step, restoring: true }),
+      // The notebook too: a learner's copy of a broadcast notebook is not the one the tutorial's folder gives.
+      args: player => ({ path: player.session.tutorialPath, step: player.session.player.step, restoring: true, notebook: player.session.notebookPath }),
       name: player => player.session.tutorialPath
     });
   }

@@ -17,7 +17,7 @@
  * translation bundle (the lab passes its `notecast` one; English by default).
  */
 import type { Contents } from '@jupyterlab/services';
-import { englishTranslations, userText, type Translations } from '../format/index.js';
+import { englishTranslations, translationName, userText, type Translations } from '../format/index.js';
 
 /** What the player keeps in the notebook's metadata under `notecast`. */
 export interface NotebookMark {
@@ -246,6 +246,23 @@ function emptyNotebook(tutorialPath: string, kernel: string): object {
     nbformat: 4,
     nbformat_minor: 5
   };
+}
+
+/**
+ * The notebook at `notebookPath` when it plays `tutorialPath` (its mark says so): a notebook named
+ * by the caller (the learner's copy of a broadcast notebook, a restored player's) rather than found
+ * by `notebookFor`. Undefined when it is gone, unreadable or another tutorial's.
+ */
+export async function markedNotebook(contents: NotebookContents, notebookPath: string, tutorialPath: string): Promise<NotebookChoice | undefined> {
+  // A translation types the same code: its notebook may carry the mark of the tutorial in another language.
+  const source = (path: string): string => translationName(path)?.source ?? path;
+  try {
+    const model = await contents.get(notebookPath, { content: true, type: 'notebook' });
+    const marked = markOf(model)?.tutorial;
+    return marked !== undefined && source(marked) === source(tutorialPath) ? { path: notebookPath, created: false, skipped: [] } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

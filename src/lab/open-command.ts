@@ -23,15 +23,15 @@ export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fil
         return;
       }
       const step = typeof args.step === 'number' ? args.step : undefined;
+      const notebook = typeof args.notebook === 'string' && args.notebook ? args.notebook : undefined;
       if (args.restoring) {
         // A tutorial gone since is not restored: the restorer forgets what fails here.
         await app.serviceManager.contents.get(path, { content: false });
         // The layout restorer waits for this command, and notebooks load only once the layout
         // is restored (the document manager waits for it): open the player after that, not here.
-        void app.restored.then(() => opener.open(path, { step, restoring: true }));
+        void app.restored.then(() => opener.open(path, { step, restoring: true, notebook }));
         return;
       }
-      const notebook = typeof args.notebook === 'string' && args.notebook ? args.notebook : undefined;
       await opener.open(path, { reload: Boolean(args.reload), step, notebook });
     }
   });

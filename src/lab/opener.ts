@@ -3,13 +3,15 @@
  * and open its notebook, start a session and dock its player beside the
  * notebook, tracked. A tutorial that already has a player gets it activated.
  */
+import type { YNotebook } from '@jupyter/ydoc';
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { PageConfig, PathExt } from '@jupyterlab/coreutils';
-import type { INotebookCellExecutor } from '@jupyterlab/notebook';
+import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import type { Announcer } from './announcer.js';
+import { CommandIDs } from './commands.js';
 import { setConsentTranslator } from './consent.js';
 import { TutorialErrorsPanel } from './errors-panel.js';
 import type { DockPlan } from './layout.js';
@@ -20,7 +22,11 @@ import type { PlayerPanel } from './player-panel.js';
 import { SpeechNarrator } from './speech.js';
 import type { INotecastPreferences, OpenOptions } from './tokens.js';
 import type { NotecastTracker } from './tracker.js';
+import { tutorialForLearner, tutorialLanguages } from './tutorial-languages.js';
 import { notebookPageUrl } from './url-route.js';
+
+/** How long opening a shared notebook waits to hear whether someone broadcasts in it. */
+const BROADCAST_LOOK_MS = 500;
 
 export interface OpenerOptions {
   app: JupyterFrontEnd;
@@ -101,7 +107,19 @@ export class TutorialOpener {
     const dock = this.dock ?? (await this.dockReady);
     let carried = false;
     try {
-      return await this.openIn(dock, path, options, tab, () => (carried = true));
+      // `intro.md` opens as `intro.fr.md` in a French JupyterLab, when there is one;
+      // reloading or restoring a player keeps the language it had.
+      const exact = options.exactLanguage || options.reload || options.restoring;
+      const chosen = exact ? path : await tutorialForLearner(this.contents, path, this.translator.languageCode);
+      if (chosen !== path) {
+        const translated = this.tracker.playerOf(chosen);
+        if (translated && !translated.session.stoppedReason && !options.reload && options.notebook === undefined) {
+          this.app.shell.activateById(translated.id);
+          return translated;
+        }
+        translated?.dispose();
+      }
+      return await this.openIn(dock, chosen, options, tab, () => (carried = true));
     } finally {
       if (!carried) {
         tab?.close();
@@ -116,7 +134,8 @@ export class TutorialOpener {
     tab: PendingTab | undefined,
     carrying: () => void
   ): Promise<PlayerPanel | undefined> {
-    const { formatProblem, kernelNameFor, loadTutorial, notebookFor, skippedNotice, PlayerPanel, TutorialSession } = await import('./playback.js');
+    const { formatProblem, kernelNameFor, loadTutorial, markedNotebook, notebookFor, skippedNotice, PlayerPanel, TutorialSession } =
+      await import('./playback.js');
 
     let text: string;
     let loadedModified: string | undefined;
@@ -150,7 +169,13 @@ export class TutorialOpener {
     const kernelName = await kernelNameFor(script.kernel, this.app.serviceManager.kernelspecs);
     let choice: NotebookChoice;
     try {
-      choice = options.notebook ? { path: options.notebook, created: false, skipped: [] } : await notebookFor(this.contents, path, kernelName, this.trans);
+      // A notebook named by the caller must play this tutorial: a restored player whose notebook
+      // is gone (or is another tutorial's now) falls back to the tutorial's own.
+      const named = options.notebook ? await markedNotebook(this.contents, options.notebook, path) : undefined;
+      if (options.notebook && !named && !options.restoring) {
+        throw new Error(this.trans.__('the notebook %1 is not one this tutorial plays in', options.notebook));
+      }
+      choice = named ?? (await notebookFor(this.contents, path, kernelName, this.trans));
     } catch (error) {
       tab?.close();
       await this.fail(
@@ -175,6 +200,9 @@ export class TutorialOpener {
       return undefined;
     }
     await notebook.context.ready;
+    if (await this.broadcastElsewhere(notebook, notebookPath)) {
+      return undefined;
+    }
     // A new, empty notebook enters edit mode once revealed, which would put focus in its
     // blank cell; the learner asked for the tutorial, so focus goes to the player instead.
     await notebook.revealed;
@@ -197,12 +225,14 @@ export class TutorialOpener {
       translator: this.translator,
       executor: this.executor
     });
-    const player = new PlayerPanel({
+    const languages = await tutorialLanguages(this.contents, path, script.lang ?? 'en');
+    const player: InstanceType<typeof PlayerPanel> = new PlayerPanel({
       session,
       commands: this.app.commands,
       preferences,
       translator: this.translator,
-      onPreference: (key, value) => void this.preferences.set(key, value)
+      onPreference: (key, value) => void this.preferences.set(key, value),
+      languages: { choices: languages, choose: language => void this.switchLanguage(player, language.path) }
     });
     // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
     const unfollow = this.speech.follow(session);
@@ -227,6 +257,70 @@ export class TutorialOpener {
       this.announcer.announce(notebookNotice);
     }
     return player;
+  }
+
+  /**
+   * Someone else is broadcasting in this notebook (a shared document, jupyter-collaboration): a
+   * second player there would write into everyone's notebook. The learner follows the broadcast
+   * instead, and is told how to play the tutorial in a copy of their own (classroom.ts).
+   */
+  private async broadcastElsewhere(notebook: NotebookPanel, notebookPath: string): Promise<boolean> {
+    const model = notebook.context.model;
+    if (!model.collaborative) {
+      return false;
+    }
+    const { broadcastersIn } = await import('./playback.js');
+    const awareness = (model.sharedModel as YNotebook).awareness;
+    const teacher = await new Promise<ReturnType<typeof broadcastersIn>[number] | undefined>(resolve => {
+      const look = (): boolean => {
+        const found = broadcastersIn(awareness.getStates(), awareness.clientID)[0];
+        if (found) {
+          awareness.off('change', look);
+          clearTimeout(timer);
+          resolve(found);
+        }
+        return found !== undefined;
+      };
+      // Who is in the room arrives just after the document: give it a moment.
+      const timer = setTimeout(() => {
+        awareness.off('change', look);
+        resolve(undefined);
+      }, BROADCAST_LOOK_MS);
+      if (!look()) {
+        awareness.on('change', look);
+      }
+    });
+    if (!teacher) {
+      return false;
+    }
+    const name = PathExt.basename(notebookPath);
+    this.announcer.announce(
+      teacher.name
+        ? this.trans.__(
+            '%1 is broadcasting a tutorial in %2, which everyone who has it open shares, so the player does not play there: you follow the broadcast instead. Press Make my copy to play the tutorial in a copy of your own.',
+            teacher.name,
+            name
+          )
+        : this.trans.__(
+            'Someone is broadcasting a tutorial in %1, which everyone who has it open shares, so the player does not play there: you follow the broadcast instead. Press Make my copy to play the tutorial in a copy of your own.',
+            name
+          ),
+      'assertive'
+    );
+    await this.app.commands.execute(CommandIDs.follow, { path: notebookPath });
+    return true;
+  }
+
+  /**
+   * The language switch: the same tutorial in another language, at the same
+   * step, in the same notebook (a translation types the same code), with
+   * focus in the new player.
+   */
+  private async switchLanguage(player: PlayerPanel, path: string): Promise<void> {
+    const step = player.session.player.step;
+    const notebook = player.session.notebookPath;
+    player.dispose();
+    await this.open(path, { step, notebook, exactLanguage: true });
   }
 
   /** Track the player, and keep the step the restorer saves for it current. */

@@ -7,6 +7,7 @@
  */
 export { formatProblem, loadTutorial } from './load.js';
 export { kernelNameFor } from './kernel-spec.js';
-export { notebookFor, skippedNotice } from './notebook-files.js';
+export { markedNotebook, notebookFor, skippedNotice } from './notebook-files.js';
 export { PlayerPanel } from './player-panel.js';
 export { TutorialSession } from './session.js';
+export { broadcastersIn } from '../session/index.js';

@@ -20,6 +20,7 @@ import type { CommandRegistry } from '@lumino/commands';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import { element } from './elements.js';
+import { LanguageSwitch } from './language-switch.js';
 import { openPlayers } from './open-players.js';
 import { PlayerNotices } from './player-notices.js';
 import { PlayerToolbar } from './player-toolbar.js';
@@ -28,6 +29,7 @@ import type { TutorialSession } from './session.js';
 import { listenForSingleKeys } from './single-keys.js';
 import { StepList } from './step-list.js';
 import { StepSlider } from './step-slider.js';
+import type { TutorialLanguage } from './tutorial-languages.js';
 
 export const PLAYER_CLASS = 'jp-NotecastPlayer';
 
@@ -38,6 +40,8 @@ export interface PlayerPanelOptions {
   translator: ITranslator;
   /** Called when the learner changes a preference in the player (speed, step mode). */
   onPreference: (key: 'speed' | 'stepMode', value: number | boolean) => void;
+  /** The tutorial's languages, when it has translations, and what choosing one does. */
+  languages?: { choices: readonly TutorialLanguage[]; choose: (language: TutorialLanguage) => void };
 }
 
 export class PlayerPanel extends Widget {
@@ -48,6 +52,9 @@ export class PlayerPanel extends Widget {
   private readonly toolbar: PlayerToolbar;
   private readonly position: StepSlider;
   private readonly caption: HTMLDivElement;
+  /** The language of the tutorial's text, and of the player's own words (JupyterLab's). */
+  private readonly tutorialLang: string;
+  private readonly uiLang: string;
   private readonly notices: PlayerNotices;
   private readonly steps: StepList;
   private readonly onChanged = (): void => this.refresh();
@@ -77,10 +84,19 @@ export class PlayerPanel extends Widget {
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] =>
       element(doc, tag, className, text);
 
+    this.tutorialLang = script.lang ?? 'en';
+    this.uiLang = options.translator.languageCode;
     const header = el('div', 'jp-NotecastPlayer-header');
-    header.appendChild(el('p', 'jp-NotecastPlayer-title', script.title));
+    const title = el('p', 'jp-NotecastPlayer-title', script.title);
+    title.lang = this.tutorialLang;
+    header.appendChild(title);
     if (script.description) {
-      header.appendChild(el('p', 'jp-NotecastPlayer-description', script.description));
+      const description = el('p', 'jp-NotecastPlayer-description', script.description);
+      description.lang = this.tutorialLang;
+      header.appendChild(description);
+    }
+    if (options.languages && options.languages.choices.length > 1) {
+      header.appendChild(new LanguageSwitch(doc, uid, options.languages.choices, this.tutorialLang, trans, options.languages.choose).node);
     }
     node.appendChild(header);
 
@@ -94,7 +110,7 @@ export class PlayerPanel extends Widget {
     node.appendChild(this.position.node);
 
     this.caption = el('div', 'jp-NotecastPlayer-caption');
-    this.caption.lang = options.translator.languageCode;
+    this.caption.lang = this.uiLang;
     node.appendChild(this.caption);
     this.notices = new PlayerNotices(doc, this.session, commands, trans);
     node.appendChild(this.notices.node);
@@ -150,6 +166,8 @@ export class PlayerPanel extends Widget {
     this.toolbar.render();
     this.position.render();
     this.caption.textContent = this.session.caption;
+    // Narration is in the tutorial's language; prompts and notices in JupyterLab's.
+    this.caption.lang = this.session.captionIsNarration ? this.tutorialLang : this.uiLang;
     this.steps.setCurrent(this.session.player.step);
     this.notices.render();
   }

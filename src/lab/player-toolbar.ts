@@ -137,8 +137,7 @@ export class PlayerToolbar {
     for (const [id, button] of this.buttons) {
       const shown = commands.hasCommand(id) && commands.isVisible(id, this.args);
       if (button.node.hidden === shown) button.node.hidden = !shown;
-      if (!shown) continue;
-      if (TOGGLES.has(id)) button.node.setAttribute('aria-pressed', String(commands.isToggled(id, this.args)));
+      if (TOGGLES.has(id) && shown) button.node.setAttribute('aria-pressed', String(commands.isToggled(id, this.args)));
       const label = commands.label(id, this.args);
       if (button.label.textContent !== label) button.label.textContent = label;
       setDisabled(button.node, !commands.isEnabled(id, this.args));

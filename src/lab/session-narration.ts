@@ -25,7 +25,7 @@ export interface NarrationOptions {
 export class Narration {
   private captionText: string;
   /** Whether the caption shows narration (a step's, or a `:::say` line), which speech may speak. */
-  private captionIsNarration = true;
+  private narrationShown = true;
   private conflictText: string | undefined;
 
   constructor(private readonly options: NarrationOptions) {
@@ -65,6 +65,11 @@ export class Narration {
     return this.captionText;
   }
 
+  /** Whether the caption shows narration (in the tutorial's language) rather than the player's words. */
+  get captionIsNarration(): boolean {
+    return this.narrationShown;
+  }
+
   /** The last conflict message while paused on one. */
   get conflict(): string | undefined {
     return this.conflictText;
@@ -93,13 +98,13 @@ export class Narration {
     // again is the narration of the step the learner last heard.
     const ended = player.step >= script.steps.length;
     const text = ended ? step.narration : this.captionText;
-    const narration = text !== '' && (ended || this.captionIsNarration);
-    announcer.announce(text ? trans.__('%1. %2', label, text) : label, 'polite', { narration });
+    const narration = text !== '' && (ended || this.narrationShown);
+    announcer.announce(text ? trans.__('%1. %2', label, text) : label, 'polite', { narration, ...(narration ? { lang: script.lang ?? 'en' } : {}) });
   }
 
   private setCaption(text: string, isNarration: boolean): void {
     this.captionText = text;
-    this.captionIsNarration = isNarration;
+    this.narrationShown = isNarration;
   }
 
   private speak(announcement: Announcement): void {
@@ -113,9 +118,11 @@ export class Narration {
     const { presenter, announcer } = this.options;
     const options = { verbosity: this.options.verbosity() };
     const stepMessage = announcement.kind === 'step-started' || announcement.kind === 'step-reached';
+    const narration = presenter.narrationIn(announcement, options) !== undefined;
     announcer.announce(presenter.words(announcement, options), announcement.politeness, {
       replace: stepMessage,
-      narration: presenter.narrationIn(announcement, options) !== undefined
+      narration,
+      ...(narration ? { lang: this.options.script.lang ?? 'en' } : {})
     });
   }
 }

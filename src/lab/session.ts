@@ -106,6 +106,11 @@ export class TutorialSession {
     return this.options.notebookNotice;
   }
 
+  /** Whether the caption is narration, in the tutorial's language (not a prompt or notice in JupyterLab's). */
+  get captionIsNarration(): boolean {
+    return this.parts.narration.captionIsNarration;
+  }
+
   /** What the captions show: the current narration or prompt. */
   get caption(): string {
     return this.parts.narration.caption;

@@ -133,7 +133,8 @@ export class SpeechNarrator {
     }
     const utterance = new SpeechSynthesisUtterance(message.text);
     utterance.volume = this.volume;
-    const lang = document.documentElement.lang;
+    // The narration's own language (the tutorial's) picks the voice; else the page's.
+    const lang = message.lang ?? document.documentElement.lang;
     if (lang) {
       utterance.lang = lang;
     }

@@ -20,11 +20,17 @@ export class StepList {
     node.setAttribute('aria-labelledby', heading.id);
     node.appendChild(heading);
     const list = element(doc, 'ol', 'jp-NotecastPlayer-stepList');
+    // The tutorial's text is in its language; the buttons' words are JupyterLab's.
+    const lang = script.lang ?? 'en';
     buildTranscript(script).steps.forEach((step, index) => {
       const item = element(doc, 'li', 'jp-NotecastPlayer-stepItem');
-      item.appendChild(element(doc, 'h3', undefined, step.title));
+      const title = element(doc, 'h3', undefined, step.title);
+      title.lang = lang;
+      item.appendChild(title);
       if (step.narration) {
-        item.appendChild(element(doc, 'p', 'jp-NotecastPlayer-narration', step.narration));
+        const narration = element(doc, 'p', 'jp-NotecastPlayer-narration', step.narration);
+        narration.lang = lang;
+        item.appendChild(narration);
       }
       if (onGo) {
         const go = element(doc, 'button', 'jp-NotecastPlayer-go', trans.__('Go to step %1: %2', index + 1, step.title));

@@ -44,6 +44,12 @@ export interface OpenOptions {
    * and carry the tutorial's mark.
    */
   notebook?: string;
+  /**
+   * Open this very file, not its translation into the learner's language
+   * (`intro.fr.md` for `intro.md` in a French JupyterLab): the learner chose it
+   * with the player's language switch.
+   */
+  exactLanguage?: boolean;
 }
 
 /** The one announcer of the app (A11Y R8): polite and assertive live regions. */

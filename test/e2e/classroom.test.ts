@@ -141,6 +141,18 @@ test('the teacher plays; a learner who joins at step 3 is told step 3, and one m
   const told = await waitForSpoken(late.page, /^Step \d+ of 6/);
   assert.match(told, stepSentence(2), 'a learner who joins late is told the current step first');
 
+  // Opening the tutorial itself does not start a second player in the broadcast notebook.
+  const teacherCells = await notebookCells(page, NOTEBOOK);
+  await execute(late.page, 'notecast:open', { path: TUTORIAL });
+  await waitForSpoken(
+    late.page,
+    new RegExp(
+      `^${teacherName} is broadcasting a tutorial in 01-python-basics\\.ipynb, which everyone who has it open shares, so the player does not play there`
+    )
+  );
+  assert.equal(await late.page.getByRole('region', { name: `Tutorial player: ${TITLE}`, exact: true }).count(), 0);
+  sameCells(await notebookCells(page, NOTEBOOK), teacherCells, 'after the late learner opened the tutorial, the teacher');
+
   // The early learner's copy, at step 3: their own file, next to the shared one, their own player.
   const before = await notebookCells(page, NOTEBOOK);
   await follower(early.page).getByRole('button', { name: 'Make my copy' }).click();

@@ -197,8 +197,9 @@ export function expectedNotebook(tutorial: string): Array<{ id: string; type: st
   }));
 }
 
-/** The outputs the tutorial's `:::run` blocks expect, by cell id, for the cells it ends with. */
+/** The outputs the tutorial's `:::run` blocks expect, by cell id, for the cells the notebook ends with (not those deleted later). */
 export function expectedOutputs(tutorial: string): Map<string, string> {
+  const kept = new Set(expectedNotebook(tutorial).map(cell => cell.id));
   const json = execFileSync(process.execPath, [join(REPO_ROOT, 'bin/notecast.js'), 'compile', join(REPO_ROOT, tutorial)], {
     encoding: 'utf8'
   });
@@ -206,10 +207,10 @@ export function expectedOutputs(tutorial: string): Map<string, string> {
   const outputs = new Map<string, string>();
   for (const step of script.steps) {
     for (const operation of step.operations) {
-      if (operation.op === 'run' && operation.expect !== undefined && operation.cell) {
+      if (operation.op === 'run' && operation.expect !== undefined && operation.cell && kept.has(operation.cell)) {
         outputs.set(operation.cell, operation.expect);
       } else if (operation.op === 'delete-cell' && operation.cell) {
-        // A cell the tutorial deletes (scratch work) is not in the notebook it ends with.
+        // A cell the tutorial deletes later (a scratch cell) is not in the final notebook.
         outputs.delete(operation.cell);
       }
     }

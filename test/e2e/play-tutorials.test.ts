@@ -74,7 +74,11 @@ test('without jupyter-collaboration the classroom is absent: no Broadcast button
   // The plugin runs (its commands exist, so their ids stay stable) but offers nothing.
   const commands = await page.evaluate(() => {
     const app = window.jupyterapp as unknown as { commands: { hasCommand(id: string): boolean; isVisible(id: string): boolean } };
-    return ['notecast:broadcast', 'notecast:follow', 'notecast:make-my-copy', 'notecast:stop-following'].map(id => [id, app.commands.hasCommand(id), app.commands.isVisible(id)]);
+    return ['notecast:broadcast', 'notecast:follow', 'notecast:make-my-copy', 'notecast:stop-following'].map(id => [
+      id,
+      app.commands.hasCommand(id),
+      app.commands.isVisible(id)
+    ]);
   });
   assert.deepEqual(
     commands,

@@ -80,12 +80,26 @@ function hostileScript(payload: string, kernel = payload): Script {
       {
         title: payload,
         narration: `${payload}\n\n${payload}`,
+        // The payload as every kind of narration structure: link text and address, image alt and source, list, table.
+        blocks: [
+          { kind: 'paragraph', content: [{ text: payload }, { text: payload, href: payload }, { text: payload, image: payload }] },
+          {
+            kind: 'paragraph',
+            content: [
+              { text: payload, href: `https://example.org/?q=${encodeURIComponent(payload)}` },
+              { text: payload, image: `x.png#${encodeURIComponent(payload)}` }
+            ]
+          },
+          { kind: 'list', ordered: true, items: [[{ text: payload }], [{ text: payload, href: payload }]] },
+          { kind: 'table', header: [[{ text: payload }]], rows: [[[{ text: payload, image: payload }]]] }
+        ],
         narrationMs: 0,
         operations: [
           { op: 'insert-cell', at: 0, cell: 'a', index: 0 },
           { op: 'type', at: 0, cell: 'a', offset: 0, text: `${prefix}\n${payload}`, duration: 10, summary: payload },
           { op: 'run', at: 10, cell: 'a', expect: payload },
-          { op: 'narrate', at: 10, text: payload, duration: 10 },
+          { op: 'narrate', at: 10, text: payload, blocks: [{ kind: 'list', ordered: false, items: [[{ text: payload, href: payload }]] }], duration: 10 },
+          { op: 'run', at: 10, cell: 'a', alt: payload },
           { op: 'pause', at: 20, prompt: payload },
           { op: 'delete-text', at: 20, cell: 'a', offset: 0, length: prefix.length },
           { op: 'type', at: 20, cell: 'a', offset: 0, text: payload, duration: 10 },
@@ -189,7 +203,8 @@ function assertOnlyAllowedMarkup(elements: Element[], allowed: Record<string, Re
     assert.ok(Object.hasOwn(allowed, element.name), `a <${element.name}> element appeared`);
     for (const [key, value] of element.attributes) {
       assert.ok(!/^on/i.test(key), `an event handler attribute ${key}="${value}" appeared`);
-      assert.ok(!/javascript:/i.test(value), `a javascript: URL appeared in ${key}="${value}"`);
+      // An address never runs script; alt text is text, and may say anything.
+      assert.ok(key === 'alt' || !/javascript:/i.test(value), `a javascript: URL appeared in ${key}="${value}"`);
       assert.ok(Object.hasOwn(allowed[element.name], key), `an attribute ${key} appeared on <${element.name}>`);
       assert.match(value, allowed[element.name][key], `<${element.name} ${key}="${value}">`);
     }
@@ -205,12 +220,18 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A link or an image the reader may follow: the web, mail, a relative path; never `javascript:` and the like. */
+const SAFE_URL = /^(https?:|mailto:|[^:]*$)/i;
+
 const MARKDOWN_ALLOWED: Record<string, Record<string, RegExp>> = {
   h1: {},
   h2: {},
   p: {},
   ul: {},
+  ol: {},
   li: {},
+  a: { href: SAFE_URL },
+  img: { src: SAFE_URL, alt: /[\s\S]*/ },
   pre: {},
   code: { class: CODE_CLASS }
 };
@@ -223,11 +244,22 @@ const HTML_ALLOWED: Record<string, Record<string, RegExp>> = {
   body: {},
   main: {},
   section: {},
-  h1: {},
+  h1: { lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/ },
   h2: {},
-  p: {},
-  ol: {},
+  span: { lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/ },
+  p: { lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/ },
+  ol: { start: /^[0-9]+$/, lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/ },
+  ul: { lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/ },
   li: {},
+  br: {},
+  a: { href: SAFE_URL },
+  img: { src: SAFE_URL, alt: /[\s\S]*/ },
+  table: { lang: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/ },
+  thead: {},
+  tbody: {},
+  tr: {},
+  th: { scope: /^col$/ },
+  td: {},
   pre: {},
   code: { class: CODE_CLASS }
 };
@@ -245,9 +277,10 @@ for (const { name, text: payload } of PAYLOADS) {
       const html = micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: true });
       const { elements, text } = parseHtml(html);
       assertOnlyAllowedMarkup(elements, MARKDOWN_ALLOWED);
-      // The transcript's own structure survives: one title, two step headings, one list each.
+      // The transcript's own structure survives: one title, two step headings; the first step's
+      // actions in two lists around its `:::say`, itself a list, and the narration's list and table (as a list).
       const opened = (element: string) => elements.filter(({ name, closing }) => name === element && !closing).length;
-      assert.deepEqual([opened('h1'), opened('h2'), opened('ul')], [1, 2, 2], html);
+      assert.deepEqual([opened('h1'), opened('h2'), opened('ul'), opened('ol')], [1, 2, 5, 1], html);
       // And the payload reads as the text it is: code exactly, prose up to white space.
       assert.ok(codeBlocks(html).includes(`${shown(payload)}\n`), `the typed code is shown exactly:\n${html}`);
       assert.ok(collapse(text.join(' ')).includes(collapse(shown(payload))), `the payload is shown as text:\n${markdown}\n${html}`);

@@ -3,12 +3,14 @@ import { hasErrors } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { InputError, UsageError } from '../io.js';
 import { checkPointedCommands, labCommandIds } from '../lab-commands.js';
+import { checkTranslation } from './check-translation.js';
 import { report, type Command } from './command.js';
 
 export const checkCommand: Command = {
   name: 'check',
   usage: 'notecast check FILE... [--lab URL [--token TOKEN]]',
-  summary: 'Check Markdown tutorials or compiled .json scripts and report every problem.',
+  summary:
+    'Check Markdown tutorials or compiled .json scripts and report every problem; a translation (intro.fr.md) is compared with its source (intro.md).',
   options: { lab: { type: 'string' }, token: { type: 'string' } },
   minFiles: 1,
   async run({ io, files, values, load }) {
@@ -42,14 +44,15 @@ export const checkCommand: Command = {
         }
         throw error;
       }
-      const diagnostics =
+      // A translation is also checked against its source's structure; with `--lab`, the pointed commands against that JupyterLab's.
+      const own =
         lab && labCommands && loaded.script
           ? checkPointedCommands(displayName(file), loaded.script, labCommands, lab.url, loaded.diagnostics)
           : loaded.diagnostics;
-      loaded.diagnostics = diagnostics;
-      report(io, loaded.diagnostics);
-      errors += loaded.diagnostics.filter(d => d.severity === 'error').length;
-      warnings += loaded.diagnostics.filter(d => d.severity === 'warning').length;
+      const diagnostics = loaded.script && file !== '-' ? [...own, ...(await checkTranslation(io, file, loaded.script, load))] : own;
+      report(io, diagnostics);
+      errors += diagnostics.filter(d => d.severity === 'error').length;
+      warnings += diagnostics.filter(d => d.severity === 'warning').length;
       if (!loaded.script && !hasErrors(loaded.diagnostics)) {
         errors++;
       }

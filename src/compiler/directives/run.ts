@@ -9,7 +9,7 @@ const EXCEPTION_NAME = /^(?=.{1,200}$)[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0
  * `::run{cell=NAME}` runs a cell (by default the one typed into last) and
  * waits for the kernel. `:::run` may hold a fenced block with the expected output,
  * compared as `match=` says (`notecast test`); `error=NAME` says the run raises
- * that exception on purpose.
+ * that exception on purpose; `alt=TEXT` describes an output that is an image.
  */
 export const runDirective: Directive = {
   name: 'run',
@@ -18,7 +18,8 @@ export const runDirective: Directive = {
   attributes: {
     cell: { kind: 'cell' },
     match: { kind: 'choice', values: OUTPUT_MATCHES },
-    error: { kind: 'text', nonEmpty: true }
+    error: { kind: 'text', nonEmpty: true },
+    alt: { kind: 'text', nonEmpty: true }
   },
   compile(context) {
     const { node, attributes, builder, report } = context;
@@ -31,6 +32,8 @@ export const runDirective: Directive = {
     }
     const match = attributes.match as OutputMatch | undefined;
     const error = attributes.error as string | undefined;
+    // An image output cannot be written as text: `alt=` says what it shows.
+    const alt = attributes.alt as string | undefined;
     if (match !== undefined && !expected) {
       report.error(
         `Unexpected \`match=${match}\` on a run without expected output, expected \`:::run{match=${match}}\` holding a fenced block of the output`,
@@ -74,6 +77,7 @@ export const runDirective: Directive = {
       ...(expected ? { expect: expected.value } : {}),
       ...(match !== undefined && match !== 'exact' ? { match } : {}),
       ...(error !== undefined ? { error } : {}),
+      ...(alt !== undefined ? { alt } : {}),
       ...(line ? { line } : {})
     });
   }
