@@ -104,7 +104,7 @@ export function generateScript(steps: number): Script {
       scriptSteps.push({
         ...step,
         operations: step.operations.map((operation): Operation => {
-          if (!('cell' in operation)) {
+          if (!('cell' in operation) || operation.cell === undefined) {
             return operation;
           }
           const moved = { ...operation, cell: rename(operation.cell) };

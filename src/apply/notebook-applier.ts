@@ -62,6 +62,8 @@ export class NotebookApplier {
    * itself changes, which keeps seeking flat however long the notebook is.
    */
   private touchedByOthers = false;
+  /** The answer cells' ids: their text is the learner's, and a restore keeps it. */
+  private readonly answers: readonly string[];
   private readonly onTransaction = (transaction: Y.Transaction) => {
     if (learnerEditIn(transaction, this.notebook)) {
       this.touchedByOthers = true;
@@ -81,6 +83,7 @@ export class NotebookApplier {
     expected: NotebookState = new NotebookState()
   ) {
     this.tutorial = new ExpectedNotebook(script, expected);
+    this.answers = Object.keys(script.cells).filter(id => script.cells[id].answer === true);
     this.touchedByOthers = !notebookMatches(notebook, expected);
     this.indexCells();
     notebook.ydoc.on('afterTransaction', this.onTransaction);
@@ -162,8 +165,9 @@ export class NotebookApplier {
    * nearby step therefore costs the same however long the notebook is. The
    * caller saves the learner's version first when it matters.
    */
-  restore(state: NotebookState): void {
+  restore(target: NotebookState): void {
     this.cursor = undefined;
+    const state = this.withAnswers(target);
     // When only the player has written here, the notebook is `expected`:
     // compare the two states, which share every chunk of cells the steps
     // between them did not touch (see `CellList`). Otherwise compare what is
@@ -201,8 +205,36 @@ export class NotebookApplier {
         }
       });
     }
-    this.tutorial.reset(state);
-    this.touchedByOthers = false;
+    // The tutorial's state stays the tutorial's: an answer that holds the learner's text is
+    // theirs, still a change a later restore must keep a copy of before it removes the cell.
+    this.tutorial.reset(target);
+    this.touchedByOthers = state !== target;
+  }
+
+  /**
+   * `state` with the learner's text in those of its answer cells that are in
+   * the notebook: what they wrote there is theirs, never the tutorial's to
+   * replace (the tutorial leaves answer cells empty and never edits them).
+   */
+  private withAnswers(state: NotebookState): NotebookState {
+    let result = state;
+    for (const id of this.answers) {
+      const want = result.get(id);
+      const live = want ? this.findCell(id)?.ysource.toJSON() : undefined;
+      if (want === undefined || live === undefined || live === want.source) {
+        continue;
+      }
+      if (result === state) {
+        result = state.clone();
+      }
+      if (want.source.length) {
+        result.apply({ op: 'delete-text', at: 0, cell: id, offset: 0, length: want.source.length }, this.script, true);
+      }
+      if (live.length) {
+        result.apply({ op: 'type', at: 0, cell: id, offset: 0, text: live, duration: 0 }, this.script, true);
+      }
+    }
+    return result;
   }
 
   /** One minimal replacement, so a bound editor keeps its place; stale outputs go. */

@@ -120,6 +120,11 @@ export async function testTutorial(script: Script, kernel: TestKernel, options: 
   session.player.on('runRequested', ({ operation, step }) => {
     current = { operation, step };
   });
+  // `::point{… wait}` waits for the learner too, but it is no exercise: nothing to answer.
+  let waitingForCommand = false;
+  session.player.on('waitingForLearner', ({ command }) => {
+    waitingForCommand = command !== undefined;
+  });
   try {
     void session.player.play();
     await settle();
@@ -143,7 +148,9 @@ export async function testTutorial(script: Script, kernel: TestKernel, options: 
         continue;
       }
       const next = session.clock.nextTimerAt;
-      if (state === 'waiting-for-learner') {
+      if (state === 'waiting-for-learner' && waitingForCommand) {
+        void player.play();
+      } else if (state === 'waiting-for-learner') {
         await answerPause(pauses[pauseIndex], pauseIndex);
         pauseIndex++;
         void player.play();

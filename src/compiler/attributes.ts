@@ -8,13 +8,16 @@ export type AttributeSpec =
   | { kind: 'cell'; required?: boolean }
   /** `nonEmpty`: no empty or blank value, unless `blankIsText` (`find=" "` replaces a space). */
   | { kind: 'text'; required?: boolean; nonEmpty?: boolean; blankIsText?: boolean }
-  | { kind: 'number'; required?: boolean; min: number; max: number; unit: string }
-  | { kind: 'choice'; required?: boolean; values: readonly string[] };
+  /** `or`: words accepted instead of a number (`speed=instant`), kept as strings. */
+  | { kind: 'number'; required?: boolean; min: number; max: number; unit: string; or?: readonly string[] }
+  | { kind: 'choice'; required?: boolean; values: readonly string[] }
+  /** A bare word that switches something on (`::point{… wait}`): true when given. */
+  | { kind: 'flag'; required?: false };
 
 export type AttributeSpecs = Record<string, AttributeSpec>;
 
-/** Parsed attribute values: cell names and text as strings, numbers as numbers. */
-export type AttributeValues = Record<string, string | number | undefined>;
+/** Parsed attribute values: cell names and text as strings, numbers as numbers, flags as `true`. */
+export type AttributeValues = Record<string, string | number | boolean | undefined>;
 
 /**
  * Bare words (unknown attributes without a value) right after a text
@@ -133,8 +136,12 @@ export function readAttributes(
 }
 
 /** The value an attribute holds, or why it is wrong. */
-function checkValue(spec: AttributeSpec, key: string, value: string, where: string): { value: string | number } | string {
+function checkValue(spec: AttributeSpec, key: string, value: string, where: string): { value: string | number | boolean } | string {
   switch (spec.kind) {
+    case 'flag':
+      return value === '' || value === 'true'
+        ? { value: true }
+        : `Unexpected \`${key}=${userText(value)}\` on ${where}: \`${key}\` takes no value, write it on its own (\`{… ${key}}\`)`;
     case 'cell':
       return CELL_NAME.test(value)
         ? { value }
@@ -142,10 +149,13 @@ function checkValue(spec: AttributeSpec, key: string, value: string, where: stri
     case 'text':
       return spec.nonEmpty && (spec.blankIsText ? value : value.trim()) === '' ? `Unexpected empty \`${key}\` on ${where}, expected text` : { value };
     case 'number': {
+      if (spec.or?.includes(value)) {
+        return { value };
+      }
       const number = /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
       return Number.isFinite(number) && number >= spec.min && number <= spec.max
         ? { value: number }
-        : `Unexpected \`${key}=${userText(value)}\` on ${where}, expected a number of ${spec.unit} from ${spec.min} to ${spec.max}`;
+        : `Unexpected \`${key}=${userText(value)}\` on ${where}, expected a number of ${spec.unit} from ${spec.min} to ${spec.max}${spec.or?.length ? `, or ${spec.or.map(word => `\`${word}\``).join(' or ')}` : ''}`;
     }
     case 'choice':
       return spec.values.includes(value)

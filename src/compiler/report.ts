@@ -23,6 +23,8 @@ export type RuleId =
   | 'unknown-cell'
   | 'deleted-cell'
   | 'cell-exists'
+  | 'answer-cell'
+  | 'unknown-command'
   | 'run-without-cell'
   | 'match-without-output'
   | 'invalid-regex'

@@ -14,7 +14,8 @@ export const GAP_AFTER = {
   run: 800,
   narrate: 300,
   wait: 0,
-  pause: 0
+  pause: 0,
+  point: 1500
 } as const;
 
 /** Time to type `text` at `speed` characters per second. */

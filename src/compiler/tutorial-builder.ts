@@ -195,6 +195,15 @@ export class TutorialBuilder {
     return id;
   }
 
+  /** Make cell `id` the learner's answer cell (see `CellInfo.answer`). */
+  markAnswer(id: string, placeholder?: string): void {
+    const info = this.cells[id];
+    info.answer = true;
+    if (placeholder !== undefined) {
+      info.placeholder = placeholder;
+    }
+  }
+
   forget(name: string, line: number | undefined): void {
     // Ids are never shared between names, so only this name's id can be the last typed.
     if (this.live.get(name) === this.lastTyped) {

@@ -24,6 +24,7 @@ export {
   type OperationKind,
   type OutputMatch,
   type PauseOperation,
+  type PointOperation,
   type RunOperation,
   type Script,
   type Step,

@@ -39,6 +39,14 @@ export interface CellInfo {
   /** The name the author used in `cell=NAME`. */
   name: string;
   type: CellType;
+  /**
+   * The learner's cell (`::cell` for an answer): the tutorial leaves it empty
+   * and never edits it, so whatever is in it is the learner's and is neither
+   * overwritten by a restore nor a conflict on resume.
+   */
+  answer?: boolean;
+  /** What an empty answer cell shows the learner (`placeholder="…"`). */
+  placeholder?: string;
 }
 
 export interface Step {
@@ -108,6 +116,8 @@ export interface TypeOperation extends OperationBase {
   summary?: string;
   /** Typed before the text already in the cell (`at=start`), which the learner is told. */
   atStart?: true;
+  /** Inserted at once, never keystroke by keystroke (`instant`): long boilerplate or data. */
+  instant?: boolean;
 }
 
 /** Delete `length` code units at `offset` of a cell's source. */
@@ -167,10 +177,32 @@ export interface WaitOperation extends OperationBase {
 export interface PauseOperation extends OperationBase {
   op: 'pause';
   prompt?: string;
+  /** The answer cell the learner is asked to write in. */
+  cell?: string;
+}
+
+/**
+ * Point at the part of the interface that runs a JupyterLab command (a
+ * toolbar button, a side bar tab, a menu item): highlighted and described,
+ * never clicked. With `wait`, playback waits until the learner runs it.
+ */
+export interface PointOperation extends OperationBase {
+  op: 'point';
+  /** A JupyterLab command id, such as `notebook:run-cell-and-select-next`. */
+  command: string;
+  wait?: boolean;
 }
 
 export type Operation =
-  InsertCellOperation | TypeOperation | DeleteTextOperation | DeleteCellOperation | RunOperation | NarrateOperation | WaitOperation | PauseOperation;
+  | InsertCellOperation
+  | TypeOperation
+  | DeleteTextOperation
+  | DeleteCellOperation
+  | RunOperation
+  | NarrateOperation
+  | WaitOperation
+  | PauseOperation
+  | PointOperation;
 
 export type OperationKind = Operation['op'];
 

@@ -82,7 +82,12 @@ export function buildTranscript(script: Script): Transcript {
             i++;
             actions.push(typeAction(lines => `Creates ${type} ${label(operation.cell)} and types ${lines}`, next, codeLanguage(operation.cell), type));
           } else {
-            actions.push({ text: `Creates an empty ${type} ${label(operation.cell)}.` });
+            const info = cellInfo(operation.cell);
+            actions.push({
+              text: info?.answer
+                ? `Creates an empty ${type} ${label(operation.cell)} for your answer${info.placeholder ? ` (${quote(info.placeholder)})` : ''}.`
+                : `Creates an empty ${type} ${label(operation.cell)}.`
+            });
           }
           break;
         }
@@ -129,8 +134,17 @@ export function buildTranscript(script: Script): Transcript {
         case 'wait':
           actions.push({ text: `Waits ${formatSeconds(operation.duration)}.` });
           break;
-        case 'pause':
-          actions.push({ text: operation.prompt ? yourTurnPrompt(operation.prompt, englishTranslations) : 'Pauses until you continue.' });
+        case 'pause': {
+          const text = operation.prompt ? yourTurnPrompt(operation.prompt, englishTranslations) : 'Pauses until you continue.';
+          actions.push({ text: operation.cell ? `${text} (Write your answer in ${label(operation.cell)}.)` : text });
+          break;
+        }
+        case 'point':
+          actions.push({
+            text: operation.wait
+              ? `Points at the control that runs the command “${userText(operation.command)}”, and waits until you run it.`
+              : `Points at the control that runs the command “${userText(operation.command)}”.`
+          });
           break;
       }
     }

@@ -78,7 +78,8 @@ function operationDifference(source: Script, expected: Operation, translation: S
   if (expected.op !== actual.op) {
     return `${describe(translation, actual)} where the source has ${describe(source, expected)}`;
   }
-  const cellOf = (script: Script, operation: Operation) => ('cell' in operation ? script.cells[operation.cell] : undefined);
+  const cellOf = (script: Script, operation: Operation) =>
+    'cell' in operation && operation.cell !== undefined ? script.cells[operation.cell] : undefined;
   const expectedCell = cellOf(source, expected);
   const actualCell = cellOf(translation, actual);
   if (expectedCell && actualCell && (expectedCell.name !== actualCell.name || expectedCell.type !== actualCell.type)) {
@@ -115,7 +116,14 @@ function operationDifference(source: Script, expected: Operation, translation: S
       field = differs('the wait', expected.duration, (actual as typeof expected).duration);
       break;
     case 'pause':
-      field = differs('the prompt', expected.prompt === undefined, (actual as typeof expected).prompt === undefined);
+      field =
+        differs('the prompt', expected.prompt === undefined, (actual as typeof expected).prompt === undefined) ??
+        differs('the answer cell', expected.cell === undefined, (actual as typeof expected).cell === undefined);
+      break;
+    case 'point':
+      field =
+        differs('the command', expected.command, (actual as typeof expected).command) ??
+        differs('`wait`', expected.wait === true, (actual as typeof expected).wait === true);
       break;
     default:
       break;
@@ -125,7 +133,7 @@ function operationDifference(source: Script, expected: Operation, translation: S
 
 /** An operation as the author wrote it: “`:::type` into cell `hello`”. */
 function describe(script: Script, operation: Operation): string {
-  const cell = 'cell' in operation ? script.cells[operation.cell] : undefined;
+  const cell = 'cell' in operation && operation.cell !== undefined ? script.cells[operation.cell] : undefined;
   const name = cell ? ` cell \`${userText(cell.name, 40)}\`` : '';
   switch (operation.op) {
     case 'insert-cell':
@@ -144,5 +152,7 @@ function describe(script: Script, operation: Operation): string {
       return '`::wait`';
     case 'pause':
       return '`:::pause`';
+    case 'point':
+      return `\`::point\` at \`${userText(operation.command, 60)}\``;
   }
 }

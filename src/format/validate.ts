@@ -4,7 +4,7 @@ import { PathTree, scanJson } from './json-scan.js';
 import { NotebookState } from './notebook-state.js';
 import { outputMatchProblem } from './output-match.js';
 import { INPUT_LIMITS, tooLargeReason, utf8Length } from './limits.js';
-import { isEditOperation, MAX_TIME_MS, SCRIPT_VERSION, type Script } from './script.js';
+import { cellInfo, isEditOperation, MAX_TIME_MS, SCRIPT_VERSION, type Script } from './script.js';
 import schema from './script.schema.json' with { type: 'json' };
 import { userText } from './user-text.js';
 import { decodeUtf8 } from './utf8.js';
@@ -288,6 +288,17 @@ function replayProblems(script: Script): ScriptProblem[] {
         const problem = notebook.apply(operation, script);
         if (problem) {
           problems.push({ path: [...path, 'cell'], message: problem });
+        } else if ((operation.op === 'type' || operation.op === 'delete-text') && cellInfo(script, operation.cell)?.answer) {
+          problems.push({
+            path: [...path, 'cell'],
+            message: `cell "${userText(operation.cell)}" is an answer cell, whose text is the learner's: the tutorial never edits it`
+          });
+        }
+      } else if (operation.op === 'pause' && operation.cell !== undefined) {
+        if (!notebook.get(operation.cell)) {
+          problems.push({ path: [...path, 'cell'], message: `cell "${userText(operation.cell)}" does not exist at this point` });
+        } else if (!cellInfo(script, operation.cell)?.answer) {
+          problems.push({ path: [...path, 'cell'], message: `cell "${userText(operation.cell)}" is not an answer cell (\`answer: true\`)` });
         }
       } else if (operation.op === 'run') {
         if (!notebook.get(operation.cell)) {

@@ -146,7 +146,7 @@ export class LearnerControl {
     if (!(await this.ensureConsent())) {
       return;
     }
-    const changed = conflictingCells(this.options.expectedState(), player.remainingOperations(), ynotebook);
+    const changed = conflictingCells(this.options.expectedState(), player.remainingOperations(), ynotebook, this.options.script);
     if (!changed.length) {
       await player.resume();
       return;

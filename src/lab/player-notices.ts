@@ -43,6 +43,9 @@ export class PlayerNotices {
       if (session.conflict) {
         notice(trans.__("This step cannot continue: %1 Press Resume to restore the tutorial's state, or Next step to skip.", session.conflict));
       }
+      if (session.pointNotice) {
+        notice(session.pointNotice, { label: trans.__('Skip'), run: () => void session.skipPoint() });
+      }
       if (session.rebuild.length) {
         const numbers = session.rebuild.map(id => session.ynotebook.cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
         notice(trans.__('The kernel has not run %1 for this step.', cellsPhrase(numbers, trans)), {

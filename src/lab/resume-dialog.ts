@@ -8,15 +8,18 @@
 import type { YNotebook } from '@jupyter/ydoc';
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { isEditOperation, type NotebookState, type Operation } from '../format/index.js';
+import { cellInfo, isEditOperation, type NotebookState, type Operation, type Script } from '../format/index.js';
 
 export type ResumeChoice = 'continue' | 'restore' | 'cancel';
 
-/** Cells (1-based) that `remaining` touches whose text the learner changed (or deleted). */
-export function conflictingCells(expected: NotebookState, remaining: Iterable<Operation>, ynotebook: YNotebook): number[] {
+/**
+ * Cells (1-based) that `remaining` touches whose text the learner changed (or
+ * deleted). An answer cell is never one: its text is the learner's to write.
+ */
+export function conflictingCells(expected: NotebookState, remaining: Iterable<Operation>, ynotebook: YNotebook, script?: Pick<Script, 'cells'>): number[] {
   const touched = new Set<string>();
   for (const operation of remaining) {
-    if (isEditOperation(operation) || operation.op === 'run') {
+    if ((isEditOperation(operation) || operation.op === 'run') && !(script && cellInfo(script, operation.cell)?.answer)) {
       touched.add(operation.cell);
     }
   }

@@ -15,6 +15,7 @@ import type { Script } from '../format/index.js';
 import { realClock, realScheduler, type PlayerState } from '../player/index.js';
 import { PlaybackSession, type Presenter } from '../session/index.js';
 import type { Announcer } from './announcer.js';
+import { showAnswerCells } from './answer-cells.js';
 import { CellHighlight } from './cell-highlight.js';
 import { rememberConsent } from './consent.js';
 import { KernelRuns } from './kernel-runs.js';
@@ -23,6 +24,8 @@ import { LearnerControl } from './learner-control.js';
 import type { NotebookMark } from './notebook-files.js';
 import { readMark, startStep, writeMark } from './notebook-mark.js';
 import { resolveReducedMotion, type Preferences } from './preferences.js';
+import { PointHighlight } from './point-highlight.js';
+import { PointWatch } from './point-watch.js';
 import { Narration } from './session-narration.js';
 import { watchTutorialFile } from './tutorial-file-watch.js';
 import { markDirtyOnEdits } from './unsaved-changes.js';
@@ -74,6 +77,8 @@ export interface SessionParts {
   learner: LearnerControl;
   narration: Narration;
   highlight: CellHighlight;
+  /** `::point`: what the player points at, and waiting for the learner to run it. */
+  points: PointWatch;
   /** What stopping undoes, besides disposing the playback session. */
   disposers: Array<() => void>;
   /** Put the notebook where the tutorial starts; once the session holds its parts. */
@@ -174,6 +179,21 @@ export function startSession(options: SessionOptions, host: LifecycleHost): Sess
     setMark({ step: index });
     host.changed();
   });
+  const points = new PointWatch({
+    app: options.app,
+    player,
+    highlight: new PointHighlight(options.app, panel, trans),
+    announcer,
+    trans,
+    resume: () => learner.resume(),
+    changed: () => host.changed()
+  });
+  // The answer cell a pause names is shown (scrolled to, outlined), never focused (R16).
+  player.on('waitingForLearner', ({ cell }) => {
+    if (cell) {
+      highlight.follow(cell, true);
+    }
+  });
   player.on('error', ({ message }) => {
     console.warn(`Notecast: playback stopped: ${message}`);
   });
@@ -186,7 +206,16 @@ export function startSession(options: SessionOptions, host: LifecycleHost): Sess
       void player.seek(start);
     }
   };
-  const parts: SessionParts = { playback, kernel, learner, narration, highlight, disposers: [], begin };
+  const parts: SessionParts = {
+    playback,
+    kernel,
+    learner,
+    narration,
+    highlight,
+    points,
+    disposers: [() => points.dispose(), showAnswerCells(panel, script, trans)],
+    begin
+  };
   watch(options, host, parts);
   return parts;
 }

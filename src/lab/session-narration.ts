@@ -43,8 +43,15 @@ export class Narration {
         options.changed();
       }
     });
-    player.on('waitingForLearner', ({ prompt }) => {
-      this.setCaption(prompt ? yourTurnPrompt(prompt, trans) : trans.__('Your turn. Press Play when you are ready.'), false);
+    player.on('waitingForLearner', ({ prompt, command }) => {
+      this.setCaption(
+        command
+          ? trans.__('Your turn: do what the tutorial points at, or press Skip.')
+          : prompt
+            ? yourTurnPrompt(prompt, trans)
+            : trans.__('Your turn. Press Play when you are ready.'),
+        false
+      );
       options.changed();
     });
     player.on('conflict', ({ message }) => {

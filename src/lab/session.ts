@@ -224,6 +224,16 @@ export class TutorialSession {
     return this.parts.learner.resume();
   }
 
+  /** While a `::point{… wait}` waits for the learner: what to run, and where. */
+  get pointNotice(): string | undefined {
+    return this.parts.points.waitingNotice;
+  }
+
+  /** Go on without running the command the tutorial points at. */
+  skipPoint(): Promise<void> {
+    return this.parts.points.skip();
+  }
+
   /** Say the current step and its narration again (R12: narration on request). */
   repeatNarration(): void {
     this.parts.narration.repeat();

@@ -68,6 +68,8 @@ export interface TypingAnnouncement extends AnnouncedCell {
   description: CodePart[];
   /** Typed before the text already in the cell (`at=start`). */
   atStart?: true;
+  /** Inserted at once (`instant`), not typed. */
+  instant?: boolean;
 }
 
 /**
@@ -199,7 +201,8 @@ export function typing(operation: TypeOperation, cell: AnnouncedCell, cellType?:
     lines: Math.max(1, countLines(operation.text)),
     ...(operation.summary !== undefined ? { summary: operation.summary } : {}),
     description: operation.summary !== undefined ? [] : describeCodeParts(operation.text, cellType),
-    ...(operation.atStart ? { atStart: true as const } : {})
+    ...(operation.atStart ? { atStart: true as const } : {}),
+    ...(operation.instant ? { instant: true } : {})
   };
 }
 

@@ -64,7 +64,8 @@ export function cueAt(step: Step, cursor: StepCursor, reducedMotion: boolean): C
   if (!key) {
     return { kind: 'operation', at: operation.at, operation, typed: { index: 0, text: '' }, next: nextOperation };
   }
-  if (reducedMotion || cursor.keystroke === keys.length - 1) {
+  // An `instant` block goes in whole, like every block with reduced motion.
+  if (reducedMotion || operation.instant === true || cursor.keystroke === keys.length - 1) {
     return {
       kind: 'operation',
       at: key.at,

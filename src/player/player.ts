@@ -25,7 +25,16 @@
  * its run is still `pendingRun`, which a seek or restore drops. A seek made
  * stale by a later seek is skipped without asking the host.
  */
-import { cellInfo, isEditOperation, type EditOperation, type Operation, type RunOperation, type Script, type Step } from '../format/index.js';
+import {
+  cellInfo,
+  isEditOperation,
+  type EditOperation,
+  type Operation,
+  type PointOperation,
+  type RunOperation,
+  type Script,
+  type Step
+} from '../format/index.js';
 import * as say from './announcements.js';
 import type { AnnouncedCell, Announcement } from './announcements.js';
 import type { Cancel, Clock, Scheduler } from './clock.js';
@@ -80,7 +89,14 @@ export interface PlayerEvents {
    */
   operationApplied: { step: number; operation: Operation; typed?: TypedText; scheduledAt: number; appliedAt: number };
   runRequested: { step: number; operation: RunOperation };
-  waitingForLearner: { step: number; prompt?: string };
+  /**
+   * A pause reached: `prompt` says what to do, `cell` is the answer cell to
+   * write in; for `::point{… wait}`, `command` is the command the learner is
+   * to run (Play or Next still go on without it).
+   */
+  waitingForLearner: { step: number; prompt?: string; cell?: string; command?: string };
+  /** A `point` operation: the host shows the learner where `operation.command` is, never runs it. */
+  pointing: { step: number; operation: PointOperation };
   /**
    * An edit could not land; the player is paused on it. The ways on: `play()`
    * retries it (after the learner fixed things), `resume({ restore: true })`
@@ -552,8 +568,16 @@ export class Player {
       case 'pause':
         this.holdAt(operation.at);
         this.dispatch('learner-needed');
-        this.events.emit('waitingForLearner', { step, prompt: operation.prompt });
+        this.events.emit('waitingForLearner', { step, prompt: operation.prompt, ...(operation.cell ? { cell: operation.cell } : {}) });
         this.announce(say.yourTurn(operation.prompt));
+        return;
+      case 'point':
+        this.events.emit('pointing', { step, operation });
+        if (operation.wait) {
+          this.holdAt(operation.at);
+          this.dispatch('learner-needed');
+          this.events.emit('waitingForLearner', { step, command: operation.command });
+        }
         return;
       case 'run':
         this.holdAt(operation.at);

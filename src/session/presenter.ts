@@ -40,6 +40,11 @@ export class Presenter {
       case 'typing': {
         const cell = this.namedCell(announcement, options);
         const about = announcement.summary ?? this.codeDescription(announcement.description);
+        if (announcement.instant) {
+          return about
+            ? trans._n('Inserted %1 line into %2: %3', 'Inserted %1 lines into %2: %3', announcement.lines, cell, about)
+            : trans._n('Inserted %1 line into %2', 'Inserted %1 lines into %2', announcement.lines, cell);
+        }
         if (announcement.atStart) {
           return about
             ? trans._n('Typing %1 line at the start of %2: %3', 'Typing %1 lines at the start of %2: %3', announcement.lines, cell, about)

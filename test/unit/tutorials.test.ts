@@ -54,7 +54,7 @@ test('the tutorials together use every directive', () => {
       }
     }
   }
-  for (const form of [':::type', ':::replace', '::delete', '::run', ':::run', ':::pause', '::pause', ':::say', '::wait']) {
+  for (const form of [':::type', ':::replace', '::delete', '::run', ':::run', ':::pause', '::pause', ':::say', '::wait', '::cell', '::point']) {
     assert.ok(used.has(form), `no tutorial uses ${form}`);
   }
   for (const attribute of [
@@ -67,7 +67,10 @@ test('the tutorials together use every directive', () => {
     'type.speed',
     'replace.find',
     'run.cell',
-    'wait.s'
+    'wait.s',
+    'cell.placeholder',
+    'pause.cell',
+    'point.command'
   ]) {
     assert.ok(used.has(attribute), `no tutorial uses ${attribute}`);
   }

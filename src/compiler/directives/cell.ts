@@ -5,17 +5,20 @@ import { createCell } from './new-cell.js';
  * `::cell{cell=NAME}` creates an empty cell (appended, or `after=`/`before=`
  * another). `:::type` cannot do this, since it always types something, and a
  * notebook the author left with an empty cell in it (JupyterLab adds one
- * below the last cell it runs) must be reproducible.
+ * below the last cell it runs) must be reproducible. With `placeholder="…"`
+ * it is an answer cell: the learner's to write in, which the tutorial never
+ * edits and a restore never overwrites.
  */
 export const cellDirective: Directive = {
   name: 'cell',
   forms: ['leafDirective'],
-  usage: '`::cell{cell=NAME}` on its own line (options: `type=code|markdown|raw`, `after=CELL` or `before=CELL`)',
+  usage: '`::cell{cell=NAME}` on its own line (options: `type=code|markdown|raw`, `after=CELL` or `before=CELL`, `placeholder="…"` for an answer cell)',
   attributes: {
     cell: { kind: 'cell', required: true },
     type: { kind: 'choice', values: ['code', 'markdown', 'raw'] },
     after: { kind: 'cell' },
-    before: { kind: 'cell' }
+    before: { kind: 'cell' },
+    placeholder: { kind: 'text', nonEmpty: true }
   },
   compile(context) {
     const { attributes, place, builder, report } = context;
@@ -32,6 +35,9 @@ export const cellDirective: Directive = {
       );
       return;
     }
-    createCell(context, name);
+    const id = createCell(context, name);
+    if (id && attributes.placeholder !== undefined) {
+      builder.markAnswer(id, attributes.placeholder as string);
+    }
   }
 };

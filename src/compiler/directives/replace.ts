@@ -2,6 +2,7 @@ import { userText } from '../../format/index.js';
 import { SPEED_RANGE } from '../front-matter.js';
 import { typingMs } from '../timing.js';
 import { singleCodeBlock, type Directive } from './directive.js';
+import { answerCellMessage } from './type.js';
 
 /** `:::replace{cell=NAME find="TEXT"}` retypes the first occurrence of TEXT. */
 export const replaceDirective: Directive = {
@@ -19,6 +20,10 @@ export const replaceDirective: Directive = {
     const block = singleCodeBlock(context, 'the replacement');
     const id = builder.resolve(attributes.cell as string, place('cell'));
     if (!block || !id) {
+      return;
+    }
+    if (builder.cells[id]?.answer) {
+      report.error(answerCellMessage('`:::replace`', attributes.cell as string), node, 'answer-cell');
       return;
     }
     const find = attributes.find as string;

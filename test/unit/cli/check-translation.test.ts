@@ -42,7 +42,7 @@ test('a missing directive, a missing step and a wrong expected output are each r
   const lines = stderr.trim().split('\n');
   assert.equal(lines.length, 4, stderr);
   assert.match(lines[0], /Step 3 “Nombres”: `::run` of cell `numbers` differs from the source in the expected output/);
-  assert.match(lines[1], /Step 5 “Boucles”: missing `::wait`, which the source's step 5 has; add it \(source: .*intro\.md:101\)/);
+  assert.match(lines[1], /Step 5 “Boucles”: missing `::wait`, which the source's step 5 has; add it \(source: .*intro\.md:103\)/);
   assert.match(lines[2], /Missing step 6 \(“What you learned” in the source\): the translation has 5 steps and the source 6/);
   assert.equal(lines[3], 'checked 1 file: 3 errors, 0 warnings');
 });

@@ -34,7 +34,7 @@ test('an input with errors exits 1 with FILE:LINE:COLUMN messages and no output'
   assert.equal(stdout, '');
   assert.equal(
     stderr,
-    `${broken}:7:1: error: Unknown directive \`::rnu\`; did you mean \`::run\`? (known: type, replace, cell, delete, run, pause, say, wait) (unknown-directive)\n`
+    `${broken}:7:1: error: Unknown directive \`::rnu\`; did you mean \`::run\`? (known: type, replace, cell, delete, run, pause, say, wait, point) (unknown-directive)\n`
   );
 });
 

@@ -192,6 +192,7 @@ export class Recorder {
       'operationApplied',
       'runRequested',
       'waitingForLearner',
+      'pointing',
       'conflict',
       'error'
     ];

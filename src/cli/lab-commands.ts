@@ -1,0 +1,77 @@
+import { didYouMean, userText, type Script } from '../format/index.js';
+import type { Diagnostic } from './diagnostic.js';
+import type { ServerAddress } from './kernel/index.js';
+
+/** How long a JupyterLab gets to answer for its settings. */
+const TIMEOUT_MS = 30_000;
+
+/**
+ * The command ids a running JupyterLab knows of: every `command` its plugins'
+ * settings schemas name (menus, toolbars, context menus, shortcuts), read
+ * from its settings API. Commands live in the browser, so this is what a
+ * server can tell; it includes the installed extensions' own.
+ */
+export async function labCommandIds(lab: ServerAddress, fetcher: typeof fetch = fetch): Promise<Set<string>> {
+  const response = await fetcher(`${lab.url}/lab/api/settings`, {
+    headers: lab.token ? { Authorization: `token ${lab.token}` } : {},
+    signal: AbortSignal.timeout(TIMEOUT_MS)
+  });
+  if (!response.ok) {
+    throw new Error(`${lab.url}/lab/api/settings answered ${response.status}${response.status === 403 ? ' (give its token with --token)' : ''}`);
+  }
+  const body = (await response.json()) as { settings?: Array<{ schema?: unknown }> };
+  if (!Array.isArray(body.settings)) {
+    throw new Error(`${lab.url}/lab/api/settings did not list settings: is it a JupyterLab?`);
+  }
+  const ids = new Set<string>();
+  // Iterative: a schema is plain JSON from a server, and need not be shallow.
+  const pending: unknown[] = body.settings.map(plugin => plugin.schema);
+  while (pending.length) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      pending.push(...(value as unknown[]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === 'command' && typeof child === 'string') {
+          ids.add(child);
+        } else {
+          pending.push(child);
+        }
+      }
+    }
+  }
+  return ids;
+}
+
+/**
+ * A script's `::point` commands checked against a running JupyterLab's:
+ * the compiler's warning for a command that is not JupyterLab's own goes
+ * when that JupyterLab has it (an extension's), and a command it lacks is a
+ * warning at its line.
+ */
+export function checkPointedCommands(file: string, script: Script, known: ReadonlySet<string>, lab: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  const found = new Set<number>();
+  const missing: Diagnostic[] = [];
+  for (const step of script.steps) {
+    for (const operation of step.operations) {
+      if (operation.op !== 'point') {
+        continue;
+      }
+      const line = operation.line ?? 1;
+      if (known.has(operation.command)) {
+        found.add(line);
+      } else {
+        missing.push({
+          file,
+          line,
+          column: 1,
+          severity: 'warning',
+          message: `Unknown command \`${userText(operation.command)}\` on \`::point\` in the JupyterLab at ${userText(lab)}: none of its menus, toolbars or shortcuts runs it; check the id (Settings › Keyboard Shortcuts lists them) or install the extension that provides it${didYouMean(operation.command, known)}`,
+          ruleId: 'unknown-command'
+        });
+      }
+    }
+  }
+  const kept = diagnostics.filter(d => d.ruleId !== 'unknown-command' || (!found.has(d.line) && !missing.some(m => m.line === d.line)));
+  return [...kept, ...missing].sort((a, b) => a.line - b.line || a.column - b.column);
+}
