@@ -37,6 +37,8 @@ import { notecastErrors, useSuite } from './suite.js';
 
 const BASICS = 'tutorials/01-python-basics.md';
 const BASICS_NOTEBOOK = 'tutorials/01-python-basics.ipynb';
+/** A tutorial other than the basics one. */
+const OTHER = 'tutorials/02-functions-and-errors.md';
 
 const suite = useSuite({
   server: { app: 'notebook', copy: TUTORIAL_FILES, userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on' } } },
@@ -250,19 +252,20 @@ test('take over mid-typing, then resume with "Continue with my changes" and with
 });
 
 test("the command palette opens a tutorial: on its notebook's page, the player docks there and the address names it", { timeout: 90_000 }, async () => {
-  const notebookPath = TUTORIAL_FILES[1].replace(/\.md$/, '.ipynb');
+  const notebookPath = OTHER.replace(/\.md$/, '.ipynb');
   const lab = suite.adopt(await openNotebookApp(suite.browser, suite.server.url, { path: `notebooks/${notebookPath}`, beforeLoad: recordAnnouncements }));
   pages.push(lab);
   const { page } = lab;
-  assert.equal(await playerFor(page, titleOf(TUTORIAL_FILES[1])).count(), 0);
+  assert.equal(await playerFor(page, titleOf(OTHER)).count(), 0);
   await runFromPalette(page, 'Open Tutorial…');
-  await answerPicker(page, TUTORIAL_FILES[1]);
-  await dockedPlayer(page, titleOf(TUTORIAL_FILES[1]));
-  assert.equal(new URL(page.url()).searchParams.get('notecast'), TUTORIAL_FILES[1]);
+  await answerPicker(page, OTHER);
+  await dockedPlayer(page, titleOf(OTHER));
+  assert.equal(new URL(page.url()).searchParams.get('notecast'), OTHER);
 });
 
 test("the command palette on another notebook's page opens the tutorial's notebook in a new tab", { timeout: 90_000 }, async () => {
-  const notebookPath = TUTORIAL_FILES[1].replace(/\.md$/, '.ipynb');
+  // Another tutorial's notebook: not the basics one the palette then opens.
+  const notebookPath = OTHER.replace(/\.md$/, '.ipynb');
   const lab = suite.adopt(await openNotebookApp(suite.browser, suite.server.url, { path: `notebooks/${notebookPath}`, beforeLoad: recordAnnouncements }));
   pages.push(lab);
   await runFromPalette(lab.page, 'Open Tutorial…');
