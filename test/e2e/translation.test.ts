@@ -116,7 +116,7 @@ test('in French, the toolbar, the slider and the consent dialog are French; back
   await allow.focus();
   await page.keyboard.press('Enter');
   await waitForSpoken(page, /^Étape 1 sur \d+\u00a0: A first function\. A function gives a name/, 60_000);
-  await waitForSpoken(page, /^Saisie de 2 lignes dans la cellule 2\u00a0: defines mean$/, 90_000);
+  await waitForSpoken(page, /^Saisie de 2 lignes dans la cellule 2, mean\u00a0: defines mean$/, 90_000);
   await waitForSpoken(page, /^Cellule 2 exécutée, sans sortie$/, 90_000);
   // Pause (the first button is now Pause, in French).
   await functionsToolbar.getByRole('button', { name: 'Pause', exact: true }).focus();
