@@ -10,14 +10,16 @@ import { Notification, showErrorMessage } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
-import { broadcastersIn, type Broadcaster } from '../session/index.js';
+import type { Broadcaster } from '../session/index.js';
 import type { Announcer } from './announcer.js';
 import { TutorialBroadcast } from './broadcast.js';
+import { awaitBroadcaster, broadcastersOf } from './broadcasters.js';
 import { CommandIDs } from './commands.js';
 import { formatProblem, loadTutorial } from './load.js';
 import { Follower } from './follower.js';
 import { FollowerPanel } from './follower-panel.js';
 import { makeMyCopy } from './my-copy.js';
+import { errorMessage, sentence } from './wording.js';
 import type { OpenPlayer } from './open-players.js';
 import type { PlayerDock } from './player-dock.js';
 import type { INotecastPreferences, INotecastTracker } from './tokens.js';
@@ -190,7 +192,7 @@ export class Classroom {
         trans: this.trans
       });
     } catch (error) {
-      const why = this.trans.__('Could not make your copy: %1 Nothing was written over. Check the folder and try again.', sentence(error));
+      const why = this.trans.__('Could not make your copy: %1 Nothing was written over. Check the folder and try again.', sentence(errorMessage(error)));
       announcer.announce(why, 'assertive');
       await showErrorMessage(this.trans.__('Could not make your copy'), why);
       return;
@@ -209,39 +211,17 @@ export class Classroom {
     return [...this.followers].find(widget => widget.follower.panel === panel);
   }
 
-  /**
-   * The teacher to follow in `panel`: `teacherId`, else the latest broadcaster. A notebook just
-   * opened may not have heard the room's awareness yet, so this waits a little for it.
-   */
-  private async teacherIn(panel: NotebookPanel, teacherId: number | undefined): Promise<Broadcaster | undefined> {
-    const find = (): Broadcaster | undefined => this.broadcasters(panel).find(b => teacherId === undefined || b.clientId === teacherId);
-    const found = find();
-    if (found || !panel.content.model) {
-      return found;
-    }
-    const awareness = (panel.content.model.sharedModel as YNotebook).awareness;
-    return new Promise(resolve => {
-      const done = (teacher: Broadcaster | undefined): void => {
-        clearTimeout(timer);
-        awareness.off('change', look);
-        resolve(teacher);
-      };
-      const look = (): void => {
-        const teacher = find();
-        if (teacher) done(teacher);
-      };
-      const timer = setTimeout(() => done(undefined), AWARENESS_WAIT_MS);
-      awareness.on('change', look);
-    });
+  /** The teacher to follow in `panel`: `teacherId`, else the latest broadcaster; waits a little for a notebook just opened. */
+  private teacherIn(panel: NotebookPanel, teacherId: number | undefined): Promise<Broadcaster | undefined> {
+    const model = panel.content.model;
+    return model
+      ? awaitBroadcaster(model.sharedModel as YNotebook, AWARENESS_WAIT_MS, b => teacherId === undefined || b.clientId === teacherId)
+      : Promise.resolve(undefined);
   }
 
   private broadcasters(panel: NotebookPanel): Broadcaster[] {
     const model = panel.content.model;
-    if (!model) {
-      return [];
-    }
-    const awareness = (model.sharedModel as YNotebook).awareness;
-    return broadcastersIn(awareness.getStates(), awareness.clientID);
+    return model ? broadcastersOf(model.sharedModel as YNotebook) : [];
   }
 
   /** The broadcast tutorial, loaded from the same server (the path is the teacher's, from the server's root). */
@@ -257,7 +237,7 @@ export class Classroom {
       const first = loaded.problems.find(problem => problem.severity === 'error');
       throw new Error(first ? formatProblem(first, this.trans) : this.trans.__('the tutorial has errors'));
     } catch (error) {
-      announcer.announce(this.trans.__('Could not follow the tutorial %1: %2', path, sentence(error)), 'assertive');
+      announcer.announce(this.trans.__('Could not follow the tutorial %1: %2', path, sentence(errorMessage(error))), 'assertive');
       return undefined;
     }
   }
@@ -270,9 +250,4 @@ export class Classroom {
 function copyOwner(identity: { username?: string; name?: string } | null): string {
   const username = identity?.username ?? '';
   return (/^[0-9a-f]{32}$/.test(username) ? identity?.name : username) || identity?.name || '';
-}
-
-function sentence(error: unknown): string {
-  const text = (error instanceof Error ? error.message : String(error)).trim();
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -17,8 +17,9 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Signal, type ISignal } from '@lumino/signaling';
 import * as Y from 'yjs';
 import type { Script } from '../format/index.js';
-import { broadcastersIn, Presenter, type Broadcaster, type BroadcastState } from '../session/index.js';
+import { Presenter, type Broadcaster, type BroadcastState } from '../session/index.js';
 import type { Announcer } from './announcer.js';
+import { broadcastersOf } from './broadcasters.js';
 import type { Preferences } from './preferences.js';
 
 export interface FollowerOptions {
@@ -110,8 +111,7 @@ export class Follower {
   }
 
   private read(): void {
-    const awareness = this.ynotebook.awareness;
-    const teacher: Broadcaster | undefined = broadcastersIn(awareness.getStates(), awareness.clientID).find(b => b.clientId === this.teacher);
+    const teacher: Broadcaster | undefined = broadcastersOf(this.ynotebook).find(b => b.clientId === this.teacher);
     // A broadcast of another tutorial in this notebook is not the one being followed.
     const broadcast = teacher && teacher.broadcast.steps === this.script.steps.length ? teacher.broadcast : undefined;
     const previous = this.current;

@@ -24,6 +24,7 @@ import type { INotecastPreferences, OpenOptions } from './tokens.js';
 import type { NotecastTracker } from './tracker.js';
 import { tutorialForLearner, tutorialLanguages } from './tutorial-languages.js';
 import { notebookPageUrl } from './url-route.js';
+import { errorMessage, sentence } from './wording.js';
 
 /** How long opening a shared notebook waits to hear whether someone broadcasts in it. */
 const BROADCAST_LOOK_MS = 500;
@@ -269,27 +270,8 @@ export class TutorialOpener {
     if (!model.collaborative) {
       return false;
     }
-    const { broadcastersIn } = await import('./playback.js');
-    const awareness = (model.sharedModel as YNotebook).awareness;
-    const teacher = await new Promise<ReturnType<typeof broadcastersIn>[number] | undefined>(resolve => {
-      const look = (): boolean => {
-        const found = broadcastersIn(awareness.getStates(), awareness.clientID)[0];
-        if (found) {
-          awareness.off('change', look);
-          clearTimeout(timer);
-          resolve(found);
-        }
-        return found !== undefined;
-      };
-      // Who is in the room arrives just after the document: give it a moment.
-      const timer = setTimeout(() => {
-        awareness.off('change', look);
-        resolve(undefined);
-      }, BROADCAST_LOOK_MS);
-      if (!look()) {
-        awareness.on('change', look);
-      }
-    });
+    const { awaitBroadcaster } = await import('./playback.js');
+    const teacher = await awaitBroadcaster(model.sharedModel as YNotebook, BROADCAST_LOOK_MS);
     if (!teacher) {
       return false;
     }
@@ -395,13 +377,4 @@ export class TutorialOpener {
       .filter(Boolean);
     return ` ${reopen.length ? trans.__('The sidebars were closed to make room for the player (%1).', reopen.join(trans.__(', '))) : trans.__('The sidebars were closed to make room for the player.')}`;
   }
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** A reason as a sentence of its own: ends with a full stop, once. */
-function sentence(text: string): string {
-  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }

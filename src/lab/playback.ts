@@ -10,4 +10,4 @@ export { kernelNameFor } from './kernel-spec.js';
 export { markedNotebook, notebookFor, skippedNotice } from './notebook-files.js';
 export { PlayerPanel } from './player-panel.js';
 export { TutorialSession } from './session.js';
-export { broadcastersIn } from '../session/index.js';
+export { awaitBroadcaster } from './broadcasters.js';
