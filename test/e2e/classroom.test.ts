@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { formatViolations, scan } from '../../a11y-tests/helpers/axe.js';
 import type { LabPage } from './browser.js';
-import { RTC_JUPYTER } from './jupyter-server.js';
+import { CLASS_SERVER_CONFIG, RTC_JUPYTER } from './jupyter-server.js';
 import {
   SETTINGS_FILE,
   TUTORIAL_FILES,
@@ -34,9 +34,15 @@ const NOTEBOOK = 'tutorials/01-python-basics.ipynb';
 const TITLE = 'Python basics';
 const STEPS = ['Welcome', 'Names and values', 'Numbers', 'Lists', 'Loops', 'What you learned'];
 
-// Step mode: the teacher stops after each step, so a learner can join at a known one.
+// Step mode: the teacher stops after each step, so a learner can join at a known one. The server
+// is set up as the README tells a class to, so the class runs with those settings.
 const suite = useSuite({
-  server: { jupyter: RTC_JUPYTER, copy: TUTORIAL_FILES, userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on', stepMode: true } } },
+  server: {
+    jupyter: RTC_JUPYTER,
+    serverConfig: CLASS_SERVER_CONFIG,
+    copy: TUTORIAL_FILES,
+    userSettings: { [SETTINGS_FILE]: { speed: 4, reducedMotion: 'on', stepMode: true } }
+  },
   lab: { beforeLoad: recordAnnouncements }
 });
 

@@ -13,7 +13,7 @@ import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:f
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: this file runs from `lib/test/e2e/`. */
@@ -24,6 +24,8 @@ export const JUPYTER = process.env.NOTECAST_JUPYTER ?? join(REPO_ROOT, '.venv', 
 
 /** The `jupyter` of the venv with jupyter-collaboration (`make rtc-venv`); NOTECAST_RTC_JUPYTER overrides it. */
 export const RTC_JUPYTER = process.env.NOTECAST_RTC_JUPYTER ?? join(REPO_ROOT, '.venv-rtc', 'bin', 'jupyter');
+/** The settings the README recommends for the server a class shares (`serverConfig`). */
+export const CLASS_SERVER_CONFIG = 'examples/classroom/jupyter_server_config.py';
 
 export interface JupyterServerOptions {
   /** Which front end the server serves: JupyterLab (`jupyter lab`, the default) or Jupyter Notebook 7 (`jupyter notebook`). */
@@ -41,6 +43,11 @@ export interface JupyterServerOptions {
   startTimeoutMs?: number;
   /** The `jupyter` to run, for a server from another venv (`RTC_JUPYTER`: with jupyter-collaboration). */
   jupyter?: string;
+  /**
+   * A repository-relative Jupyter server config file loaded as the server
+   * starts, before the test settings (`CLASS_SERVER_CONFIG`: the class's server).
+   */
+  serverConfig?: string;
 }
 
 export interface JupyterServer {
@@ -60,9 +67,19 @@ export interface JupyterServer {
  * The server config. Galata's helper turns off the token and XSRF checks and
  * exposes `window.jupyterapp`; it is for tests only and never for a real server.
  */
-function serverConfig(options: { rootDir: string; port: number; workspacesDir: string; settingsDir: string; app: 'lab' | 'notebook' }): string {
+function serverConfig(options: {
+  rootDir: string;
+  port: number;
+  workspacesDir: string;
+  settingsDir: string;
+  app: 'lab' | 'notebook';
+  include?: string;
+}): string {
   const py = (value: string): string => JSON.stringify(value);
+  const include = options.include && join(REPO_ROOT, options.include);
   return [
+    // `--config` replaces the config files Jupyter would look for, so one meant for them is loaded from here.
+    ...(include ? [`load_subconfig(${py(basename(include))}, path=${py(dirname(include))})`, ''] : []),
     'from jupyterlab.galata import configure_jupyter_server',
     '',
     'configure_jupyter_server(c)',
@@ -138,7 +155,10 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
     const port = await findFreePort();
     const configFile = join(dirs.config, 'jupyter_server_test_config.py');
     const app = options.app ?? 'lab';
-    await writeFile(configFile, serverConfig({ rootDir: dirs.root, port, workspacesDir: dirs.workspaces, settingsDir: dirs.settings, app }));
+    await writeFile(
+      configFile,
+      serverConfig({ rootDir: dirs.root, port, workspacesDir: dirs.workspaces, settingsDir: dirs.settings, app, include: options.serverConfig })
+    );
 
     const logFile = join(base, 'server.log');
     const log = createWriteStream(logFile);
