@@ -5,6 +5,7 @@
  * in the cell) and giving it to screen readers as the editor's
  * `aria-placeholder`. The cells' text is the learner's: nothing here edits it.
  */
+import type { Cell } from '@jupyterlab/cells';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { Script } from '../format/index.js';
@@ -26,15 +27,23 @@ export function showAnswerCells(panel: NotebookPanel, script: Script, trans: Tra
   }
   const notebook = panel.content;
   let frame: number | undefined;
+  let stopped = false;
+  // Cells not yet shown, whose editor is made when they first are (the notebook's windowing).
+  const unrendered = new WeakSet<Cell>();
   const update = (): void => {
     frame = undefined;
-    if (panel.isDisposed) {
+    if (panel.isDisposed || stopped) {
       return;
     }
     for (const cell of notebook.widgets) {
       const placeholder = placeholders.get(cell.model.id);
       if (placeholder === undefined) {
         continue;
+      }
+      if (cell.isPlaceholder() && !unrendered.has(cell)) {
+        // Scrolling to it changes nothing in the notebook: mark it the moment it is drawn.
+        unrendered.add(cell);
+        void cell.ready.then(schedule);
       }
       cell.addClass(ANSWER_CELL_CLASS);
       cell.toggleClass(EMPTY_ANSWER_CLASS, cell.model.sharedModel.getSource() === '');
@@ -47,12 +56,10 @@ export function showAnswerCells(panel: NotebookPanel, script: Script, trans: Tra
     frame ??= requestAnimationFrame(update);
   };
   notebook.modelContentChanged.connect(schedule);
-  // Cells get their editor when first shown (windowing): the learner moving to one shows it.
-  notebook.activeCellChanged.connect(schedule);
   schedule();
   return () => {
+    stopped = true;
     notebook.modelContentChanged.disconnect(schedule);
-    notebook.activeCellChanged.disconnect(schedule);
     if (frame !== undefined) {
       cancelAnimationFrame(frame);
     }

@@ -9,14 +9,55 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator } from 'playwright-core';
-import { SETTINGS_FILE, allowRunningCode, execute, notebookCells, openTutorial, recordAnnouncements, waitForSpoken, waitForStatus } from './notecast.js';
+import {
+  SETTINGS_FILE,
+  allowRunningCode,
+  execute,
+  notebookCells,
+  openTutorial,
+  recordAnnouncements,
+  setSetting,
+  waitForSpoken,
+  waitForStatus
+} from './notecast.js';
 import { useSuite } from './suite.js';
 
 const TUTORIAL = 'test/fixtures/lab/point-and-answer.md';
 const NOTEBOOK = 'test/fixtures/lab/point-and-answer.ipynb';
 
+// An answer cell below 40 others: in a reopened notebook it is drawn only once scrolled to.
+const LONG_TUTORIAL = 'long-exercise.md';
+const LONG_NOTEBOOK = 'long-exercise.ipynb';
+const LONG_TITLE = 'A long exercise';
+const FILLER_CELLS = 40;
+const longTutorial = [
+  '---',
+  `title: ${LONG_TITLE}`,
+  '---',
+  '',
+  '# Many cells',
+  '',
+  ...Array.from({ length: FILLER_CELLS }, (_, i) => [`:::type{cell=c${i + 1} instant}`, '```python', `n${i + 1} = ${i + 1}`, '```', ':::', '']).flat(),
+  '::cell{cell=answer placeholder="Add them up here"}',
+  '',
+  '# Your answer',
+  '',
+  ':::pause{cell=answer}',
+  'Add up every number in the empty cell.',
+  ':::',
+  '',
+  '# The end',
+  '',
+  'That was all.',
+  ''
+].join('\n');
+
 const suite = useSuite({
-  server: { copy: [TUTORIAL], userSettings: { [SETTINGS_FILE]: { speed: 2, reducedMotion: 'off' } } },
+  server: {
+    copy: [TUTORIAL],
+    files: { [LONG_TUTORIAL]: longTutorial },
+    userSettings: { [SETTINGS_FILE]: { speed: 2, reducedMotion: 'off' } }
+  },
   lab: { beforeLoad: recordAnnouncements }
 });
 
@@ -99,4 +140,61 @@ test("an answer cell shows its placeholder; the learner's answer resumes without
   await page.keyboard.press('End');
   await waitForStatus(player, /^Ended/, 10_000);
   assert.equal(await source(), 'x = x * 2', 'a seek overwrote the answer');
+});
+
+test('an answer cell first drawn when scrolled to, in a reopened notebook, shows its placeholder', { timeout: 120_000 }, async () => {
+  const { page } = suite.lab;
+  // Full windowing: a cell out of view has no editor until it is scrolled to (JupyterLab's default
+  // draws them at idle times instead, just as unseen by a first look at the notebook).
+  await setSetting(page, '@jupyterlab/notebook-extension:tracker', 'windowingMode', 'full');
+  let player = await openTutorial(page, LONG_TUTORIAL, LONG_TITLE);
+  await press(toolbarButton(player, 'Play'));
+  await waitForStatus(player, /^Your turn · Step 2/, 60_000);
+  assert.equal(await page.locator('.jp-Notecast-answerCell [data-notecast-placeholder="Add them up here"]').count(), 1);
+
+  // Saved and closed, then opened again, as a learner coming back the next day: the notebook opens at its top.
+  await page.evaluate(async notebookPath => {
+    type Panel = { context?: { path: string; save(): Promise<void> }; close(): void };
+    const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<Panel> } };
+    for (const widget of app.shell.widgets('main')) {
+      if (widget.context?.path === notebookPath) {
+        await widget.context.save();
+        widget.close();
+      }
+    }
+  }, LONG_NOTEBOOK);
+  player = await openTutorial(page, LONG_TUTORIAL, LONG_TITLE);
+  await waitForStatus(player, /· Step 2 of 3/, 30_000);
+  const answerCell = (path: string) => {
+    type Cell = { model: { id: string }; isPlaceholder(): boolean };
+    type Panel = { context?: { path: string }; content?: { widgets: readonly Cell[] } };
+    const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<Panel> } };
+    for (const widget of app.shell.widgets('main')) {
+      const cell = widget.context?.path === path ? widget.content?.widgets.find(each => each.model.id === 'answer') : undefined;
+      if (cell) return { drawn: !cell.isPlaceholder() };
+    }
+    return undefined;
+  };
+  assert.deepEqual(await page.evaluate(answerCell, LONG_NOTEBOOK), { drawn: false }, 'the answer cell was drawn before it was scrolled to');
+
+  const panelId = await page.evaluate(path => {
+    type Panel = { id: string; context?: { path: string }; content?: { node: HTMLElement } };
+    const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<Panel> } };
+    for (const widget of app.shell.widgets('main')) {
+      if (widget.context?.path === path) {
+        const scroller = widget.content?.node.querySelector('.jp-WindowedPanel-outer');
+        scroller?.scrollTo({ top: scroller.scrollHeight });
+        return widget.id;
+      }
+    }
+    throw new Error(`no open notebook at ${path}`);
+  }, LONG_NOTEBOOK);
+  const answer = page.locator(`[id="${panelId}"] .jp-Notecast-answerCell`);
+  await answer.locator('.jp-InputArea-editor').waitFor({ state: 'visible', timeout: 10_000 });
+  assert.deepEqual(await page.evaluate(answerCell, LONG_NOTEBOOK), { drawn: true });
+  // Nothing in the notebook changed since it was drawn: the placeholder comes with the drawing.
+  await answer.locator('.jp-InputArea-editor[data-notecast-placeholder]').waitFor({ state: 'attached', timeout: 5_000 });
+  assert.equal(await answer.locator('.jp-InputArea-editor').getAttribute('data-notecast-placeholder'), 'Add them up here');
+  assert.equal(await answer.locator('.cm-content').getAttribute('aria-placeholder'), 'Add them up here');
+  await setSetting(page, '@jupyterlab/notebook-extension:tracker', 'windowingMode', 'contentVisibility');
 });
