@@ -7,7 +7,7 @@
  * speech. A message marked `replace` drops pending replaceable ones: a newer
  * step message replaces a pending one. Each message is written as a new child
  * element, so the same text twice in a row is still an addition and is spoken
- * again. Text only: `textContent`, never markup.
+ * again. Text only: `textContent` and text nodes, never markup.
  *
  * A message can be taken by another voice instead (`divert`): speech
  * synthesis speaks narration itself (R11), so the live region stays quiet for
@@ -15,9 +15,11 @@
  *
  * The regions carry the `lang` of the words the player says (R23, WCAG
  * 3.1.2): JupyterLab's language (`ITranslator.languageCode`, e.g. `fr-FR`),
- * so a screen reader speaks them with that language's voice.
+ * so a screen reader speaks them with that language's voice; the author's
+ * words inside them carry the tutorial's (`parts`).
  */
 import type { Politeness } from '../player/index.js';
+import type { LanguagePart } from '../session/index.js';
 
 export const ANNOUNCER_ID = 'notecast-announcer';
 export const THROTTLE_MS = 150;
@@ -36,6 +38,13 @@ export interface AnnouncerMessage {
 }
 
 export interface AnnounceOptions {
+  /**
+   * `text` cut into runs by language (`languageParts`): the author's words in
+   * the tutorial's language inside the player's sentence. The line is
+   * written run by run, each run in another language than the regions' with
+   * its own `lang`. Without, `lang` is the whole line's.
+   */
+  parts?: readonly LanguagePart[];
   /** A newer replaceable message drops this one while it still waits. */
   replace?: boolean;
   /** False: always the live region, never diverted (speech's own fallback). */
@@ -52,7 +61,7 @@ export type Divert = (message: AnnouncerMessage) => boolean;
 export class Announcer {
   readonly node: HTMLDivElement;
   private readonly regions: Record<Politeness, HTMLDivElement>;
-  private readonly queue: Array<AnnouncerMessage & { divertible: boolean }> = [];
+  private readonly queue: Array<AnnouncerMessage & { divertible: boolean; parts?: readonly LanguagePart[] }> = [];
   /** Set by speech synthesis while it is on (speech.ts). */
   divert: Divert | undefined;
   private timer: number | undefined;
@@ -101,7 +110,8 @@ export class Announcer {
       narration: options.narration ?? false,
       at: performance.now(),
       divertible: options.divertible ?? true,
-      ...(options.lang ? { lang: options.lang } : {})
+      ...(options.lang ? { lang: options.lang } : {}),
+      ...(options.parts ? { parts: options.parts } : {})
     });
     this.schedule();
   }
@@ -136,11 +146,26 @@ export class Announcer {
     if (next && this.diverted(next)) {
       // Spoken by another voice: the live region stays quiet for it.
     } else if (next) {
-      const line = this.node.ownerDocument.createElement('div');
-      line.textContent = next.text;
-      if (next.lang && next.lang !== this.node.lang) {
-        // A screen reader switches voice for the line: narration in the tutorial's language.
-        line.lang = next.lang;
+      const doc = this.node.ownerDocument;
+      const line = doc.createElement('div');
+      const foreign = (lang: string | undefined): lang is string => lang !== undefined && !sameLanguage(lang, this.node.lang);
+      if (next.parts) {
+        // A screen reader switches voice for each run: the author's words in the tutorial's language.
+        for (const part of next.parts) {
+          if (foreign(part.lang)) {
+            const run = doc.createElement('span');
+            run.lang = part.lang;
+            run.textContent = part.text;
+            line.append(run);
+          } else {
+            line.append(part.text);
+          }
+        }
+      } else {
+        line.textContent = next.text;
+        if (foreign(next.lang)) {
+          line.lang = next.lang;
+        }
       }
       this.regions[next.politeness].replaceChildren(line);
       this.lastWrite = performance.now();
@@ -165,4 +190,10 @@ export class Announcer {
       return false;
     }
   }
+}
+
+/** Whether two BCP 47 tags name one language, one more precisely (`fr` and `fr-FR`; not `zh-Hans` and `zh-Hant`). */
+function sameLanguage(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`);
 }

@@ -135,7 +135,7 @@ export class TutorialOpener {
     tab: PendingTab | undefined,
     carrying: () => void
   ): Promise<PlayerPanel | undefined> {
-    const { formatProblem, kernelNameFor, loadTutorial, markedNotebook, notebookFor, skippedNotice, PlayerPanel, TutorialSession } =
+    const { formatProblem, kernelNameFor, languageParts, loadTutorial, markedNotebook, notebookFor, skippedNotice, PlayerPanel, TutorialSession } =
       await import('./playback.js');
 
     let text: string;
@@ -245,15 +245,17 @@ export class TutorialOpener {
       this.app.shell.activateById(player.id);
     }
     const count = script.steps.length;
-    this.announcer.announce(
+    const ready =
       this.trans._n(
         'Tutorial %2 is ready in %3: %1 step. Press Play to start, or Next step to go one step at a time.',
         'Tutorial %2 is ready in %3: %1 steps. Press Play to start, or Next step to go one step at a time.',
         count,
         script.title,
         PathExt.basename(notebookPath)
-      ) + this.describeCollapsed(plan)
-    );
+      ) + this.describeCollapsed(plan);
+    // The title is the author's, in the tutorial's language.
+    const lang = script.lang ?? 'en';
+    this.announcer.announce(ready, 'polite', { lang, parts: languageParts(ready, [script.title], lang) });
     if (notebookNotice) {
       this.announcer.announce(notebookNotice);
     }

@@ -6,7 +6,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { yourTurnPrompt, type Script } from '../format/index.js';
 import type { Announcement, Player, PlayerState } from '../player/index.js';
-import type { Presenter } from '../session/index.js';
+import { languageParts, type Presenter } from '../session/index.js';
 import type { Announcer } from './announcer.js';
 import type { Preferences } from './preferences.js';
 
@@ -99,7 +99,9 @@ export class Narration {
     const ended = player.step >= script.steps.length;
     const text = ended ? step.narration : this.captionText;
     const narration = text !== '' && (ended || this.narrationShown);
-    announcer.announce(text ? trans.__('%1. %2', label, text) : label, 'polite', { narration, ...(narration ? { lang: script.lang ?? 'en' } : {}) });
+    const words = text ? trans.__('%1. %2', label, text) : label;
+    const lang = script.lang ?? 'en';
+    announcer.announce(words, 'polite', { narration, lang, parts: languageParts(words, [step.title, text], lang) });
   }
 
   private setCaption(text: string, isNarration: boolean): void {
@@ -119,10 +121,13 @@ export class Narration {
     const options = { verbosity: this.options.verbosity() };
     const stepMessage = announcement.kind === 'step-started' || announcement.kind === 'step-reached';
     const narration = presenter.narrationIn(announcement, options) !== undefined;
-    announcer.announce(presenter.words(announcement, options), announcement.politeness, {
+    const words = presenter.words(announcement, options);
+    const lang = this.options.script.lang ?? 'en';
+    announcer.announce(words, announcement.politeness, {
       replace: stepMessage,
       narration,
-      ...(narration ? { lang: this.options.script.lang ?? 'en' } : {})
+      lang,
+      parts: languageParts(words, presenter.authorWords(announcement, options), lang)
     });
   }
 }

@@ -3,7 +3,8 @@
  * and keyframes on a real notebook) that the lab, the command line and the
  * bench use; the loader that makes a script of a tutorial's text; and the
  * presenter, which words the player's typed announcements through a
- * translation bundle (the lab's, or English in Node); and what a broadcasting
+ * translation bundle (the lab's, or English in Node), and cuts its words into
+ * the player's language and the author's; and what a broadcasting
  * player publishes in the notebook's awareness for its followers.
  */
 export {
@@ -18,6 +19,7 @@ export {
 } from './broadcast.js';
 export { PlaybackSession, type PlaybackSessionOptions, type SessionFrontEnd } from './playback-session.js';
 export { Presenter, type PresentOptions, type Verbosity } from './presenter.js';
+export { languageParts, type LanguagePart } from './language-parts.js';
 export {
   kindOfContent,
   kindOfPath,

@@ -134,6 +134,47 @@ export class Presenter {
     return undefined;
   }
 
+  /**
+   * What the author wrote among the words of `announcement` — a title,
+   * narration, a prompt, a summary, a cell's name — as it appears there. It
+   * is in the tutorial's language, which need not be the player's: the lab
+   * marks these words with the tutorial's `lang` (WCAG 3.1.2, language of
+   * parts), so a screen reader reads "Étape 1 sur 6 :" in French and the
+   * English title after it in English.
+   */
+  authorWords(announcement: Announcement, options: PresentOptions = {}): string[] {
+    const named = (cell: AnnouncedCell): string[] => {
+      if (cell.cellNumber === undefined) {
+        return [cell.cellName];
+      }
+      return options.verbosity === 'brief' ? [] : [spokenName(cell.cellName)];
+    };
+    const words = ((): Array<string | undefined> => {
+      switch (announcement.kind) {
+        case 'step-started':
+          return [announcement.title, options.verbosity === 'brief' ? undefined : announcement.narration];
+        case 'step-reached':
+          return [announcement.title];
+        case 'typing':
+          return [...named(announcement), announcement.summary];
+        case 'replacing':
+          return [...named(announcement), announcement.lines === 0 ? undefined : announcement.summary];
+        case 'deleting':
+          return named(announcement);
+        case 'ran':
+        case 'raised':
+          return announcement.cellNumber === undefined ? [announcement.cellName] : [];
+        case 'narration':
+          return [announcement.text];
+        case 'your-turn':
+          return [announcement.prompt];
+        default:
+          return [];
+      }
+    })();
+    return words.filter((word): word is string => word !== undefined && word.trim() !== '');
+  }
+
   /** "Step 4 of 12: Load the data": the step slider's value (R2), and how a step is announced. */
   stepLabel(index: number, count: number, title: string): string {
     return this.trans.__('Step %1 of %2: %3', index + 1, count, title);

@@ -33,12 +33,23 @@ export interface CellSnapshot {
 }
 
 /**
+ * One message a live region said. `lang`: the line's own language, '' when it
+ * speaks the region's; `english`: the runs in it marked `lang="en"`.
+ */
+export interface Spoken {
+  text: string;
+  politeness: string;
+  lang: string;
+  english: string[];
+}
+
+/**
  * Record every message the announcer speaks, from the start of the page:
  * each message is a child added to one of its live regions.
  */
 export async function recordAnnouncements(page: Pick<Page, 'addInitScript'>): Promise<void> {
   await page.addInitScript(() => {
-    const log: Array<{ text: string; politeness: string }> = [];
+    const log: Spoken[] = [];
     (window as unknown as { __notecastSpoken: typeof log }).__notecastSpoken = log;
     const observer = new MutationObserver(records => {
       for (const record of records) {
@@ -46,7 +57,9 @@ export async function recordAnnouncements(page: Pick<Page, 'addInitScript'>): Pr
         const politeness = region.getAttribute?.('aria-live');
         if (!politeness) continue;
         for (const node of record.addedNodes) {
-          log.push({ text: node.textContent ?? '', politeness });
+          const line = node as HTMLElement;
+          const english = [...(line.querySelectorAll?.('[lang="en"]') ?? [])].map(run => run.textContent ?? '');
+          log.push({ text: line.textContent ?? '', politeness, lang: line.lang ?? '', english });
         }
       }
     });
@@ -56,8 +69,8 @@ export async function recordAnnouncements(page: Pick<Page, 'addInitScript'>): Pr
   });
 }
 
-export async function spoken(page: Page): Promise<Array<{ text: string; politeness: string }>> {
-  return page.evaluate(() => [...((window as unknown as { __notecastSpoken?: Array<{ text: string; politeness: string }> }).__notecastSpoken ?? [])]);
+export async function spoken(page: Page): Promise<Spoken[]> {
+  return page.evaluate(() => [...((window as unknown as { __notecastSpoken?: Spoken[] }).__notecastSpoken ?? [])]);
 }
 
 export async function waitForSpoken(page: Page, pattern: RegExp, timeout = 30_000): Promise<string> {

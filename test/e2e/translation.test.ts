@@ -121,7 +121,20 @@ test('in French, the toolbar, the slider and the consent dialog are French; back
   // Pause (the first button is now Pause, in French).
   await functionsToolbar.getByRole('button', { name: 'Pause', exact: true }).focus();
   await page.keyboard.press('Enter');
-  assert.ok(!(await spoken(page)).some(entry => /^(Step \d|Typing |Cell \d+ ran)/.test(entry.text)), 'an announcement was in English');
+  const heard = await spoken(page);
+  assert.ok(!heard.some(entry => /^(Step \d|Typing |Cell \d+ ran)/.test(entry.text)), 'an announcement was in English');
+  // In the live regions (fr-FR), what the English tutorial's author wrote is marked English and
+  // the player's own words around it are not: a screen reader reads each in its language.
+  const runs = (pattern: RegExp) => heard.find(entry => pattern.test(entry.text))?.english;
+  const step = heard.find(entry => /^Étape 1 sur \d+\u00a0: A first function\. A function gives a name to a piece of work\./.test(entry.text));
+  assert.ok(step, 'step 1 was not announced');
+  assert.deepEqual(step.english, [step.text.replace(/^Étape 1 sur \d+\u00a0: /, '')]);
+  assert.deepEqual(runs(/^Saisie de 2 lignes dans la cellule 2, mean\u00a0: defines mean$/), ['mean\u00a0: defines mean']);
+  assert.deepEqual(runs(/^Cellule 2 exécutée, sans sortie$/), []);
+  assert.ok(
+    heard.every(entry => entry.lang === ''),
+    'a whole line was marked with a language'
+  );
 
   await switchLanguage(page, 'en');
   player = await openPlayer(page, 'Tutorial player: ');

@@ -90,6 +90,7 @@ test('the public surface of each module', async () => {
     'broadcastersIn',
     'kindOfContent',
     'kindOfPath',
+    'languageParts',
     'loadTutorialText',
     'readBroadcast'
   ]);
