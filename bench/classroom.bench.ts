@@ -16,7 +16,7 @@
  * the broadcast field, and the server's memory per follower.
  *
  * The server is set up as the README tells a class to
- * (examples/classroom/jupyter_server_config.py: the objects of its start-up
+ * (examples/classroom/jupyter_server_config.py: the objects loaded before it is read
  * frozen out of Python's garbage collections). For comparison the same class
  * runs again on a server at Python's defaults, whose full collections stop
  * the relaying for about 70 ms each here, and once with followers that

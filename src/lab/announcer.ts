@@ -148,7 +148,7 @@ export class Announcer {
     } else if (next) {
       const doc = this.node.ownerDocument;
       const line = doc.createElement('div');
-      const foreign = (lang: string | undefined): lang is string => lang !== undefined && !sameLanguage(lang, this.node.lang);
+      const foreign = (lang: string | undefined): lang is string => lang !== undefined && !narrowsOrWidens(lang, this.node.lang);
       if (next.parts) {
         // A screen reader switches voice for each run: the author's words in the tutorial's language.
         for (const part of next.parts) {
@@ -192,8 +192,8 @@ export class Announcer {
   }
 }
 
-/** Whether two BCP 47 tags name one language, one more precisely (`fr` and `fr-FR`; not `zh-Hans` and `zh-Hant`). */
-function sameLanguage(a: string, b: string): boolean {
+/** Whether two BCP 47 tags name one language, one of them perhaps more precisely (`fr` and `fr-FR`; not `zh-Hans` and `zh-Hant`). */
+function narrowsOrWidens(a: string, b: string): boolean {
   const [x, y] = [a.toLowerCase(), b.toLowerCase()];
   return x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`);
 }

@@ -53,7 +53,10 @@ export function showAnswerCells(panel: NotebookPanel, script: Script, trans: Tra
   };
   // Once a frame at most: the signal fires on every keystroke, the learner's and the player's.
   const schedule = (): void => {
-    frame ??= requestAnimationFrame(update);
+    // A cell drawn after the session ended still resolves its `ready`: nothing to do then.
+    if (!stopped) {
+      frame ??= requestAnimationFrame(update);
+    }
   };
   notebook.modelContentChanged.connect(schedule);
   schedule();

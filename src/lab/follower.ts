@@ -17,7 +17,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Signal, type ISignal } from '@lumino/signaling';
 import * as Y from 'yjs';
 import type { Script } from '../format/index.js';
-import { Presenter, languageParts, type Broadcaster, type BroadcastState } from '../session/index.js';
+import { Presenter, type Broadcaster, type BroadcastState } from '../session/index.js';
 import type { Announcer } from './announcer.js';
 import { broadcastersOf } from './broadcasters.js';
 import type { Preferences } from './preferences.js';
@@ -166,7 +166,7 @@ export class Follower {
     const options = { verbosity: this.options.preferences().verbosity };
     const words = this.presenter.words(announcement, options);
     const lang = this.script.lang ?? 'en';
-    this.options.announcer.announce(words, 'polite', { lang, parts: languageParts(words, this.presenter.authorWords(announcement, options), lang) });
+    this.options.announcer.announce(words, 'polite', { lang, parts: this.presenter.parts(announcement, lang, options) });
   }
 
   /** Notice the learner's own edits and runs in the shared notebook (never the teacher's, which arrive from the room). */

@@ -135,8 +135,19 @@ export class TutorialOpener {
     tab: PendingTab | undefined,
     carrying: () => void
   ): Promise<PlayerPanel | undefined> {
-    const { formatProblem, kernelNameFor, languageParts, loadTutorial, markedNotebook, notebookFor, skippedNotice, PlayerPanel, TutorialSession } =
-      await import('./playback.js');
+    const {
+      authored,
+      formatProblem,
+      kernelNameFor,
+      languageParts,
+      loadTutorial,
+      markedNotebook,
+      notebookFor,
+      plainText,
+      skippedNotice,
+      PlayerPanel,
+      TutorialSession
+    } = await import('./playback.js');
 
     let text: string;
     let loadedModified: string | undefined;
@@ -245,17 +256,17 @@ export class TutorialOpener {
       this.app.shell.activateById(player.id);
     }
     const count = script.steps.length;
+    // The title is the author's, in the tutorial's language.
     const ready =
       this.trans._n(
         'Tutorial %2 is ready in %3: %1 step. Press Play to start, or Next step to go one step at a time.',
         'Tutorial %2 is ready in %3: %1 steps. Press Play to start, or Next step to go one step at a time.',
         count,
-        script.title,
+        authored(script.title),
         PathExt.basename(notebookPath)
       ) + this.describeCollapsed(plan);
-    // The title is the author's, in the tutorial's language.
     const lang = script.lang ?? 'en';
-    this.announcer.announce(ready, 'polite', { lang, parts: languageParts(ready, [script.title], lang) });
+    this.announcer.announce(plainText(ready), 'polite', { lang, parts: languageParts(ready, lang) });
     if (notebookNotice) {
       this.announcer.announce(notebookNotice);
     }

@@ -6,7 +6,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { yourTurnPrompt, type Script } from '../format/index.js';
 import type { Announcement, Player, PlayerState } from '../player/index.js';
-import { languageParts, type Presenter } from '../session/index.js';
+import { authored, languageParts, plainText, type Presenter } from '../session/index.js';
 import type { Announcer } from './announcer.js';
 import type { Preferences } from './preferences.js';
 
@@ -93,15 +93,16 @@ export class Narration {
     if (!step) {
       return;
     }
-    const label = presenter.stepLabel(index, script.steps.length, step.title);
+    const label = presenter.stepLabel(index, script.steps.length, step.title, authored);
     // Once the tutorial has ended the caption says so; what is worth hearing
     // again is the narration of the step the learner last heard.
     const ended = player.step >= script.steps.length;
     const text = ended ? step.narration : this.captionText;
     const narration = text !== '' && (ended || this.narrationShown);
-    const words = text ? trans.__('%1. %2', label, text) : label;
+    // The caption is the author's narration, or the player's own words (a prompt it worded).
+    const words = text ? trans.__('%1. %2', label, narration ? authored(text) : text) : label;
     const lang = script.lang ?? 'en';
-    announcer.announce(words, 'polite', { narration, lang, parts: languageParts(words, [step.title, text], lang) });
+    announcer.announce(plainText(words), 'polite', { narration, lang, parts: languageParts(words, lang) });
   }
 
   private setCaption(text: string, isNarration: boolean): void {
@@ -127,7 +128,7 @@ export class Narration {
       replace: stepMessage,
       narration,
       lang,
-      parts: languageParts(words, presenter.authorWords(announcement, options), lang)
+      parts: presenter.parts(announcement, lang, options)
     });
   }
 }

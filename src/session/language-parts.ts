@@ -1,59 +1,61 @@
 /**
  * Language of parts (WCAG 3.1.2): the player speaks in the learner's
  * language, and what the author wrote — titles, narration, summaries — comes
- * inside its sentences in the tutorial's. Splitting a message into runs, each
- * with its language, lets the lab mark the author's words with their `lang`
- * and leave the player's own in the language around them.
+ * inside its sentences in the tutorial's. The author's words are marked as
+ * they go into a translated message (`authored`), so they are found where
+ * they are, never by searching the finished sentence (where the same word
+ * could also be the player's); `languageParts` then cuts the message into
+ * runs, each with its language.
  */
 
-/** A run of a message's text; `lang` when it is in the tutorial's language rather than the player's. */
+/** A run of a message's text; `lang` when it is the author's, in the tutorial's language. */
 export interface LanguagePart {
   text: string;
   lang?: string;
 }
 
+// Private-use characters: never in a translation, and taken out of the author's words.
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const MARKS = /[\uE000\uE001]/g;
+
+/** `words`, marked as the author's, to go into a translated message as an argument. */
+export function authored(words: string): string {
+  return words ? `${OPEN}${words.replace(MARKS, '')}${CLOSE}` : '';
+}
+
+/** `message` without the marks: what is said and shown. */
+export function plainText(message: string): string {
+  return message.replace(MARKS, '');
+}
+
 /**
- * `text` cut into runs: each of `authorWords` found in it (the longest first,
- * each where it does not overlap one already found) is in `lang`; two such
- * runs with only spaces and punctuation between them become one, so a voice
- * does not switch for a full stop. Without author words found, one run in
- * the player's language.
+ * `message`'s runs: what `authored` marked is in `lang`, the rest in the
+ * player's language. Two of the author's runs with only spaces and
+ * punctuation between them are one, so a voice does not switch for a full
+ * stop. A message with nothing marked is one run.
  */
-export function languageParts(text: string, authorWords: readonly string[], lang: string): LanguagePart[] {
-  const found: Array<{ start: number; end: number }> = [];
-  for (const words of [...authorWords].sort((a, b) => b.length - a.length)) {
-    if (!words) {
-      continue;
-    }
-    for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
-      const end = at + words.length;
-      if (!found.some(range => at < range.end && range.start < end)) {
-        found.push({ start: at, end });
-        break;
+export function languageParts(message: string, lang: string): LanguagePart[] {
+  const runs: LanguagePart[] = [];
+  for (const [index, piece] of message.split(OPEN).entries()) {
+    const close = index === 0 ? -1 : piece.indexOf(CLOSE);
+    const [author, player] = close < 0 ? ['', piece] : [piece.slice(0, close), piece.slice(close + 1)];
+    if (author) {
+      const last = runs[runs.length - 1];
+      const before = runs[runs.length - 2];
+      if (last && last.lang === undefined && before?.lang !== undefined && /^[\s\p{P}]*$/u.test(last.text)) {
+        runs.pop();
+        before.text += last.text + author;
+      } else if (last?.lang !== undefined) {
+        last.text += author;
+      } else {
+        runs.push({ text: author, lang });
       }
     }
-  }
-  found.sort((a, b) => a.start - b.start);
-  const merged: Array<{ start: number; end: number }> = [];
-  for (const range of found) {
-    const last = merged[merged.length - 1];
-    if (last && /^[\s\p{P}]*$/u.test(text.slice(last.end, range.start))) {
-      last.end = range.end;
-    } else {
-      merged.push({ ...range });
+    const rest = plainText(player);
+    if (rest) {
+      runs.push({ text: rest });
     }
   }
-  const parts: LanguagePart[] = [];
-  let at = 0;
-  for (const { start, end } of merged) {
-    if (start > at) {
-      parts.push({ text: text.slice(at, start) });
-    }
-    parts.push({ text: text.slice(start, end), lang });
-    at = end;
-  }
-  if (at < text.length || parts.length === 0) {
-    parts.push({ text: text.slice(at) });
-  }
-  return parts;
+  return runs.length ? runs : [{ text: '' }];
 }

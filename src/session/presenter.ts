@@ -10,6 +10,7 @@
  */
 import { englishTranslations, userText, wordCodeParts, yourTurnPrompt, type CodePart, type Translations } from '../format/index.js';
 import type { AnnouncedCell, Announcement } from '../player/index.js';
+import { authored, languageParts, type LanguagePart } from './language-parts.js';
 
 /**
  * How much is said. `brief`: a step's label without its narration, cells by
@@ -29,17 +30,34 @@ export class Presenter {
 
   /** What is said for `announcement`. */
   words(announcement: Announcement, options: PresentOptions = {}): string {
+    return this.compose(announcement, options, unmarked);
+  }
+
+  /**
+   * What is said for `announcement`, cut into runs: what the author wrote (a
+   * title, narration, a summary, a cell's name, a prompt) in `lang`, the
+   * tutorial's, which need not be the player's; the player's own words
+   * around it in the player's language. The lab marks the author's runs with
+   * their `lang` (WCAG 3.1.2, language of parts), so a screen reader reads
+   * "Étape 1 sur 6 :" in French and the English title after it in English.
+   */
+  parts(announcement: Announcement, lang: string, options: PresentOptions = {}): LanguagePart[] {
+    return languageParts(this.compose(announcement, options, authored), lang);
+  }
+
+  /** The words, with what the author wrote passed through `mark` as it goes into each message. */
+  private compose(announcement: Announcement, options: PresentOptions, mark: Mark): string {
     const trans = this.trans;
     switch (announcement.kind) {
       case 'step-started': {
-        const label = this.stepSentence(announcement.index, announcement.count, announcement.title);
-        return announcement.narration && options.verbosity !== 'brief' ? trans.__('%1 %2', label, announcement.narration) : label;
+        const label = this.stepSentence(announcement.index, announcement.count, announcement.title, mark);
+        return announcement.narration && options.verbosity !== 'brief' ? trans.__('%1 %2', label, mark(announcement.narration)) : label;
       }
       case 'step-reached':
-        return this.stepSentence(announcement.index, announcement.count, announcement.title);
+        return this.stepSentence(announcement.index, announcement.count, announcement.title, mark);
       case 'typing': {
-        const cell = this.namedCell(announcement, options);
-        const about = announcement.summary ?? this.codeDescription(announcement.description);
+        const cell = this.namedCell(announcement, options, mark);
+        const about = announcement.summary !== undefined ? mark(announcement.summary) : this.codeDescription(announcement.description);
         if (announcement.instant) {
           return about
             ? trans._n('Inserted %1 line into %2: %3', 'Inserted %1 lines into %2: %3', announcement.lines, cell, about)
@@ -55,19 +73,19 @@ export class Presenter {
           : trans._n('Typing %1 line into %2', 'Typing %1 lines into %2', announcement.lines, cell);
       }
       case 'replacing': {
-        const cell = this.namedCell(announcement, options);
+        const cell = this.namedCell(announcement, options, mark);
         if (announcement.lines === 0) {
           return trans.__('Deleting text in %1', cell);
         }
-        const about = announcement.summary ?? this.codeDescription(announcement.description);
+        const about = announcement.summary !== undefined ? mark(announcement.summary) : this.codeDescription(announcement.description);
         return about
           ? trans._n('Replacing text with %1 line in %2: %3', 'Replacing text with %1 lines in %2: %3', announcement.lines, cell, about)
           : trans._n('Replacing text with %1 line in %2', 'Replacing text with %1 lines in %2', announcement.lines, cell);
       }
       case 'deleting':
-        return trans.__('Deleting %1', this.namedCell(announcement, options));
+        return trans.__('Deleting %1', this.namedCell(announcement, options, mark));
       case 'ran': {
-        const cell = this.cell(announcement, true);
+        const cell = this.cell(announcement, true, mark);
         if (announcement.markdown) {
           return trans.__('%1 rendered', cell);
         }
@@ -91,7 +109,7 @@ export class Presenter {
         );
       }
       case 'raised': {
-        const cell = this.cell(announcement, true);
+        const cell = this.cell(announcement, true, mark);
         if (announcement.error) {
           return announcement.pausedByIt
             ? trans.__('%1 raised %2. Playback paused.', cell, announcement.error)
@@ -100,12 +118,15 @@ export class Presenter {
         return announcement.pausedByIt ? trans.__('%1 failed. Playback paused.', cell) : trans.__('%1 failed.', cell);
       }
       case 'narration':
-        return announcement.text;
-      case 'your-turn':
+        return mark(announcement.text);
+      case 'your-turn': {
         if (!announcement.prompt) {
           return trans.__('Your turn. Continue when you are ready.');
         }
-        return yourTurnPrompt(announcement.prompt, trans);
+        // The prompt as it is when it starts with "Your turn" itself, else inside "Your turn: %1".
+        const said = yourTurnPrompt(announcement.prompt, trans);
+        return said === announcement.prompt ? mark(said) : trans.__('Your turn: %1', mark(announcement.prompt));
+      }
       case 'took-over':
         return trans.__('You have control. Playback paused.');
       case 'resuming':
@@ -134,66 +155,25 @@ export class Presenter {
     return undefined;
   }
 
-  /**
-   * What the author wrote among the words of `announcement` — a title,
-   * narration, a prompt, a summary, a cell's name — as it appears there. It
-   * is in the tutorial's language, which need not be the player's: the lab
-   * marks these words with the tutorial's `lang` (WCAG 3.1.2, language of
-   * parts), so a screen reader reads "Étape 1 sur 6 :" in French and the
-   * English title after it in English.
-   */
-  authorWords(announcement: Announcement, options: PresentOptions = {}): string[] {
-    const named = (cell: AnnouncedCell): string[] => {
-      if (cell.cellNumber === undefined) {
-        return [cell.cellName];
-      }
-      return options.verbosity === 'brief' ? [] : [spokenName(cell.cellName)];
-    };
-    const words = ((): Array<string | undefined> => {
-      switch (announcement.kind) {
-        case 'step-started':
-          return [announcement.title, options.verbosity === 'brief' ? undefined : announcement.narration];
-        case 'step-reached':
-          return [announcement.title];
-        case 'typing':
-          return [...named(announcement), announcement.summary];
-        case 'replacing':
-          return [...named(announcement), announcement.lines === 0 ? undefined : announcement.summary];
-        case 'deleting':
-          return named(announcement);
-        case 'ran':
-        case 'raised':
-          return announcement.cellNumber === undefined ? [announcement.cellName] : [];
-        case 'narration':
-          return [announcement.text];
-        case 'your-turn':
-          return [announcement.prompt];
-        default:
-          return [];
-      }
-    })();
-    return words.filter((word): word is string => word !== undefined && word.trim() !== '');
-  }
-
   /** "Step 4 of 12: Load the data": the step slider's value (R2), and how a step is announced. */
-  stepLabel(index: number, count: number, title: string): string {
-    return this.trans.__('Step %1 of %2: %3', index + 1, count, title);
+  stepLabel(index: number, count: number, title: string, mark: Mark = unmarked): string {
+    return this.trans.__('Step %1 of %2: %3', index + 1, count, mark(title));
   }
 
   /** The label as a sentence: a full stop unless the title already ends one. */
-  stepSentence(index: number, count: number, title: string): string {
+  stepSentence(index: number, count: number, title: string, mark: Mark = unmarked): string {
     return endsSentence(title)
-      ? this.trans.__('Step %1 of %2: %3', index + 1, count, title)
-      : this.trans.__('Step %1 of %2: %3.', index + 1, count, title);
+      ? this.trans.__('Step %1 of %2: %3', index + 1, count, mark(title))
+      : this.trans.__('Step %1 of %2: %3.', index + 1, count, mark(title));
   }
 
   /** "cell 3", or `cell "load"` by the author's name when it is gone; `capital` to start a sentence. */
-  cell(cell: AnnouncedCell, capital: boolean): string {
+  cell(cell: AnnouncedCell, capital: boolean, mark: Mark = unmarked): string {
     const trans = this.trans;
     if (cell.cellNumber !== undefined) {
       return capital ? trans.__('Cell %1', cell.cellNumber) : trans.__('cell %1', cell.cellNumber);
     }
-    return capital ? trans.__('Cell "%1"', cell.cellName) : trans.__('cell "%1"', cell.cellName);
+    return capital ? trans.__('Cell "%1"', mark(cell.cellName)) : trans.__('cell "%1"', mark(cell.cellName));
   }
 
   /**
@@ -201,12 +181,12 @@ export class Presenter {
    * author's name when that says more than a number would (not `a`, `c2` or
    * `cell-3`); mid-sentence.
    */
-  namedCell(cell: AnnouncedCell, options: PresentOptions = {}): string {
+  namedCell(cell: AnnouncedCell, options: PresentOptions = {}, mark: Mark = unmarked): string {
     const name = spokenName(cell.cellName);
     if (cell.cellNumber === undefined || options.verbosity === 'brief' || !name) {
-      return this.cell(cell, false);
+      return this.cell(cell, false, mark);
     }
-    return this.trans.__('cell %1, %2', cell.cellNumber, name);
+    return this.trans.__('cell %1, %2', cell.cellNumber, mark(name));
   }
 
   /** "defines mean, prints": what code does, from `describeCodeParts`. */
@@ -214,6 +194,10 @@ export class Presenter {
     return wordCodeParts(parts, this.trans);
   }
 }
+
+/** How the author's words go into a message: as they are, or `authored` (marked for `parts`). */
+type Mark = (words: string) => string;
+const unmarked: Mark = words => words;
 
 /**
  * The author's cell name as words ("load-data" is "load data"), or empty

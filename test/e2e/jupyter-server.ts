@@ -124,6 +124,10 @@ export async function startJupyterServer(options: JupyterServerOptions = {}): Pr
   if (!existsSync(jupyter)) {
     throw new Error(`${jupyter} not found: run \`make setup build\` first (or set NOTECAST_JUPYTER).`);
   }
+  // `load_subconfig` passes over a missing file in silence: the server would run without it.
+  if (options.serverConfig && !existsSync(join(REPO_ROOT, options.serverConfig))) {
+    throw new Error(`${options.serverConfig} not found in ${REPO_ROOT}: the server config it names is missing.`);
+  }
   const base = await mkdtemp(join(tmpdir(), 'notecast-e2e-'));
   const dirs = {
     root: join(base, 'root'),

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   SETTINGS_FILE,
   allowRunningCode,
@@ -147,6 +147,15 @@ test('an answer cell first drawn when scrolled to, in a reopened notebook, shows
   // Full windowing: a cell out of view has no editor until it is scrolled to (JupyterLab's default
   // draws them at idle times instead, just as unseen by a first look at the notebook).
   await setSetting(page, '@jupyterlab/notebook-extension:tracker', 'windowingMode', 'full');
+  try {
+    await reopenedAnswerCell(page);
+  } finally {
+    await setSetting(page, '@jupyterlab/notebook-extension:tracker', 'windowingMode', 'contentVisibility');
+  }
+});
+
+/** Plays the long exercise to its pause, saves, closes and reopens it, and scrolls to its answer cell. */
+async function reopenedAnswerCell(page: Page): Promise<void> {
   let player = await openTutorial(page, LONG_TUTORIAL, LONG_TITLE);
   await press(toolbarButton(player, 'Play'));
   await waitForStatus(player, /^Your turn · Step 2/, 60_000);
@@ -196,5 +205,4 @@ test('an answer cell first drawn when scrolled to, in a reopened notebook, shows
   await answer.locator('.jp-InputArea-editor[data-notecast-placeholder]').waitFor({ state: 'attached', timeout: 5_000 });
   assert.equal(await answer.locator('.jp-InputArea-editor').getAttribute('data-notecast-placeholder'), 'Add them up here');
   assert.equal(await answer.locator('.cm-content').getAttribute('aria-placeholder'), 'Add them up here');
-  await setSetting(page, '@jupyterlab/notebook-extension:tracker', 'windowingMode', 'contentVisibility');
-});
+}

@@ -179,7 +179,7 @@ test('a kernel error pauses playback and says what failed; Play goes on', { time
   await allowRunningCode(page);
   await waitForStatus(player, /^Paused · Step 2 of 3/, 60_000);
   const said = (await spoken(page)).find(entry => /raised/.test(entry.text));
-  assert.deepEqual(said, { text: 'Cell 2 raised NameError. Playback paused.', politeness: 'assertive' });
+  assert.deepEqual(said, { text: 'Cell 2 raised NameError. Playback paused.', politeness: 'assertive', lang: '', english: [] });
   await pressInPlayer(player, 'Alt+Shift+P');
   await waitForStatus(player, /^Ended/, 60_000);
   const cells = await notebookCells(page, 'test/fixtures/lab/kernel-error.ipynb');

@@ -86,12 +86,14 @@ test('the public surface of each module', async () => {
     'BROADCAST_VERSION',
     'PlaybackSession',
     'Presenter',
+    'authored',
     'broadcastState',
     'broadcastersIn',
     'kindOfContent',
     'kindOfPath',
     'languageParts',
     'loadTutorialText',
+    'plainText',
     'readBroadcast'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [

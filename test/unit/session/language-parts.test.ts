@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Translations } from '../../../src/format/index.js';
 import type { Announcement } from '../../../src/player/index.js';
-import { Presenter, languageParts } from '../../../src/session/index.js';
+import { Presenter, authored, languageParts, plainText } from '../../../src/session/index.js';
 
 /** A player speaking French: the messages the tests below use, as the French catalog has them. */
 const FRENCH: Record<string, string> = {
@@ -20,7 +20,7 @@ const french: Translations = {
 };
 
 const presenter = new Presenter(french);
-const partsOf = (announcement: Announcement) => languageParts(presenter.words(announcement), presenter.authorWords(announcement), 'en');
+const partsOf = (announcement: Announcement) => presenter.parts(announcement, 'en');
 
 test("a step's label is the player's language; its English title and narration are one English run", () => {
   const parts = partsOf({
@@ -48,42 +48,68 @@ test("the author's cell name and summary inside the player's sentence are marked
   assert.deepEqual(parts, [{ text: 'Saisie de 2 lignes dans la cellule 2, ' }, { text: 'load data\u00a0: reads the file', lang: 'en' }]);
 });
 
-test('a prompt the player wraps keeps its own words apart', () => {
-  const parts = partsOf({ kind: 'your-turn', politeness: 'assertive', prompt: 'Change the number.' });
-  assert.deepEqual(parts, [{ text: 'À vous\u00a0: ' }, { text: 'Change the number.', lang: 'en' }]);
-});
-
-test("with nothing of the author in it, a message is one run in the player's language", () => {
-  assert.deepEqual(partsOf({ kind: 'finished', politeness: 'polite' }), [{ text: presenter.words({ kind: 'finished', politeness: 'polite' }) }]);
-  assert.deepEqual(languageParts('', [], 'en'), [{ text: '' }]);
-});
-
-test('the longest words are found first, and none twice over the same characters', () => {
-  assert.deepEqual(languageParts('Step 1: Sum. Sum the list.', ['Sum', 'Sum the list.'], 'en'), [
-    { text: 'Step 1: ' },
-    { text: 'Sum. Sum the list.', lang: 'en' }
+test('a prompt the player wraps keeps its own words apart; one that says "Your turn" itself is all the author\'s', () => {
+  assert.deepEqual(partsOf({ kind: 'your-turn', politeness: 'assertive', prompt: 'Change the number.' }), [
+    { text: 'À vous\u00a0: ' },
+    { text: 'Change the number.', lang: 'en' }
   ]);
-  // Words the message does not contain are ignored; text around runs is kept exactly.
-  assert.deepEqual(languageParts('a b c', ['zzz', 'b', ''], 'de'), [{ text: 'a ' }, { text: 'b', lang: 'de' }, { text: ' c' }]);
+  assert.deepEqual(partsOf({ kind: 'your-turn', politeness: 'assertive', prompt: 'Your turn: change it.' }), [
+    { text: 'Your turn: change it.', lang: 'en' }
+  ]);
 });
 
-test('what the presenter says the author wrote is what it put in its words, at each verbosity', () => {
+test("the author's words are found where they went in, not where the same word is the player's", () => {
+  // A cell named "e" that is gone: its name, not the e's of "Cellule" and "exécutée".
+  const french2 = new Presenter({
+    ...french,
+    __: (msgid, ...args) => (msgid === 'Cell "%1"' ? `Cellule «\u00a0${args[0]}\u00a0»` : french.__(msgid, ...args))
+  });
+  assert.deepEqual(french2.parts({ kind: 'ran', politeness: 'polite', cell: 'x', cellName: 'e', outputLines: 0, markdown: false }, 'en'), [
+    { text: 'Cellule «\u00a0' },
+    { text: 'e', lang: 'en' },
+    { text: '\u00a0» ran, no output' }
+  ]);
+  // A German tutorial titled "Tutorial", under an English player.
+  const message = `Tutorial ${authored('Tutorial')} is ready.`;
+  assert.deepEqual(languageParts(message, 'de'), [{ text: 'Tutorial ' }, { text: 'Tutorial', lang: 'de' }, { text: ' is ready.' }]);
+  assert.equal(plainText(message), 'Tutorial Tutorial is ready.');
+});
+
+test("with nothing of the author's in it, a message is one run in the player's language", () => {
+  assert.deepEqual(partsOf({ kind: 'finished', politeness: 'polite' }), [{ text: 'Tutorial finished.' }]);
+  assert.deepEqual(languageParts('', 'en'), [{ text: '' }]);
+  // The marks never reach the text, even when an author's words hold the characters they are made of.
+  assert.equal(plainText(`a ${authored('b\uE001c\uE000')} d`), 'a bc d');
+  assert.deepEqual(languageParts(`a ${authored('b\uE001c')} d`, 'en'), [{ text: 'a ' }, { text: 'bc', lang: 'en' }, { text: ' d' }]);
+});
+
+test('the words are the same with and without the marks, for every kind and verbosity', () => {
   const english = new Presenter();
   const kinds: Announcement[] = [
     { kind: 'step-started', politeness: 'polite', index: 3, count: 12, title: 'Load the data', narration: 'We read a CSV file.' },
+    { kind: 'step-reached', politeness: 'polite', index: 1, count: 2, title: 'Done?' },
     { kind: 'typing', politeness: 'polite', cell: 'c', cellNumber: 3, cellName: 'load-data', lines: 1, summary: 'reads it', description: [] },
+    { kind: 'replacing', politeness: 'polite', cell: 'c', cellNumber: 3, cellName: 'load-data', lines: 2, summary: 'fixes it', description: [] },
     { kind: 'deleting', politeness: 'polite', cell: 'c', cellName: 'scratch' },
     { kind: 'ran', politeness: 'polite', cell: 'c', cellName: 'gone', outputLines: 0, markdown: false },
-    { kind: 'narration', politeness: 'polite', text: 'And now the plot.' }
+    { kind: 'raised', politeness: 'assertive', cell: 'c', cellName: 'gone', error: 'NameError', pausedByIt: false },
+    { kind: 'narration', politeness: 'polite', text: 'And now the plot.' },
+    { kind: 'your-turn', politeness: 'assertive', prompt: 'Try it.' }
   ];
   for (const verbosity of ['full', 'brief'] as const) {
     for (const announcement of kinds) {
-      const words = english.words(announcement, { verbosity });
-      for (const authored of english.authorWords(announcement, { verbosity })) {
-        assert.ok(words.includes(authored), `${verbosity}: "${authored}" is not in "${words}"`);
-      }
+      const parts = english.parts(announcement, 'en', { verbosity });
+      assert.equal(parts.map(part => part.text).join(''), english.words(announcement, { verbosity }), `${announcement.kind}, ${verbosity}`);
+      assert.ok(
+        parts.some(part => part.lang === 'en'),
+        `${announcement.kind}, ${verbosity}: nothing of the author's marked`
+      );
     }
   }
-  assert.deepEqual(english.authorWords(kinds[0], { verbosity: 'brief' }), ['Load the data']);
-  assert.deepEqual(english.authorWords(kinds[1], { verbosity: 'brief' }), ['reads it']);
+  // Brief: the step's narration is not said, so only its title is the author's.
+  assert.deepEqual(english.parts(kinds[0], 'en', { verbosity: 'brief' }), [
+    { text: 'Step 4 of 12: ' },
+    { text: 'Load the data', lang: 'en' },
+    { text: '.' }
+  ]);
 });
