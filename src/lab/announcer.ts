@@ -38,13 +38,6 @@ export interface AnnouncerMessage {
 }
 
 export interface AnnounceOptions {
-  /**
-   * `text` cut into runs by language (`languageParts`): the author's words in
-   * the tutorial's language inside the player's sentence. The line is
-   * written run by run, each run in another language than the regions' with
-   * its own `lang`. Without, `lang` is the whole line's.
-   */
-  parts?: readonly LanguagePart[];
   /** A newer replaceable message drops this one while it still waits. */
   replace?: boolean;
   /** False: always the live region, never diverted (speech's own fallback). */
@@ -94,7 +87,14 @@ export class Announcer {
     document.body.appendChild(this.node);
   }
 
-  announce(text: string, politeness: Politeness = 'polite', options: AnnounceOptions = {}): void {
+  /**
+   * Say `message`: a string, or runs by language (`Presenter.parts`,
+   * `languageParts`: the author's words in the tutorial's language inside the
+   * player's sentence), written run by run, each run in another language than
+   * the regions' with its own `lang`. For a string, `lang` is the whole line's.
+   */
+  announce(message: string | readonly LanguagePart[], politeness: Politeness = 'polite', options: AnnounceOptions = {}): void {
+    const text = typeof message === 'string' ? message : message.map(part => part.text).join('');
     const replace = options.replace ?? false;
     if (replace) {
       for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -111,7 +111,7 @@ export class Announcer {
       at: performance.now(),
       divertible: options.divertible ?? true,
       ...(options.lang ? { lang: options.lang } : {}),
-      ...(options.parts ? { parts: options.parts } : {})
+      ...(typeof message === 'string' ? {} : { parts: message })
     });
     this.schedule();
   }

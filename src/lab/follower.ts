@@ -164,9 +164,8 @@ export class Follower {
       narration: step.narration
     } as const;
     const options = { verbosity: this.options.preferences().verbosity };
-    const words = this.presenter.words(announcement, options);
     const lang = this.script.lang ?? 'en';
-    this.options.announcer.announce(words, 'polite', { lang, parts: this.presenter.parts(announcement, lang, options) });
+    this.options.announcer.announce(this.presenter.parts(announcement, lang, options), 'polite', { lang });
   }
 
   /** Notice the learner's own edits and runs in the shared notebook (never the teacher's, which arrive from the room). */

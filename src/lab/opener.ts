@@ -143,7 +143,6 @@ export class TutorialOpener {
       loadTutorial,
       markedNotebook,
       notebookFor,
-      plainText,
       skippedNotice,
       PlayerPanel,
       TutorialSession
@@ -266,7 +265,7 @@ export class TutorialOpener {
         PathExt.basename(notebookPath)
       ) + this.describeCollapsed(plan);
     const lang = script.lang ?? 'en';
-    this.announcer.announce(plainText(ready), 'polite', { lang, parts: languageParts(ready, lang) });
+    this.announcer.announce(languageParts(ready, lang), 'polite', { lang });
     if (notebookNotice) {
       this.announcer.announce(notebookNotice);
     }

@@ -11,4 +11,4 @@ export { markedNotebook, notebookFor, skippedNotice } from './notebook-files.js'
 export { PlayerPanel } from './player-panel.js';
 export { TutorialSession } from './session.js';
 export { awaitBroadcaster } from './broadcasters.js';
-export { authored, languageParts, plainText } from '../session/index.js';
+export { authored, languageParts } from '../session/index.js';

@@ -6,7 +6,7 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { yourTurnPrompt, type Script } from '../format/index.js';
 import type { Announcement, Player, PlayerState } from '../player/index.js';
-import { authored, languageParts, plainText, type Presenter } from '../session/index.js';
+import { authored, languageParts, type Presenter } from '../session/index.js';
 import type { Announcer } from './announcer.js';
 import type { Preferences } from './preferences.js';
 
@@ -102,7 +102,7 @@ export class Narration {
     // The caption is the author's narration, or the player's own words (a prompt it worded).
     const words = text ? trans.__('%1. %2', label, narration ? authored(text) : text) : label;
     const lang = script.lang ?? 'en';
-    announcer.announce(plainText(words), 'polite', { narration, lang, parts: languageParts(words, lang) });
+    announcer.announce(languageParts(words, lang), 'polite', { narration, lang });
   }
 
   private setCaption(text: string, isNarration: boolean): void {
@@ -122,13 +122,7 @@ export class Narration {
     const options = { verbosity: this.options.verbosity() };
     const stepMessage = announcement.kind === 'step-started' || announcement.kind === 'step-reached';
     const narration = presenter.narrationIn(announcement, options) !== undefined;
-    const words = presenter.words(announcement, options);
     const lang = this.options.script.lang ?? 'en';
-    announcer.announce(words, announcement.politeness, {
-      replace: stepMessage,
-      narration,
-      lang,
-      parts: presenter.parts(announcement, lang, options)
-    });
+    announcer.announce(presenter.parts(announcement, lang, options), announcement.politeness, { replace: stepMessage, narration, lang });
   }
 }

@@ -25,7 +25,7 @@ export function authored(words: string): string {
 }
 
 /** `message` without the marks: what is said and shown. */
-export function plainText(message: string): string {
+function plainText(message: string): string {
   return message.replace(MARKS, '');
 }
 

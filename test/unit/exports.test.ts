@@ -93,7 +93,6 @@ test('the public surface of each module', async () => {
     'kindOfPath',
     'languageParts',
     'loadTutorialText',
-    'plainText',
     'readBroadcast'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [
