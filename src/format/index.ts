@@ -26,6 +26,8 @@ export {
   type PauseOperation,
   type PointOperation,
   type RunOperation,
+  type BakedOutput,
+  BAKED_OUTPUT_TYPES,
   type Script,
   type Step,
   type TypeOperation,

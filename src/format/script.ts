@@ -145,7 +145,28 @@ export interface RunOperation extends OperationBase {
   error?: string;
   /** What the output shows when it is an image (a chart, a picture), in words, for the transcript and the learner who cannot see it. */
   alt?: string;
+  /**
+   * What a real kernel showed when the tutorial was baked (`notecast bake`),
+   * in order, so a page with no kernel (the web player) can show it. Absent
+   * when the script was not baked.
+   */
+  outputs?: BakedOutput[];
 }
+
+/**
+ * One output of a baked run. Only data a page can show safely is kept:
+ * `html` is shown in a sandboxed frame (no script) or as text, `svg` as an
+ * image (an `<img>` runs no script), never as live markup in the page.
+ */
+export type BakedOutput =
+  | { type: 'stream'; name: 'stdout' | 'stderr'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'html'; html: string; text?: string }
+  | { type: 'image'; mime: 'image/png' | 'image/jpeg' | 'image/svg+xml'; data: string; text?: string }
+  | { type: 'error'; ename: string; evalue: string; traceback?: string };
+
+/** Every `BakedOutput['type']`. */
+export const BAKED_OUTPUT_TYPES: readonly BakedOutput['type'][] = ['stream', 'text', 'html', 'image', 'error'];
 
 /**
  * How a run's expected output is compared with the actual one. Trailing

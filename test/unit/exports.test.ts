@@ -4,6 +4,7 @@ import { test } from 'node:test';
 /** Each module's index.ts is its whole public surface: pin it, so a change is a decision. */
 test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
+    'BAKED_OUTPUT_TYPES',
     'ELLIPSIS',
     'EXCERPT_LENGTH',
     'INPUT_LIMITS',
