@@ -178,13 +178,14 @@ install-labextension: build-labextension $(RTC_VENV_STAMP)
 # What a release uploads: the wheel, and the sdist, which carries the built labextension so that
 # building from it needs no Node.js. hatchling (pinned in the venv) builds both from the
 # labextension just built, then scripts/check-dist.py installs the wheel the way users do, in a
-# fresh venv it removes afterwards (about 40 s with pip's cache warm), and builds the sdist.
-dist: build-labextension
+# fresh venv it removes afterwards (about 40 s with pip's cache warm), again with the newest
+# JupyterLab 4 and Notebook 7 on PyPI (the player opened there in Chromium), and builds the sdist.
+dist: build-labextension chromium
 	@echo "==> wheel and sdist into $(DIST_DIR)/"
 	rm -rf $(DIST_DIR)
 	$(VENV)/bin/hatchling build -t wheel -t sdist -d $(DIST_DIR)
 	$(VENV)/bin/python scripts/check-dist.py --dist $(DIST_DIR) --labextension $(LABEXT_OUT) \
-		--constraints constraints-dev.txt --base-python $(PYTHON)
+		--constraints constraints-dev.txt --base-python $(PYTHON) --chromium $(CHROMIUM)
 
 # ---- test -------------------------------------------------------------------------------------
 

@@ -11,6 +11,10 @@
    "enabled OK", its files where JupyterLab looks, its French catalog found by
    jupyterlab_server, and both `jupyter lab` and `jupyter notebook` putting it in the
    extensions their pages load.
+4. The same in another fresh venv with the newest JupyterLab 4 and Notebook 7 that PyPI
+   serves (what `pip install jupyterlab <wheel>` gives a user today), and there Chromium
+   shows the player: `/lab?notecast=<tutorial>` opens it, and Notebook 7's page activates
+   the extension.
 
 Everything temporary (the venv, the servers' folders) goes at the end, also on failure.
 Only the standard library: this runs before anything is installed.
@@ -178,17 +182,29 @@ def isolated_env(venv: Path, scratch: Path) -> dict[str, str]:
     return env
 
 
-def check_install(wheel: Path, constraints: Path, base_python: str, scratch: Path) -> None:
+# The JupyterLab and Notebook releases the extension supports (README, "Compatibility"): the
+# newest of these that PyPI serves is checked beside the pinned ones.
+NEWEST = ["jupyterlab>=4.6.4,<5", "notebook>=7.6.3,<8"]
+
+
+def check_install(wheel: Path, constraints: Path | None, base_python: str, scratch: Path, chromium: str | None = None) -> None:
+    """`constraints` pins JupyterLab and Notebook 7 as in development; None takes the newest."""
+    scratch.mkdir()
     venv = scratch / "venv"
-    step(f"pip install {wheel.name} with JupyterLab and Notebook 7 into a fresh venv")
+    which = "pinned" if constraints else "newest"
+    step(f"pip install {wheel.name} with the {which} JupyterLab and Notebook 7 into a fresh venv")
     run([base_python, "-m", "venv", str(venv)], what="creating a venv")
     python = str(venv / "bin" / "python")
     env = isolated_env(venv, scratch)
+    pins = ["-c", str(constraints), "jupyterlab", "notebook"] if constraints else NEWEST
     run(
-        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", str(constraints), "jupyterlab", "notebook", str(wheel)],
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pins, str(wheel)],
         env=env,
-        what=f"pip install {wheel.name} jupyterlab notebook",
+        what=f"pip install {wheel.name} {' '.join(pins)}",
     )
+    versions = run([python, "-c", "import jupyterlab, notebook; print(jupyterlab.__version__, notebook.__version__)"], env=env, what="reading versions")
+    lab_version, notebook_version = versions.split()[-2:]
+    ok(f"JupyterLab {lab_version}, Notebook {notebook_version}")
     version = wheel.name.split("-")[1]
 
     listing = re.sub(r"\x1b\[[0-9;]*m", "", run([str(venv / "bin" / "jupyter"), "labextension", "list"], env=env, what="jupyter labextension list"))
@@ -222,7 +238,7 @@ def check_install(wheel: Path, constraints: Path, base_python: str, scratch: Pat
     ok(f"jupyterlab_server finds the {LANGUAGE} catalog of {I18N_DOMAIN} ({catalog['entries'] - 1} strings)")
 
     for app, page in APPS.items():
-        check_served(venv, env, scratch, app, page)
+        check_served(venv, env, scratch, app, page, chromium)
 
 
 class ConfigData(html.parser.HTMLParser):
@@ -250,10 +266,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def check_served(venv: Path, env: dict[str, str], scratch: Path, app: str, page: str) -> None:
+# What the page shows once the extension is active: JupyterLab opens `?notecast=<tutorial>` in the
+# player, a region named after the tutorial; Notebook 7's file browser page has our announcer.
+TUTORIAL = Path(__file__).resolve().parent.parent / "tutorials" / "01-python-basics.md"
+SHOWN = {"lab": ('?notecast=01-python-basics.md&', 'aria-label="Tutorial player: Python basics"'), "notebook": ("?", 'id="notecast-announcer"')}
+
+
+def check_served(venv: Path, env: dict[str, str], scratch: Path, app: str, page: str, chromium: str | None) -> None:
     step(f"jupyter {app} loads the extension on {page}")
     root = scratch / f"root-{app}"
     root.mkdir()
+    shutil.copy(TUTORIAL, root / TUTORIAL.name)
     port, token = free_port(), secrets.token_hex(16)
     log_path = scratch / f"{app}.log"
     command = [
@@ -283,8 +306,37 @@ def check_served(venv: Path, env: dict[str, str], scratch: Path, app: str, page:
         if any(name.split(":")[0] == LABEXT_NAME for name in config.get("disabledExtensions", [])):
             raise CheckFailed(f"jupyter {app} lists {LABEXT_NAME} among its disabled extensions")
         ok(f"{page} loads {LABEXT_NAME} ({ours[0].get('load')})")
+        if chromium:
+            query, expected = SHOWN[app]
+            url = f"http://127.0.0.1:{port}{page}{query}token={token}"
+            dom = rendered(chromium, url, scratch / f"chromium-{app}")
+            if expected not in dom:
+                raise CheckFailed(f"Chromium's page {page}{query.rstrip('&?')} does not show {expected} after 30 s of page time: the extension did not activate")
+            ok(f"in Chromium, {page}{query.rstrip('&?')} shows {expected}")
     finally:
         stop(server)
+
+
+def rendered(chromium: str, url: str, profile: Path) -> str:
+    """The page's DOM after its scripts ran (30 s of page time), from headless Chromium."""
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--virtual-time-budget=30000",
+        "--dump-dom",
+        url,
+    ]
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, timeout=180, check=False)
+    if result.returncode != 0:
+        raise CheckFailed(f"{chromium} exited {result.returncode} rendering {url.split('?')[0]}")
+    return result.stdout
 
 
 def fetch_page(url: str, server: subprocess.Popen[bytes], log_path: Path, timeout: float = 60) -> str:
@@ -320,6 +372,7 @@ def main() -> int:
     parser.add_argument("--labextension", type=Path, default=Path(MODULE) / "labextension")
     parser.add_argument("--constraints", type=Path, default=Path("constraints-dev.txt"))
     parser.add_argument("--base-python", default="python3", help="the Python the fresh venv is made from")
+    parser.add_argument("--chromium", default="/usr/bin/chromium", help="the browser that checks the player opens with the newest JupyterLab")
     args = parser.parse_args()
     started = time.monotonic()
     scratch = Path(tempfile.mkdtemp(prefix="notecast-dist-check-"))
@@ -328,7 +381,8 @@ def main() -> int:
         sdist = one(args.dist, "*.tar.gz")
         check_wheel(wheel, args.labextension)
         check_sdist(sdist, wheel, sys.executable, scratch)
-        check_install(wheel.resolve(), args.constraints.resolve(), args.base_python, scratch)
+        check_install(wheel.resolve(), args.constraints.resolve(), args.base_python, scratch / "pinned")
+        check_install(wheel.resolve(), None, args.base_python, scratch / "newest", args.chromium)
     except CheckFailed as failure:
         print(f"dist check failed: {failure}", file=sys.stderr)
         return 1
