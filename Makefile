@@ -35,7 +35,9 @@ DEMO_TUTORIAL ?= 01-python-basics.md
 LITE_CONTENTS ?= tutorials
 LITE_PORT ?= 8000
 
-NODE_TEST ?= node --test --test-reporter=spec
+# Every test file first loads test/setup/console.ts: the one known Yjs warning is dropped, any other
+# console warning or error fails its file.
+NODE_TEST ?= node --test --test-reporter=spec --import ./lib/test/setup/console.js
 UNIT_TESTS ?= lib/test/unit/
 TUTORIALS ?= tutorials/*.md
 # The model answers to the tutorials' exercises, run at their pauses by `notecast test`.
@@ -43,6 +45,11 @@ TUTORIAL_ANSWERS ?= test/fixtures/tutorial-answers.json
 # Shell globs over compiled tests; each file starts its own JupyterLab, so they run one at a time.
 E2E_TESTS ?= lib/test/e2e/*.test.js
 A11Y_TESTS ?= lib/a11y-tests/*.test.js
+# How many browser test files (each with its own servers, folders and Chromium, on free ports) run
+# at once in `make test`: two keep both cores busy while one file waits on a kernel or a timer.
+BROWSER_CONCURRENCY ?= 2
+# Unit test files at once (node's default is one fewer than the cores: one, here).
+UNIT_CONCURRENCY ?= 2
 
 # ---- Derived ----------------------------------------------------------------------------------
 
@@ -66,13 +73,13 @@ LABEXT_OUT := jupyterlab_notecast/labextension
 DIST_DIR := dist
 
 .PHONY: help setup rtc-venv python-constraints chromium build build-lib build-labextension install-labextension \
-	dist test lint check-layers test-unit check-tutorials test-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
+	dist test test-browser lint check-layers test-unit check-tutorials test-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
 
 help:
 	@echo "make setup       install npm packages, the Python venvs ($(VENV), and $(RTC_VENV) with collaboration) and Chromium if missing"
 	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
 	@echo "make dist        build the wheel and sdist into $(DIST_DIR)/ and check them in a fresh venv (JupyterLab, Notebook 7)"
-	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials dist test-e2e a11y"
+	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials dist test-browser (test-e2e and a11y, two files at a time)"
 	@echo "make test-tutorials  run every tutorial in a real kernel and compare each :::run's expected output"
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
@@ -189,7 +196,7 @@ dist: build-labextension chromium
 
 # ---- test -------------------------------------------------------------------------------------
 
-test: setup build lint check-layers test-unit check-tutorials test-tutorials dist test-e2e a11y
+test: setup build lint check-layers test-unit check-tutorials test-tutorials dist test-browser
 
 # Check only: a finding fails the build. `npm run format` rewrites the files.
 lint: $(NPM_STAMP)
@@ -202,7 +209,7 @@ check-layers: build-lib
 
 test-unit: build-lib
 	@echo "==> unit tests"
-	$(NODE_TEST) $(UNIT_TESTS)
+	$(NODE_TEST) --test-concurrency=$(UNIT_CONCURRENCY) $(UNIT_TESTS)
 
 check-tutorials: build-lib
 	@echo "==> notecast check $(TUTORIALS)"
@@ -217,6 +224,11 @@ test-tutorials: build-lib $(VENV_STAMP)
 test-e2e: setup build lite
 	@echo "==> browser end-to-end tests"
 	$(NODE_TEST) --test-concurrency=1 $(E2E_TESTS)
+
+# The end-to-end and accessibility files together, BROWSER_CONCURRENCY at a time: what `make test` runs.
+test-browser: setup build lite
+	@echo "==> browser end-to-end and accessibility tests, $(BROWSER_CONCURRENCY) files at a time"
+	$(NODE_TEST) --test-concurrency=$(BROWSER_CONCURRENCY) $(E2E_TESTS) $(A11Y_TESTS)
 
 # Accessibility tests live in a11y-tests/ (A11Y.md); until the first one is written there is
 # nothing to run, and this says so rather than passing silently.
