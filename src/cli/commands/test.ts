@@ -39,6 +39,7 @@ export const testCommand: Command = {
     json: { type: 'boolean' }
   },
   minFiles: 1,
+  inputOptions: ['answers'],
   run: runTests
 };
 
