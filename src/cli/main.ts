@@ -12,6 +12,7 @@ import { InputError, UsageError, type CliIO } from './io.js';
 import { formatBytes, INPUT_LIMITS } from './limits.js';
 import { loadScript } from './load.js';
 import { refuseOutputOverInput } from './output-guard.js';
+import { redactUrls } from './redact.js';
 import { suggestName as didYouMean } from './suggest.js';
 
 export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand, recordCommand, testCommand];
@@ -45,8 +46,9 @@ export function helpText(version: string): string {
  */
 export async function main(argv: string[], rawIO: CliIO, version: string): Promise<number> {
   // Whatever reaches stderr is shown, not obeyed: no escape sequence from a
-  // file name, an argument or a tutorial gets to the terminal.
-  const io: CliIO = { ...rawIO, stderr: text => rawIO.stderr(escapeControlCharacters(text)) };
+  // file name, an argument or a tutorial gets to the terminal; and no URL in
+  // a message shows its credentials (a token, a password).
+  const io: CliIO = { ...rawIO, stderr: text => rawIO.stderr(escapeControlCharacters(redactUrls(text))) };
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
