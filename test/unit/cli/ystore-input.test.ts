@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { filterPrematureAccessWarnings } from '../../../src/cli/yjs-warnings.js';
-import { ReadLimitError, readYStore } from '../../../src/cli/ystore.js';
+import { ReadLimitError, readYStore, YSTORE_LIMITS } from '../../../src/cli/ystore.js';
 import { runBin, runCli } from './run-cli.js';
-import { fileIdFile, sqliteFile, ystoreFile } from './sqlite-files.js';
+import { fileIdFile, sqliteFile, YSTORE_SCHEMA, ystoreFile } from './sqlite-files.js';
 
 filterPrematureAccessWarnings();
 
@@ -178,4 +178,23 @@ test('a relative --path is relative to --root, from whatever folder the command 
   // A path on disk is still turned into the server's name.
   const absolute = runBin(['record', '--from-ystore', store, '--path', join(root, 'week1', 'intro.ipynb')], { cwd: tmpdir() });
   assert.equal(absolute.code, 0, absolute.stderr);
+});
+
+test('a store with more notebook rows than the limit ends with the limit, the file and what to do', { timeout: 120_000 }, async () => {
+  const dir = freshDir();
+  const store = join(dir, 'store.db');
+  writeFileSync(
+    store,
+    await sqliteFile(
+      `${YSTORE_SCHEMA} WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT ${YSTORE_LIMITS.rows + 1}) INSERT INTO yupdates SELECT '.notebook:x.y', x'00', NULL, n FROM r;`
+    )
+  );
+  const started = performance.now();
+  const result = await runCli('record', '--from-ystore', store, '--path', 'lesson.ipynb');
+  assert.equal(result.code, 1, result.stderr);
+  assert.match(
+    result.stderr,
+    /store\.db: error: it holds more than 2,000,000 rows of notebook history, the most read: copy the notebook's own rows into a smaller database .* and give that/
+  );
+  console.log(`# refused in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 });
