@@ -9,6 +9,21 @@ export interface CommandArguments {
   files: string[];
 }
 
+/** A file a command reads, and the option that named it (none for a positional file). */
+export interface CommandInput {
+  path: string;
+  option?: string;
+}
+
+/** Every file the command will read: its positional files, then each input option given. */
+export function commandInputs(command: Command, { values, files }: CommandArguments): CommandInput[] {
+  const named = (command.inputOptions ?? []).flatMap(option => {
+    const value = values[option];
+    return typeof value === 'string' ? [{ path: value, option }] : [];
+  });
+  return [...files.map(path => ({ path })), ...named];
+}
+
 /**
  * Parse a command's options and files. Mistakes are usage errors in our
  * words, quoting what was typed safely (Node's own messages echo it raw and

@@ -1,5 +1,6 @@
 import { didYouMean, userText, type Script } from '../format/index.js';
 import type { Diagnostic } from './diagnostic.js';
+import { fetchText } from './http-body.js';
 import type { ServerAddress } from './kernel/index.js';
 
 /** How long a JupyterLab gets to answer for its settings. */
@@ -11,25 +12,38 @@ const TIMEOUT_MS = 30_000;
  * from its settings API. Commands live in the browser, so this is what a
  * server can tell; it includes the installed extensions' own.
  */
-export async function labCommandIds(lab: ServerAddress, fetcher: typeof fetch = fetch): Promise<Set<string>> {
-  const response = await fetcher(`${lab.url}/lab/api/settings`, {
+export async function labCommandIds(lab: ServerAddress): Promise<Set<string>> {
+  const url = `${lab.url}/lab/api/settings`;
+  // At most MAX_RESPONSE_BYTES of it is read.
+  const response = await fetchText(url, {
     headers: lab.token ? { Authorization: `token ${lab.token}` } : {},
     signal: AbortSignal.timeout(TIMEOUT_MS)
   });
   if (!response.ok) {
-    throw new Error(`${lab.url}/lab/api/settings answered ${response.status}${response.status === 403 ? ' (give its token with --token)' : ''}`);
+    throw new Error(`${url} answered ${response.status}${response.status === 403 ? ' (give its token with --token)' : ''}`);
   }
-  const body = (await response.json()) as { settings?: Array<{ schema?: unknown }> };
-  if (!Array.isArray(body.settings)) {
-    throw new Error(`${lab.url}/lab/api/settings did not list settings: is it a JupyterLab?`);
+  let body: { settings?: unknown };
+  try {
+    body = JSON.parse(response.text) as { settings?: unknown };
+  } catch {
+    throw new Error(`${url} did not answer JSON: is it a JupyterLab?`);
+  }
+  if (typeof body !== 'object' || body === null || !Array.isArray(body.settings)) {
+    throw new Error(`${url} did not list settings: is it a JupyterLab?`);
   }
   const ids = new Set<string>();
-  // Iterative: a schema is plain JSON from a server, and need not be shallow.
-  const pending: unknown[] = body.settings.map(plugin => plugin.schema);
+  // Iterative, and never spreading an array into a call's arguments: a schema is
+  // JSON from a server, and need be neither shallow nor short.
+  const pending: unknown[] = [];
+  for (const plugin of body.settings as unknown[]) {
+    pending.push(typeof plugin === 'object' && plugin !== null ? (plugin as { schema?: unknown }).schema : undefined);
+  }
   while (pending.length) {
     const value = pending.pop();
     if (Array.isArray(value)) {
-      pending.push(...(value as unknown[]));
+      for (const item of value as unknown[]) {
+        pending.push(item);
+      }
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, child] of Object.entries(value)) {
         if (key === 'command' && typeof child === 'string') {

@@ -1,5 +1,5 @@
 import { escapeControlCharacters, userText } from '../format/index.js';
-import { parseCommandArguments } from './arguments.js';
+import { commandInputs, parseCommandArguments } from './arguments.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
@@ -12,6 +12,7 @@ import { InputError, UsageError, type CliIO } from './io.js';
 import { formatBytes, INPUT_LIMITS } from './limits.js';
 import { loadScript } from './load.js';
 import { refuseOutputOverInput } from './output-guard.js';
+import { redactUrls } from './redact.js';
 import { suggestName as didYouMean } from './suggest.js';
 
 export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand, recordCommand, testCommand];
@@ -45,8 +46,9 @@ export function helpText(version: string): string {
  */
 export async function main(argv: string[], rawIO: CliIO, version: string): Promise<number> {
   // Whatever reaches stderr is shown, not obeyed: no escape sequence from a
-  // file name, an argument or a tutorial gets to the terminal.
-  const io: CliIO = { ...rawIO, stderr: text => rawIO.stderr(escapeControlCharacters(text)) };
+  // file name, an argument or a tutorial gets to the terminal; and no URL in
+  // a message shows its credentials (a token, a password).
+  const io: CliIO = { ...rawIO, stderr: text => rawIO.stderr(escapeControlCharacters(redactUrls(text))) };
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
@@ -62,7 +64,8 @@ export async function main(argv: string[], rawIO: CliIO, version: string): Promi
       const names = commands.map(c => c.name);
       throw new UsageError(`unknown command "${userText(name)}"${didYouMean(name, names)} (commands: ${names.join(', ')})`);
     }
-    const { values, files } = parseCommandArguments(command, rest);
+    const parsed = parseCommandArguments(command, rest);
+    const { values, files } = parsed;
     if (values.help) {
       io.stdout(`Usage: ${command.usage}\n\n${command.summary}\n`);
       return EXIT.ok;
@@ -76,10 +79,11 @@ export async function main(argv: string[], rawIO: CliIO, version: string): Promi
     if (files.includes('')) {
       throw new UsageError(`a file name is empty: ${command.usage}`);
     }
-    if (files.filter(file => file === '-').length > 1) {
+    const inputs = commandInputs(command, parsed);
+    if (inputs.filter(input => input.path === '-').length > 1) {
       throw new UsageError('stdin (`-`) can be read only once');
     }
-    await refuseOutputOverInput(io, typeof values.output === 'string' ? values.output : undefined, files);
+    await refuseOutputOverInput(io, typeof values.output === 'string' ? values.output : undefined, inputs);
     return await command.run({ io, files, values, load: path => loadScript(io, path) });
   } catch (error) {
     if (error instanceof UsageError) {

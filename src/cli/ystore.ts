@@ -2,92 +2,81 @@
  * Reading jupyter-collaboration's YStore: the SQLite database
  * (`.jupyter_ystore.db` by default) where the server keeps every Yjs update
  * of every document with its time, table `yupdates(path, yupdate, metadata,
- * timestamp)`, one `path` per document (`.notebook:<file id>.y`).
- *
- * The reader is sql.js, SQLite compiled to WebAssembly and published on npm
- * with the WebAssembly inside: it installs from the registry alone, with no
- * native build and no binary downloaded at install time, runs on Node 20
- * (whose `node:sqlite` came in 22.5), and reads a copy of the file in memory,
- * so the database is never written, not even locked.
+ * timestamp)`, one `path` per document (`.notebook:<file id>.y`). The file is
+ * untrusted (see `sqlite-file.ts`): only that table, of those columns, is
+ * read, and at most `YSTORE_LIMITS` of it.
  *
  * Which document is the notebook: the room writes the file's path into its
  * document (`state.path`, as jupyter_ydoc keeps it), so the store itself
- * says; no other database (jupyter-server-fileid's) is needed.
+ * says; which of several documents with that path is the one served now is
+ * for `choose-document.ts`.
  */
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import initSqlJs, { type Database } from 'sql.js';
 import * as Y from 'yjs';
 import type { StoredUpdate } from '../recorder/index.js';
+import { boundedRows, DatabaseShapeError, openDatabase, ReadLimitError, requireTable, type ReadBounds } from './sqlite-file.js';
 
-/** Why a file is not a YStore we can read, in words for the message. */
-export class NotAYStoreError extends Error {}
+export { DatabaseShapeError as NotAYStoreError, ReadLimitError } from './sqlite-file.js';
 
-/** The first 16 bytes of every SQLite 3 database file. */
-const SQLITE_HEADER = 'SQLite format 3\0';
+/** The most a YStore is read: its file, the notebook updates in it, and their bytes. */
+export const YSTORE_LIMITS = {
+  /** The file is read whole into memory, as SQLite compiled to WebAssembly needs. */
+  fileBytes: 1024 * 1024 * 1024,
+  rows: 2_000_000,
+  bytes: 512 * 1024 * 1024
+} as const;
+
+/** The store's name for a notebook's document: `.notebook:<file id>.y`. */
+const NOTEBOOK_ROOM = /^\.notebook:(.*)\.y$/s;
 
 export interface StoredDocument {
   /** The store's name for it (`.notebook:<file id>.y`). */
   room: string;
+  /** jupyter-server-fileid's id of the file, from the room's name. */
+  fileId: string | undefined;
   /** The file's path as the server saw it last (relative to its root). */
   path: string | undefined;
   updates: StoredUpdate[];
+  /** The time of its last update, in ms. */
+  lastChange: number;
 }
 
-/** Every notebook in the store with its updates (times in ms). Rejects with `NotAYStoreError`. */
-export async function readYStore(bytes: Uint8Array): Promise<StoredDocument[]> {
-  if (bytes.length < SQLITE_HEADER.length || new TextDecoder('latin1').decode(bytes.subarray(0, SQLITE_HEADER.length)) !== SQLITE_HEADER) {
-    throw new NotAYStoreError('it is not an SQLite database');
-  }
-  const SQL = await initSqlJs({ locateFile: (file: string) => `${dirname(createRequire(import.meta.url).resolve('sql.js'))}/${file}` });
-  let db: Database;
+/**
+ * Every notebook in the store with its updates (times in ms). Rejects with
+ * `NotAYStoreError` for a file that is not a YStore and `ReadLimitError`
+ * past `YSTORE_LIMITS`.
+ */
+export async function readYStore(bytes: Uint8Array, limits: ReadBounds = YSTORE_LIMITS): Promise<StoredDocument[]> {
+  const db = await openDatabase(bytes);
   try {
-    db = new SQL.Database(bytes);
-  } catch (error) {
-    throw new NotAYStoreError(`SQLite cannot open it (${error instanceof Error ? error.message : String(error)})`);
-  }
-  try {
-    const columns = tableColumns(db, 'yupdates');
-    if (!columns) {
-      throw new NotAYStoreError('it is an SQLite database without the YStore table `yupdates`');
-    }
-    for (const needed of ['path', 'yupdate', 'timestamp']) {
-      if (!columns.includes(needed)) {
-        throw new NotAYStoreError(`its table \`yupdates\` has no column \`${needed}\``);
-      }
-    }
+    requireTable(db, 'yupdates', ['path', 'yupdate', 'metadata', 'timestamp']);
     const byRoom = new Map<string, StoredUpdate[]>();
-    const statement = db.prepare("SELECT path, yupdate, timestamp FROM yupdates WHERE path LIKE '.notebook:%'");
-    try {
-      while (statement.step()) {
-        const [room, update, timestamp] = statement.get() as [string, Uint8Array | null, number];
-        if (!(update instanceof Uint8Array) || typeof timestamp !== 'number') {
-          continue;
-        }
-        let list = byRoom.get(room);
-        if (!list) {
-          byRoom.set(room, (list = []));
-        }
-        // The store keeps seconds (Python's time.time()).
-        list.push({ update, timestamp: timestamp * 1000 });
+    const rows = boundedRows(db, "SELECT path, yupdate, timestamp FROM yupdates WHERE path LIKE '.notebook:%'", [], limits);
+    for (const [room, update, timestamp] of rows) {
+      if (typeof room !== 'string' || !(update instanceof Uint8Array) || typeof timestamp !== 'number') {
+        continue;
       }
-    } finally {
-      statement.free();
+      let list = byRoom.get(room);
+      if (!list) {
+        byRoom.set(room, (list = []));
+      }
+      // The store keeps seconds (Python's time.time()).
+      list.push({ update, timestamp: timestamp * 1000 });
     }
-    return [...byRoom].map(([room, updates]) => ({ room, path: pathOf(updates), updates }));
+    return [...byRoom].map(([room, updates]) => ({
+      room,
+      fileId: NOTEBOOK_ROOM.exec(room)?.[1],
+      path: pathOf(updates),
+      updates,
+      lastChange: updates.reduce((latest, { timestamp }) => Math.max(latest, timestamp), -Infinity)
+    }));
   } catch (error) {
-    if (error instanceof NotAYStoreError) {
+    if (error instanceof DatabaseShapeError || error instanceof ReadLimitError) {
       throw error;
     }
-    throw new NotAYStoreError(`reading it failed (${error instanceof Error ? error.message : String(error)})`);
+    throw new DatabaseShapeError(`reading it failed (${error instanceof Error ? error.message : String(error)})`);
   } finally {
     db.close();
   }
-}
-
-function tableColumns(db: Database, table: string): string[] | undefined {
-  const result = db.exec(`PRAGMA table_info(${table})`);
-  return result.length ? result[0].values.map(row => String(row[1])) : undefined;
 }
 
 /** The path the room last wrote into the document's state, replaying its updates. */

@@ -55,3 +55,19 @@ test('a JupyterLab that refuses (no token) is an error that says what to give', 
   assert.equal(result.status, 1);
   assert.match(result.stderr, /cannot read the commands of the JupyterLab at .*answered 403 \(give its token with --token\)/);
 });
+
+test('the URL Jupyter prints, token and all, works as --lab and no message shows the token', { timeout: 60_000 }, async () => {
+  const path = join(dir, 'printed-url.md');
+  await writeFile(path, '---\ntitle: Points\n---\n\n# One\n\n::point{command=notecast:toggle-play}\n\n::point{command=notebook:run-cel}\n');
+  const printed = `${server.url}/lab?token=${server.token}`;
+  const result = check(path, '--lab', printed);
+  assert.equal(result.status, 0, result.stderr);
+  assert.doesNotMatch(result.stderr, /notecast:toggle-play/, "the extension's command was found with the URL's token");
+  assert.match(result.stderr, /Unknown command `notebook:run-cel` on `::point` in the JupyterLab at /);
+  assert.ok(!result.stderr.includes(server.token), `no message shows the token:\n${result.stderr}`);
+  // A wrong token in the URL: refused, and the message shows neither token.
+  const wrong = check(path, '--lab', `${server.url}/lab?token=not-${server.token}`);
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, /answered 403/);
+  assert.ok(!wrong.stderr.includes(server.token), wrong.stderr);
+});

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT, RTC_JUPYTER } from './jupyter-server.js';
@@ -127,5 +127,13 @@ test('bad inputs: a clear message, exit 1, and the database is never written', (
   const locked = notecast('record', '--from-ystore', notAStore, '--path', 'lesson.ipynb');
   assert.equal(locked.status, 1);
   assert.match(locked.stderr, /the database is being written \(.*notes\.txt-journal is there\)/);
+  // -o naming the store itself, directly or through a symlink: refused before anything is read.
+  const link = join(suite.server.rootDir, 'store-link.db');
+  symlinkSync(db, link);
+  for (const output of [db, link]) {
+    const over = notecast('record', '--from-ystore', db, '--path', 'lesson.ipynb', '-o', output);
+    assert.equal(over.status, 2, over.stderr);
+    assert.match(over.stderr, /is the same file as the input of --from-ystore .*choose another -o path/);
+  }
   assert.equal(digest(db), before, 'the YStore was never written');
 });

@@ -3,6 +3,7 @@ import { hasErrors } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { InputError, UsageError } from '../io.js';
 import { checkPointedCommands, labCommandIds } from '../lab-commands.js';
+import { serverAddress } from '../server-url.js';
 import { checkTranslation } from './check-translation.js';
 import { report, type Command } from './command.js';
 
@@ -18,14 +19,14 @@ export const checkCommand: Command = {
       throw new UsageError(`--token goes with --lab: ${checkCommand.usage}`);
     }
     // `--lab URL`: the `::point` commands are checked against that JupyterLab's (its extensions' too).
-    const lab = typeof values.lab === 'string' ? { url: values.lab.replace(/\/+$/, ''), token: (values.token as string | undefined) ?? '' } : undefined;
+    const lab = typeof values.lab === 'string' ? serverAddress('--lab', values.lab, values.token as string | undefined) : undefined;
     let labCommands: Set<string> | undefined;
     if (lab) {
       try {
         labCommands = await labCommandIds(lab);
       } catch (error) {
         io.stderr(
-          `notecast: error: cannot read the commands of the JupyterLab at ${userText(lab.url)}: ${userText(error instanceof Error ? error.message : String(error), 300)}; check the URL (the address JupyterLab runs at, without /lab) and --token\n`
+          `notecast: error: cannot read the commands of the JupyterLab at ${userText(lab.url)}: ${userText(error instanceof Error ? error.message : String(error), 300)}; check the URL (the one Jupyter prints, or the address JupyterLab runs at) and --token\n`
         );
         return 1;
       }

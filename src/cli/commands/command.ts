@@ -21,6 +21,12 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   minFiles: number;
   maxFiles?: number;
+  /**
+   * The options whose value names a file the command reads (`--from-ystore`,
+   * `--answers`): inputs like the positional files, so `-o` may name none of
+   * them and stdin (`-`) is read once.
+   */
+  inputOptions?: readonly string[];
   /** Resolves to the exit code. */
   run(context: CommandContext): Promise<number>;
 }

@@ -11,6 +11,7 @@ import {
   type ServerAddress,
   type StartedServer
 } from '../kernel/index.js';
+import { serverAddress } from '../server-url.js';
 import { failureDetails, jsonReport, summaryLine, totalsLine, type TutorialReport } from '../test-report.js';
 import { testTutorial, type Answer } from '../tutorial-test.js';
 import { report, type Command, type CommandContext } from './command.js';
@@ -39,6 +40,7 @@ export const testCommand: Command = {
     json: { type: 'boolean' }
   },
   minFiles: 1,
+  inputOptions: ['answers'],
   run: runTests
 };
 
@@ -62,7 +64,7 @@ async function runTests(context: CommandContext): Promise<number> {
   let server: ServerAddress;
   let started: StartedServer | undefined;
   if (values.server !== undefined) {
-    server = { url: (values.server as string).replace(/\/+$/, ''), token: values.token as string };
+    server = serverAddress('--server', values.server as string, values.token as string);
   } else {
     const jupyter = findJupyter(values.jupyter as string | undefined);
     if (!jupyter) {

@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { fetchText } from '../http-body.js';
 import type { ServerAddress } from './kernel-client.js';
 
 /** A Jupyter server this command started, and how to stop it. */
@@ -114,7 +115,7 @@ export async function startJupyterServer(jupyter: string, timeoutMs: number): Pr
 
 async function answers(url: string, token: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/api/status`, { headers: { Authorization: `token ${token}` }, signal: AbortSignal.timeout(2_000) });
+    const response = await fetchText(`${url}/api/status`, { headers: { Authorization: `token ${token}` }, signal: AbortSignal.timeout(2_000) });
     return response.ok;
   } catch {
     return false;

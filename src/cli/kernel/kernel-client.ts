@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
+import { fetchText } from '../http-body.js';
 
 /** Where a Jupyter server listens and the token it wants. */
 export interface ServerAddress {
@@ -235,13 +236,14 @@ function append(execution: Execution, text: string): void {
 
 /** One REST call with the token; rejects with the server's words on a failing status. */
 export async function request(server: ServerAddress, method: string, path: string, body: unknown, timeoutMs: number): Promise<unknown> {
-  const response = await fetch(`${server.url}${path}`, {
+  // At most MAX_RESPONSE_BYTES of the answer is read.
+  const response = await fetchText(`${server.url}${path}`, {
     method,
     headers: { Authorization: `token ${server.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(timeoutMs)
   });
-  const text = await response.text();
+  const text = response.text;
   if (!response.ok) {
     let reason = text.slice(0, 300);
     try {

@@ -18,10 +18,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { commands } from '../../../src/cli/index.js';
 import { writeFileAtomically } from '../../../src/cli/node-write.js';
 import type { Script } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { BIN, runBin, runCli } from './run-cli.js';
+import { fileIdFile, ystoreFile } from './sqlite-files.js';
 
 const source = fromRoot('tutorials', '01-python-basics.md');
 const original = readFileSync(source);
@@ -151,4 +153,27 @@ test('-o on a device or a named pipe writes through it; a pipe nothing reads, a 
   const nowhere = await runCli('compile', join(dir, 'tutorial.md'), '-o', join(dir, 'absent', 'out.json'));
   assert.equal(nowhere.code, 1);
   assert.match(nowhere.stderr, /out\.json: error: cannot write the file: its folder does not exist; nothing was written\n$/);
+});
+
+test('every command that writes -o refuses it over each file an option names, and names the option', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'notecast-input-options-'));
+  const store = join(dir, 'store.db');
+  writeFileSync(store, await ystoreFile([{ fileId: 'id', path: 'lesson.ipynb', source: 'x = 1', openedAt: 1_700_000_000 }]));
+  const fileIds = join(dir, 'file_id_manager.db');
+  writeFileSync(fileIds, await fileIdFile([{ id: 'id', path: join(dir, 'lesson.ipynb'), ino: 1 }]));
+  // What each command needs besides the option under test, and a real file for each input option.
+  const rest: Record<string, string[]> = { record: ['--path', 'lesson.ipynb', '--from-ystore', store] };
+  const inputFile: Record<string, string> = { 'from-ystore': store, 'fileid-db': fileIds };
+  const writers = commands.filter(command => Object.hasOwn(command.options, 'output'));
+  const pairs = writers.flatMap(command => (command.inputOptions ?? []).map(option => [command, option] as const));
+  assert.ok(pairs.length >= 2, 'record names its inputs with options');
+  for (const [command, option] of pairs) {
+    const file = inputFile[option];
+    assert.ok(file, `a test file for ${command.name} --${option}`);
+    const before = readFileSync(file);
+    const result = await runCli(command.name, ...(rest[command.name] ?? []), `--${option}`, file, '-o', file);
+    assert.equal(result.code, 2, `${command.name} --${option} FILE -o FILE: ${result.stderr}`);
+    assert.match(result.stderr, new RegExp(`is the same file as the input of --${option} `));
+    assert.deepEqual(readFileSync(file), before, `${command.name} --${option} left the file as it was`);
+  }
 });
