@@ -1,4 +1,6 @@
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 import type { OutputMatch } from './script.js';
+import { userText } from './user-text.js';
 
 /**
  * Output as it is compared: Windows line ends as `\n`, no whitespace at the
@@ -33,7 +35,7 @@ export function outputMatches(expected: string, actual: string, mode: OutputMatc
       return got.includes(want);
     case 'regex': {
       const pattern = compilePattern(want);
-      return pattern instanceof RegExp && pattern.test(got);
+      return pattern instanceof RE2JS && pattern.test(got);
     }
     case 'ellipsis':
       return ellipsisMatches(want, got);
@@ -42,7 +44,9 @@ export function outputMatches(expected: string, actual: string, mode: OutputMatc
 
 /**
  * Why `expected` cannot be used with `mode`, or undefined: only a `regex`
- * can be wrong, by not being a regular expression.
+ * can be wrong, by not being one RE2 accepts. The reason is whole and safe to
+ * print (the author's text in it is escaped and shortened): validation and the
+ * compiler show it as it is.
  */
 export function outputMatchProblem(expected: string, mode: OutputMatch): string | undefined {
   if (mode !== 'regex') {
@@ -52,12 +56,23 @@ export function outputMatchProblem(expected: string, mode: OutputMatch): string 
   return typeof pattern === 'string' ? pattern : undefined;
 }
 
-/** A regular expression (Unicode, searched anywhere in the output), or why it is not one. */
-function compilePattern(source: string): RegExp | string {
+/**
+ * A regular expression in RE2 syntax (searched anywhere in the output), or why
+ * it is not one. RE2 matches in time linear in the output, where a
+ * backtracking engine (JavaScript's RegExp) can take hours on `^(a+)+$` and
+ * cannot be interrupted while it does; the price is no backreferences and no
+ * lookaround, which RE2 refuses when the pattern is compiled.
+ */
+function compilePattern(source: string): RE2JS | string {
   try {
-    return new RegExp(source, 'u');
+    return RE2JS.compile(source);
   } catch (error) {
-    return (error as Error).message;
+    if (error instanceof RE2JSSyntaxException) {
+      const where = error.getPattern() ? `: \`${userText(error.getPattern() ?? '')}\`` : '';
+      return `${error.getDescription()}${where}; \`match=regex\` takes RE2 syntax, which has no backreferences and no lookaround`;
+    }
+    // Too large a program, too deep a nesting: RE2's other refusals say what they are.
+    return `${userText((error as Error).message, 200)}; \`match=regex\` takes RE2 syntax`;
   }
 }
 

@@ -1,4 +1,4 @@
-import { OUTPUT_MATCHES, userText } from '../../format/index.js';
+import { OUTPUT_MATCHES, outputMatchProblem, userText } from '../../format/index.js';
 import { displayName } from '../display-name.js';
 import { hasErrors } from '../diagnostic.js';
 import { InputError, UsageError, type CliIO } from '../io.js';
@@ -243,6 +243,10 @@ async function readAnswers(io: CliIO, path: string): Promise<Map<string, Answer[
         }
         if (answer.match !== undefined && !OUTPUT_MATCHES.includes(answer.match)) {
           throw new UsageError(`${where}: "match" must be one of ${OUTPUT_MATCHES.join(', ')}`);
+        }
+        const why = answer.expect !== undefined && answer.match !== undefined ? outputMatchProblem(answer.expect, answer.match) : undefined;
+        if (why) {
+          throw new UsageError(`${where}: "expect" is not a regular expression (${why})`);
         }
         if (answer.error !== undefined && typeof answer.error !== 'string') {
           throw new UsageError(`${where}: "error" must be an exception's name`);
