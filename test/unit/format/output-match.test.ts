@@ -42,8 +42,8 @@ test('regex: RE2 syntax, refused at compile time where it has no backreferences 
   assert.ok(outputMatches('^.$', '😀', 'regex'), 'a character is a code point, not a UTF-16 unit');
   assert.ok(!outputMatches('(?=x)', 'x', 'regex'), 'a pattern RE2 refuses matches nothing');
   const long = 'a'.repeat(100) + '\x1b[31m';
-  assert.ok((outputMatchProblem(`${long}(?=`, 'regex') ?? '').length < 200, 'the author\'s text in the reason is shortened');
-  assert.doesNotMatch(outputMatchProblem(`\x1b[31m(?=`, 'regex') ?? '', /\x1b/, 'and escaped');
+  assert.ok((outputMatchProblem(`${long}(?=`, 'regex') ?? '').length < 200, "the author's text in the reason is shortened");
+  assert.ok(!(outputMatchProblem(`\x1b[31m(?=`, 'regex') ?? '').includes('\x1b'), 'and escaped');
 });
 
 test('regex: time linear in the output, even for a pattern that backtracks catastrophically', () => {
