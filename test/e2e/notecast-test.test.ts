@@ -246,6 +246,28 @@ test(
   }
 );
 
+test('hostile outputs: a backtracking regex and 20,000 lines that all differ fail in seconds', { timeout: 120_000 }, async () => {
+  const body = [
+    type('a', 'print("a" * 100_000 + "b")'),
+    run('^(a+)+$', 'match=regex'),
+    type('b', 'for i in range(20_000):\n    print(f"row {i}!")'),
+    run(Array.from({ length: 20_000 }, (_, index) => `row ${index}`).join('\n'))
+  ].join('\n');
+  const name = await tutorial('hostile-output.md', body);
+  const started = performance.now();
+  const { code, stdout } = await testIn(['--timeout', '5', name]);
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /^FAIL {2}hostile-output\.md \(2 runs, 2 compared, 2 failures, /m);
+  assert.match(stdout, new RegExp(`\\nhostile-output\\.md:${runLine(name)}:1: error: cell "a" printed other output than expected \\(match=regex\\)`));
+  assert.ok(
+    stdout.includes('the outputs differ in 20000 of 20000 lines, too many for a diff; first difference at line 1:\n-row 0\n+row 0!\n'),
+    stdout.slice(0, 2_000)
+  );
+  // A backtracking engine would still be matching the first run; the diff took minutes unbounded.
+  assert.ok(seconds < 60, `${seconds.toFixed(1)} s`);
+});
+
 test('no Jupyter to start says what to install, and exits 2', { timeout: 30_000 }, async () => {
   const file = await tutorial('any.md', PASSING);
   const { code, stderr } = await notecast(['--jupyter', join(dir, 'no-such-jupyter'), file]);
