@@ -36,34 +36,35 @@ export async function readAnswers(io: CliIO, path: string): Promise<AnswersFile>
     if (!Array.isArray(list)) {
       throw new UsageError(`${name}: the answers to "${userText(tutorial)}" must be a list`);
     }
+    // Where an answer is, worded only for the one that is wrong: quoting costs time, and there may be 200,000.
     byTutorial.set(
       tutorial,
-      list.map((entry: unknown, index) => checkedAnswer(entry, `${name}: answer ${index + 1} to "${userText(tutorial)}"`))
+      list.map((entry: unknown, index) => checkedAnswer(entry, () => `${name}: answer ${index + 1} to "${userText(tutorial)}"`))
     );
   }
   return { name, byTutorial };
 }
 
-function checkedAnswer(entry: unknown, where: string): Answer {
+function checkedAnswer(entry: unknown, where: () => string): Answer {
   const answer = entry as Partial<Answer>;
   if (typeof answer !== 'object' || answer === null || typeof answer.code !== 'string') {
-    throw new UsageError(`${where} needs "code", the text to run`);
+    throw new UsageError(`${where()} needs "code", the text to run`);
   }
   if (answer.line !== undefined && !(Number.isInteger(answer.line) && answer.line > 0)) {
-    throw new UsageError(`${where}: "line" must be the pause's line number`);
+    throw new UsageError(`${where()}: "line" must be the pause's line number`);
   }
   if (answer.expect !== undefined && typeof answer.expect !== 'string') {
-    throw new UsageError(`${where}: "expect" must be text`);
+    throw new UsageError(`${where()}: "expect" must be text`);
   }
   if (answer.match !== undefined && !OUTPUT_MATCHES.includes(answer.match)) {
-    throw new UsageError(`${where}: "match" must be one of ${OUTPUT_MATCHES.join(', ')}`);
+    throw new UsageError(`${where()}: "match" must be one of ${OUTPUT_MATCHES.join(', ')}`);
   }
   const why = answer.expect !== undefined && answer.match !== undefined ? outputMatchProblem(answer.expect, answer.match) : undefined;
   if (why) {
-    throw new UsageError(`${where}: "expect" is not a regular expression (${why})`);
+    throw new UsageError(`${where()}: "expect" is not a regular expression (${why})`);
   }
   if (answer.error !== undefined && typeof answer.error !== 'string') {
-    throw new UsageError(`${where}: "error" must be an exception's name`);
+    throw new UsageError(`${where()}: "error" must be an exception's name`);
   }
   return { line: answer.line, code: answer.code, expect: answer.expect, match: answer.match, error: answer.error };
 }
