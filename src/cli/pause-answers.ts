@@ -50,33 +50,21 @@ export function answersAtPauses(pauseLines: readonly (number | undefined)[], ans
       extra.push(position);
     }
   });
-  const pauses = pauseLines.length
-    ? `${plural(pauseLines.length, 'pause')}${lines(
-        pauseLines.filter(line => line !== undefined),
-        ' on line '
-      )}`
-    : 'no pause';
+  const known = pauseLines.filter(line => line !== undefined);
   if (strays.length > 0) {
-    return {
-      problem: `the answers name${lines(
-        strays.map(answer => answer.line ?? 0),
-        ' line '
-      )}, where the tutorial has no pause (${
-        pauseLines.length
-          ? `its pauses are${lines(
-              pauseLines.filter(line => line !== undefined),
-              ' on line '
-            )}`
-          : 'it has no pause'
-      }); fix "line" in the answers file`
-    };
+    const numbers = lines(
+      strays.map(answer => answer.line ?? 0),
+      ' line '
+    );
+    const pauses = pauseLines.length ? `its pauses are${lines(known, ' on line ')}` : 'it has no pause';
+    return { problem: `the answers name${numbers}, where the tutorial has no pause (${pauses}); fix "line" in the answers file` };
   }
   if (extra.length > 0) {
     const named = extra.slice(0, NAMED).map(position => `answer ${position + 1} (\`${userText(answers[position].code)}\`)`);
+    const pauses = pauseLines.length ? `${plural(pauseLines.length, 'pause')}${lines(known, ' on line ')}` : 'no pause';
+    const them = extra.length === 1 ? ['it', 'it'] : ['each', 'them'];
     return {
-      problem: `${named.join(', ')}${more(extra.length)} would never run: without "line", answer N runs at the tutorial's pause N, and it has ${pauses}; give ${
-        extra.length === 1 ? 'it' : 'each'
-      } the "line" of its pause, or remove ${extra.length === 1 ? 'it' : 'them'} from the answers file`
+      problem: `${named.join(', ')}${more(extra.length)} would never run: without "line", answer N runs at the tutorial's pause N, and it has ${pauses}; give ${them[0]} the "line" of its pause, or remove ${them[1]} from the answers file`
     };
   }
   return byPause;

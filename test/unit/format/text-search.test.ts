@@ -9,8 +9,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 test(`the linear search finds what indexOf finds (seeded, seed ${SEED})`, () => {
   console.log(`text-search seed: ${SEED} (FUZZ_SEED=${SEED} reproduces)`);
   const random = seededRandom(SEED);
-  const word = (length: number, letters: string): string =>
-    Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join('');
+  const word = (length: number, letters: string): string => Array.from({ length }, () => letters[Math.floor(random() * letters.length)]).join('');
   for (let run = 0; run < 2_000; run++) {
     const letters = random() < 0.5 ? 'ab' : 'ab\n😀';
     const text = word(Math.floor(random() * 400), letters);
