@@ -19,13 +19,69 @@ const RULE: Record<RunFailure['kind'], string> = {
   'wrong-error': 'wrong-error'
 };
 
-/** The expected and the actual output as a unified diff, after the normalisation the comparison does. */
+/**
+ * Most changed lines a diff is computed for. Myers' diff costs time in the
+ * product of the lines and the changes: two 20,000-line outputs that differ
+ * everywhere took minutes, and a diff that long reads worse than a summary.
+ */
+export const MAX_DIFF_EDITS = 1_000;
+/** Most time one diff may take, whatever its size: past it, the summary. */
+export const MAX_DIFF_MS = 1_000;
+/** Longest line quoted in a summary, in characters. */
+const QUOTED_LINE = 200;
+
+/**
+ * The expected and the actual output as a unified diff, after the
+ * normalisation the comparison does; when they are too different for one
+ * (over `MAX_DIFF_EDITS` changed lines, or `MAX_DIFF_MS` of work), a summary:
+ * how many lines differ, and the first that does.
+ */
 export function outputDiff(expected: string, actual: string): string {
-  const patch = createTwoFilesPatch('expected', 'actual', `${normalizeOutput(expected)}\n`, `${normalizeOutput(actual)}\n`, undefined, undefined, {
-    context: 3
+  const want = normalizeOutput(expected);
+  const got = normalizeOutput(actual);
+  const patch = createTwoFilesPatch('expected', 'actual', `${want}\n`, `${got}\n`, undefined, undefined, {
+    context: 3,
+    maxEditLength: MAX_DIFF_EDITS,
+    timeout: MAX_DIFF_MS
   });
   // The `====` rule jsdiff puts above the file names says nothing here.
-  return patch.replace(/^=+\n/, '');
+  return patch === undefined ? differenceSummary(want, got) : patch.replace(/^=+\n/, '');
+}
+
+/** "the outputs differ in N of M lines; first difference at line K:" and that line of each, compared line by line. */
+function differenceSummary(expected: string, actual: string): string {
+  const want = expected.split('\n');
+  const got = actual.split('\n');
+  const total = Math.max(want.length, got.length);
+  let differing = 0;
+  let first = -1;
+  for (let index = 0; index < total; index++) {
+    if (want[index] !== got[index]) {
+      differing++;
+      if (first < 0) {
+        first = index;
+      }
+    }
+  }
+  const side = (sign: string, lines: string[]): string =>
+    first < lines.length ? `${sign}${quoted(lines[first])}` : `${sign} (no line ${first + 1}: it has ${plural(lines.length, 'line')})`;
+  return [
+    '--- expected',
+    '+++ actual',
+    `the outputs differ in ${differing} of ${plural(total, 'line')}, too many for a diff; first difference at line ${first + 1}:`,
+    side('-', want),
+    side('+', got),
+    ''
+  ].join('\n');
+}
+
+/** A line cut to `QUOTED_LINE` characters, never inside a surrogate pair. */
+function quoted(line: string): string {
+  if (line.length <= QUOTED_LINE) {
+    return line;
+  }
+  const end = /[\uD800-\uDBFF]/.test(line[QUOTED_LINE - 1]) ? QUOTED_LINE - 1 : QUOTED_LINE;
+  return `${line.slice(0, end)}… (${line.length} characters)`;
 }
 
 /** What went wrong, in one line after the position. */

@@ -2,20 +2,13 @@ import { cellInfo, outputMatches, type OutputMatch, type PauseOperation, type Ru
 import type { RunResult } from '../player/index.js';
 import { HeadlessSession, settle } from './headless-session.js';
 import { KernelLostError, type Execution } from './kernel/index.js';
+import { answersAtPauses, type Answer } from './pause-answers.js';
+
+export type { Answer } from './pause-answers.js';
 
 /** What runs a tutorial's code: one kernel, fresh for the tutorial. */
 export interface TestKernel {
   execute(code: string, timeoutMs: number): Promise<Execution>;
-}
-
-/** An exercise's model answer: code run at a pause, as a learner would, and what it must print. */
-export interface Answer {
-  /** The pause's line in the tutorial source; without it, answers go to the pauses in order. */
-  line?: number;
-  code: string;
-  expect?: string;
-  match?: OutputMatch;
-  error?: string;
 }
 
 /** Why one run did not do what its `:::run` (or answer) says. */
@@ -63,17 +56,14 @@ export async function testTutorial(script: Script, kernel: TestKernel, options: 
   const total = script.steps.reduce((sum, step) => sum + step.operations.filter(operation => operation.op === 'run').length, 0);
   const pauses = script.steps.flatMap(step => step.operations.filter((operation): operation is PauseOperation => operation.op === 'pause'));
   let pauseIndex = 0;
-  const strays = (options.answers ?? []).filter(answer => answer.line !== undefined && !pauses.some(pause => pause.line === answer.line));
-  if (strays.length > 0) {
-    const lines = pauses.map(pause => pause.line).filter(line => line !== undefined);
-    return {
-      ...outcome,
-      status: 'errored',
-      error: `the answers name line ${strays.map(answer => answer.line).join(', ')}, where the tutorial has no pause (${
-        lines.length ? `its pauses are on line ${lines.join(', ')}` : 'it has no pause'
-      }); fix "line" in the answers file`
-    };
+  const atPauses = answersAtPauses(
+    pauses.map(pause => pause.line),
+    options.answers ?? []
+  );
+  if (!Array.isArray(atPauses)) {
+    return { ...outcome, status: 'errored', error: atPauses.problem, ms: performance.now() - started };
   }
+  const answersByPause = atPauses;
   let current: { operation: RunOperation; step: number } | undefined;
   let inFlight: Promise<unknown> | undefined;
   let aborted: string | undefined;
@@ -178,9 +168,7 @@ export async function testTutorial(script: Script, kernel: TestKernel, options: 
   return outcome;
 
   async function answerPause(pause: PauseOperation | undefined, index: number): Promise<void> {
-    const answers = options.answers ?? [];
-    const matching = answers.filter(answer => (answer.line === undefined ? answers.indexOf(answer) === index : answer.line === pause?.line));
-    for (const answer of matching) {
+    for (const answer of answersByPause[index] ?? []) {
       if (aborted) {
         return;
       }

@@ -1,4 +1,7 @@
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 import type { OutputMatch } from './script.js';
+import { indexOfLinear } from './text-search.js';
+import { userText } from './user-text.js';
 
 /**
  * Output as it is compared: Windows line ends as `\n`, no whitespace at the
@@ -7,12 +10,16 @@ import type { OutputMatch } from './script.js';
  * still reads the same, so it compares the same.
  */
 export function normalizeOutput(text: string): string {
-  return text
+  const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map(line => line.trimEnd())
-    .join('\n')
-    .replace(/\n+$/, '');
+    .map(line => line.trimEnd());
+  // Not `.replace(/\n+$/, '')`: a backtracking engine tries that at each line end of a run, in time the square of its length.
+  let end = lines.length;
+  while (end > 0 && lines[end - 1] === '') {
+    end--;
+  }
+  return lines.slice(0, end).join('\n');
 }
 
 /** The wildcard of `match=ellipsis`: any text, including none and line ends. */
@@ -30,10 +37,10 @@ export function outputMatches(expected: string, actual: string, mode: OutputMatc
     case 'exact':
       return want === got;
     case 'contains':
-      return got.includes(want);
+      return indexOfLinear(got, want) >= 0;
     case 'regex': {
       const pattern = compilePattern(want);
-      return pattern instanceof RegExp && pattern.test(got);
+      return pattern instanceof RE2JS && pattern.test(got);
     }
     case 'ellipsis':
       return ellipsisMatches(want, got);
@@ -42,7 +49,9 @@ export function outputMatches(expected: string, actual: string, mode: OutputMatc
 
 /**
  * Why `expected` cannot be used with `mode`, or undefined: only a `regex`
- * can be wrong, by not being a regular expression.
+ * can be wrong, by not being one RE2 accepts. The reason is whole and safe to
+ * print (the author's text in it is escaped and shortened): validation and the
+ * compiler show it as it is.
  */
 export function outputMatchProblem(expected: string, mode: OutputMatch): string | undefined {
   if (mode !== 'regex') {
@@ -52,12 +61,23 @@ export function outputMatchProblem(expected: string, mode: OutputMatch): string 
   return typeof pattern === 'string' ? pattern : undefined;
 }
 
-/** A regular expression (Unicode, searched anywhere in the output), or why it is not one. */
-function compilePattern(source: string): RegExp | string {
+/**
+ * A regular expression in RE2 syntax (searched anywhere in the output), or why
+ * it is not one. RE2 matches in time linear in the output, where a
+ * backtracking engine (JavaScript's RegExp) can take hours on `^(a+)+$` and
+ * cannot be interrupted while it does; the price is no backreferences and no
+ * lookaround, which RE2 refuses when the pattern is compiled.
+ */
+function compilePattern(source: string): RE2JS | string {
   try {
-    return new RegExp(source, 'u');
+    return RE2JS.compile(source);
   } catch (error) {
-    return (error as Error).message;
+    if (error instanceof RE2JSSyntaxException) {
+      const where = error.getPattern() ? `: \`${userText(error.getPattern() ?? '')}\`` : '';
+      return `${error.getDescription()}${where}; \`match=regex\` takes RE2 syntax, which has no backreferences and no lookaround`;
+    }
+    // Too large a program, too deep a nesting: RE2's other refusals say what they are.
+    return `${userText((error as Error).message, 200)}; \`match=regex\` takes RE2 syntax`;
   }
 }
 
@@ -79,7 +99,7 @@ function ellipsisMatches(expected: string, actual: string): boolean {
   let from = first.length;
   const end = actual.length - last.length;
   for (const piece of pieces.slice(1, -1)) {
-    const at = actual.indexOf(piece, from);
+    const at = indexOfLinear(actual, piece, from);
     if (at < 0 || at + piece.length > end) {
       return false;
     }

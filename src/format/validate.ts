@@ -309,7 +309,7 @@ function replayProblems(script: Script): ScriptProblem[] {
         }
         const why = operation.expect !== undefined ? outputMatchProblem(operation.expect, operation.match ?? 'exact') : undefined;
         if (why) {
-          problems.push({ path: [...path, 'expect'], message: `is not a regular expression (${userText(why)})` });
+          problems.push({ path: [...path, 'expect'], message: `is not a regular expression (${why})` });
         }
       }
     });

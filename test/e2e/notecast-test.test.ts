@@ -222,6 +222,52 @@ test('--answers runs model answers at the pauses and compares them; an answer fo
   );
 });
 
+test(
+  '--answers: an answer that would never run errors its tutorial, and answers to no tutorial given are warned about',
+  { timeout: 120_000 },
+  async () => {
+    const exercise = [type('a', 'x = 1'), '::run', ':::pause\nSet `x` to 2.\n:::\n', type('b', 'print(x)'), run('1', 'match=contains')].join('\n');
+    const name = await tutorial('one-pause.md', exercise);
+    await writeFile(
+      join(dir, 'extra-answers.json'),
+      JSON.stringify({
+        'one-pause.md': [{ code: 'y = 2' }, { code: 'print(x)', expect: '2' }],
+        'one-paus.md': [{ code: 'print(3)' }]
+      })
+    );
+    const { code, stdout, stderr } = await testIn(['--answers', 'extra-answers.json', name]);
+    assert.equal(code, 1, stdout);
+    assert.match(
+      stdout,
+      /^ERROR one-pause\.md .*: answer 2 \(`print\(x\)`\) would never run: without "line", answer N runs at the tutorial's pause N, and it has 1 pause on line \d+/m
+    );
+    assert.match(stdout, /\n0 passed, 1 failed \(1 errored\)\n$/);
+    assert.match(stderr, /extra-answers\.json: warning: the answers to "one-paus\.md" \(did you mean "one-pause\.md"\?\) are not run/);
+  }
+);
+
+test('hostile outputs: a backtracking regex and 20,000 lines that all differ fail in seconds', { timeout: 120_000 }, async () => {
+  const body = [
+    type('a', 'print("a" * 100_000 + "b")'),
+    run('^(a+)+$', 'match=regex'),
+    type('b', 'for i in range(20_000):\n    print(f"row {i}!")'),
+    run(Array.from({ length: 20_000 }, (_, index) => `row ${index}`).join('\n'))
+  ].join('\n');
+  const name = await tutorial('hostile-output.md', body);
+  const started = performance.now();
+  const { code, stdout } = await testIn(['--timeout', '5', name]);
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(code, 1, stdout);
+  assert.match(stdout, /^FAIL {2}hostile-output\.md \(2 runs, 2 compared, 2 failures, /m);
+  assert.match(stdout, new RegExp(`\\nhostile-output\\.md:${runLine(name)}:1: error: cell "a" printed other output than expected \\(match=regex\\)`));
+  assert.ok(
+    stdout.includes('the outputs differ in 20000 of 20000 lines, too many for a diff; first difference at line 1:\n-row 0\n+row 0!\n'),
+    stdout.slice(0, 2_000)
+  );
+  // A backtracking engine would still be matching the first run; the diff took minutes unbounded.
+  assert.ok(seconds < 60, `${seconds.toFixed(1)} s`);
+});
+
 test('no Jupyter to start says what to install, and exits 2', { timeout: 30_000 }, async () => {
   const file = await tutorial('any.md', PASSING);
   const { code, stderr } = await notecast(['--jupyter', join(dir, 'no-such-jupyter'), file]);

@@ -1,7 +1,8 @@
-import { OUTPUT_MATCHES, userText } from '../../format/index.js';
+import { userText } from '../../format/index.js';
+import { answersFor, readAnswers, unknownTutorialsWarning } from '../answers-file.js';
 import { displayName } from '../display-name.js';
 import { hasErrors } from '../diagnostic.js';
-import { InputError, UsageError, type CliIO } from '../io.js';
+import { InputError, UsageError } from '../io.js';
 import {
   findJupyter,
   KernelClient,
@@ -13,7 +14,7 @@ import {
 } from '../kernel/index.js';
 import { serverAddress } from '../server-url.js';
 import { failureDetails, jsonReport, summaryLine, totalsLine, type TutorialReport } from '../test-report.js';
-import { testTutorial, type Answer } from '../tutorial-test.js';
+import { testTutorial } from '../tutorial-test.js';
 import { report, type Command, type CommandContext } from './command.js';
 
 /** Exit status when no kernel can be started: like a usage error, it is about the setup, not the tutorials. */
@@ -54,6 +55,10 @@ async function runTests(context: CommandContext): Promise<number> {
     throw new UsageError('give --jupyter (a server to start) or --server (one that runs), not both');
   }
   const answers = values.answers === undefined ? undefined : await readAnswers(io, values.answers as string);
+  const unknown = answers && unknownTutorialsWarning(answers, files);
+  if (unknown) {
+    io.stderr(unknown);
+  }
   const json = values.json === true;
   const print = (text: string): void => {
     if (!json) {
@@ -205,61 +210,4 @@ function parseTimeout(text: string | undefined): number {
     throw new UsageError(`--timeout "${userText(text)}" is not a number of seconds above 0 and at most 86400 (the default is ${DEFAULT_TIMEOUT_S})`);
   }
   return seconds * 1000;
-}
-
-/**
- * `--answers FILE.json`: the model answers to exercises, by tutorial. Each
- * key is a tutorial as given on the command line or its file name; each value
- * a list of `{ "line"?, "code", "expect"?, "match"?, "error"? }`, run at the
- * pause on `line` (or at the pauses in order).
- */
-async function readAnswers(io: CliIO, path: string): Promise<Map<string, Answer[]>> {
-  const name = displayName(path);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(await io.readFile(path, 16 * 1024 * 1024)));
-  } catch (error) {
-    throw new UsageError(`${name}: cannot read the answers: ${userText(error instanceof Error ? error.message : String(error))}`);
-  }
-  const answers = new Map<string, Answer[]>();
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError(`${name}: the answers must be a JSON object, tutorial file → list of answers`);
-  }
-  for (const [tutorial, list] of Object.entries(parsed)) {
-    if (!Array.isArray(list)) {
-      throw new UsageError(`${name}: the answers to "${userText(tutorial)}" must be a list`);
-    }
-    answers.set(
-      tutorial,
-      list.map((entry: unknown, index) => {
-        const answer = entry as Partial<Answer>;
-        const where = `${name}: answer ${index + 1} to "${userText(tutorial)}"`;
-        if (typeof answer !== 'object' || answer === null || typeof answer.code !== 'string') {
-          throw new UsageError(`${where} needs "code", the text to run`);
-        }
-        if (answer.line !== undefined && !(Number.isInteger(answer.line) && answer.line > 0)) {
-          throw new UsageError(`${where}: "line" must be the pause's line number`);
-        }
-        if (answer.expect !== undefined && typeof answer.expect !== 'string') {
-          throw new UsageError(`${where}: "expect" must be text`);
-        }
-        if (answer.match !== undefined && !OUTPUT_MATCHES.includes(answer.match)) {
-          throw new UsageError(`${where}: "match" must be one of ${OUTPUT_MATCHES.join(', ')}`);
-        }
-        if (answer.error !== undefined && typeof answer.error !== 'string') {
-          throw new UsageError(`${where}: "error" must be an exception's name`);
-        }
-        return { line: answer.line, code: answer.code, expect: answer.expect, match: answer.match, error: answer.error };
-      })
-    );
-  }
-  return answers;
-}
-
-function answersFor(answers: Map<string, Answer[]> | undefined, file: string): Answer[] | undefined {
-  if (!answers) {
-    return undefined;
-  }
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return answers.get(file) ?? answers.get(base);
 }

@@ -44,7 +44,7 @@ export const runDirective: Directive = {
     }
     const why = expected ? outputMatchProblem(expected.value, match ?? 'exact') : undefined;
     if (why) {
-      report.error(`Unexpected expected output for \`match=regex\`: it is not a regular expression (${userText(why)})`, expected ?? node, 'invalid-regex');
+      report.error(`Unexpected expected output for \`match=regex\`: it is not a regular expression (${why})`, expected ?? node, 'invalid-regex');
       return;
     }
     if (error !== undefined && !EXCEPTION_NAME.test(error)) {

@@ -28,8 +28,37 @@ test('regex: a regular expression searched in the output; anchors anchor', () =>
   assert.ok(!outputMatches('^mean', 'rows 6\nmean 26.5', 'regex'), '^ is the start of the output');
   assert.ok(outputMatches('^rows \\d[\\s\\S]*5$', 'rows 6\nmean 26.5\n', 'regex'));
   assert.ok(!outputMatches('(', '(', 'regex'), 'a pattern that does not compile matches nothing');
-  assert.match(outputMatchProblem('total (', 'regex') ?? '', /Invalid regular expression/);
+  assert.match(outputMatchProblem('total (', 'regex') ?? '', /^missing closing \): `total \(`; `match=regex` takes RE2 syntax/);
   assert.equal(outputMatchProblem('total (', 'contains'), undefined, 'only regex can be wrong');
+});
+
+test('regex: RE2 syntax, refused at compile time where it has no backreferences or lookaround', () => {
+  assert.match(outputMatchProblem('total(?= \\d)', 'regex') ?? '', /`\(\?=`.*no backreferences and no lookaround/);
+  assert.match(outputMatchProblem('(?<!-)\\d', 'regex') ?? '', /no backreferences and no lookaround/);
+  assert.match(outputMatchProblem('(\\w+) \\1', 'regex') ?? '', /invalid escape sequence: `\\1`/);
+  assert.match(outputMatchProblem('\\u00e9', 'regex') ?? '', /invalid escape sequence: `\\u`/, 'RE2 writes it \\x{e9}');
+  assert.equal(outputMatchProblem('caf\\x{e9} (?P<n>\\d+) [[:alpha:]]+ \\p{Greek}?', 'regex'), undefined);
+  assert.ok(outputMatches('caf\\x{e9} \\d+', 'café 42', 'regex'));
+  assert.ok(outputMatches('^.$', '😀', 'regex'), 'a character is a code point, not a UTF-16 unit');
+  assert.ok(!outputMatches('(?=x)', 'x', 'regex'), 'a pattern RE2 refuses matches nothing');
+  const long = 'a'.repeat(100) + '\x1b[31m';
+  assert.ok((outputMatchProblem(`${long}(?=`, 'regex') ?? '').length < 200, "the author's text in the reason is shortened");
+  assert.ok(!(outputMatchProblem(`\x1b[31m(?=`, 'regex') ?? '').includes('\x1b'), 'and escaped');
+});
+
+test('regex: time linear in the output, even for a pattern that backtracks catastrophically', () => {
+  // A backtracking engine tries 2^n ways: 26 letters take JavaScript's RegExp 5 s, 40 would take days,
+  // with the event loop blocked (no timeout, no Ctrl-C) all along.
+  const short = performance.now();
+  assert.ok(!outputMatches('^(a+)+$', `${'a'.repeat(26)}b`, 'regex'));
+  assert.ok(performance.now() - short < 500, `27 characters took ${Math.round(performance.now() - short)} ms`);
+  const output = `${'a'.repeat(1_000_000)}b`;
+  const started = performance.now();
+  assert.ok(!outputMatches('^(a+)+$', output, 'regex'));
+  assert.ok(!outputMatches('^(a|aa)*$', output, 'regex'));
+  assert.ok(outputMatches('^(a+)+b$', output, 'regex'));
+  const ms = performance.now() - started;
+  assert.ok(ms < 2_000, `three matches over 1,000,001 characters took ${Math.round(ms)} ms`);
 });
 
 test('ellipsis: `...` stands for any text, the rest is exact', () => {
