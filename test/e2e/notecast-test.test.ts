@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startJupyterServer as startOwnServer } from '../../src/cli/kernel/index.js';
 import { JUPYTER, REPO_ROOT, sleep } from './jupyter-server.js';
@@ -86,13 +86,17 @@ const PASSING = [type('a', 'print("hello")\nprint(6 * 7)'), run('hello\n42'), ty
   '\n'
 );
 
-test('a tutorial whose runs print what they expect passes, and exit 0', { timeout: 120_000 }, async () => {
-  const file = await tutorial('passing.md', PASSING);
-  const { code, stdout, stderr } = await testIn([file]);
-  assert.equal(code, 0, stdout + stderr);
-  assert.match(stdout, /^PASS {2}passing\.md \(3 runs, 2 compared, 0 failures, \d+\.\d s\)$/m);
-  assert.match(stdout, /\n1 passed, 0 failed\n$/);
-});
+test(
+  'a tutorial whose runs print what they expect passes, and exit 0 (with --jupyter a path relative to the current folder)',
+  { timeout: 120_000 },
+  async () => {
+    const file = await tutorial('passing.md', PASSING);
+    const { code, stdout, stderr } = await notecast(['--jupyter', relative(dir, JUPYTER), file]);
+    assert.equal(code, 0, stdout + stderr);
+    assert.match(stdout, /^PASS {2}passing\.md \(3 runs, 2 compared, 0 failures, \d+\.\d s\)$/m);
+    assert.match(stdout, /\n1 passed, 0 failed\n$/);
+  }
+);
 
 test('a wrong expected output fails with its position, a unified diff and the cell source', { timeout: 120_000 }, async () => {
   const file = await tutorial('wrong.md', [type('a', 'print("hello")\nprint("world")'), run('hello\nthere')].join('\n'));

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { fetchText } from '../http-body.js';
 import type { ServerAddress } from './kernel-client.js';
 
@@ -46,8 +46,11 @@ export async function startJupyterServer(jupyter: string, timeoutMs: number): Pr
   const env: NodeJS.ProcessEnv = { ...process.env, JUPYTER_CONFIG_DIR: dirs.config, JUPYTER_RUNTIME_DIR: dirs.runtime, IPYTHONDIR: dirs.ipython };
   delete env.JUPYTER_CONFIG_PATH;
   let log = '';
+  // The server runs in its fresh root folder, so a relative `--jupyter .venv/bin/jupyter` is
+  // resolved against the folder the command was run from first (a bare name is left to PATH).
+  const command = jupyter.includes('/') ? resolve(jupyter) : jupyter;
   const child: ChildProcess = spawn(
-    jupyter,
+    command,
     [
       'server',
       '--no-browser',
