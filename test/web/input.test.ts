@@ -161,7 +161,7 @@ Notes ${MARKUP} [link](javascript:window.pwned=3)
           links: all.filter(node => node.tagName === 'A').map(node => node.getAttribute('href')),
           frames: [...root.querySelectorAll('iframe')].map(frame => ({ sandbox: frame.getAttribute('sandbox'), srcdoc: frame.srcdoc.slice(0, 120) })),
           title: root.querySelector('.nc-title')!.textContent,
-          text: root.textContent + document.body.textContent!
+          text: root.textContent + document.body.textContent
         };
       });
       assert.equal(found.pwned, undefined, `${src}: nothing ran`);
