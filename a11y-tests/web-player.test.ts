@@ -105,7 +105,7 @@ test('the targets are at least 24 by 24 px, and the live regions start empty', a
         .map(node => ({ name: node.className || node.getAttribute('type'), box: node.getBoundingClientRect() }))
         .filter(({ box }) => box.width < 24 || box.height < 24)
         .map(({ name, box }) => `${name} ${box.width}x${box.height}`);
-      const live = [...root.querySelectorAll('[aria-live]')].map(node => node.textContent);
+      const live = [...document.querySelectorAll('notecast-player > .notecast-live [aria-live]')].map(node => node.textContent);
       return { small, live };
     });
     assert.deepEqual(found.small, []);

@@ -47,9 +47,8 @@ export class NotecastPlayerElement extends ElementBase {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = STYLESHEET;
-    const slot = document.createElement('slot');
-    slot.name = 'transcript';
-    this.root.append(link, this.announcer.node, slot);
+    const slot = (name: string) => Object.assign(document.createElement('slot'), { name });
+    this.root.append(link, slot('announcer'), slot('transcript'));
   }
 
   // Attributes as properties.
@@ -114,6 +113,8 @@ export class NotecastPlayerElement extends ElementBase {
   }
 
   connectedCallback(): void {
+    // Children are the page's to add, not a constructor's: the live regions go in now.
+    if (this.announcer.node.parentNode !== this) this.prepend(this.announcer.node);
     window.addEventListener('hashchange', this.onHash);
     if (!this.ui && !this.loading) void this.load();
   }
@@ -131,12 +132,7 @@ export class NotecastPlayerElement extends ElementBase {
     else if (name === 'step' && player) {
       const index = parseStep(value, player.stepCount);
       if (index !== undefined && index !== Math.min(player.step, player.stepCount - 1)) void player.seek(index);
-    } else if (name === 'theme') this.region()?.setAttribute('data-theme', parseTheme(value));
-    else if (name === 'try-url') this.tryIt?.update(value, this.src);
-  }
-
-  private region(): HTMLElement | undefined {
-    return this.ui?.region;
+    } else if (name === 'try-url') this.tryIt?.update(value, this.src);
   }
 
   /** Load `src` afresh: the page's language, the tutorial, a new player and view. */
@@ -159,10 +155,9 @@ export class NotecastPlayerElement extends ElementBase {
       reducedMotion: on => void this.playback?.session.player.setReducedMotion(on),
       language: path => (this.src = path)
     }));
-    ui.region.setAttribute('data-theme', this.theme);
     ui.title.textContent = trans.__('Opening the tutorial…');
     ui.region.setAttribute('aria-busy', 'true');
-    this.root.insertBefore(ui.region, this.announcer.node);
+    this.root.insertBefore(ui.region, link(this.root).nextSibling);
     this.tryIt = new TryIt(ui, trans);
     this.tryIt.update(this.getAttribute('try-url'), this.src);
     let loaded;
@@ -208,7 +203,7 @@ export class NotecastPlayerElement extends ElementBase {
     }));
     ui.stage.appendChild(playback.view.node);
     const prefix = this.id ? `${this.id}-` : '';
-    this.transcript = transcriptView(script, trans, prefix, trans === undefined ? 'en' : pageLanguage(this));
+    this.transcript = transcriptView(script, trans, prefix, pageLanguage(this));
     this.appendChild(this.transcript);
     this.syncOptions();
     this.stateValue = 'idle';
@@ -294,4 +289,9 @@ export class NotecastPlayerElement extends ElementBase {
     this.transcript?.remove();
     this.transcript = undefined;
   }
+}
+
+/** The stylesheet's link, first in the shadow root: the player's region goes right after it. */
+function link(root: ShadowRoot): Element {
+  return root.firstElementChild!;
 }

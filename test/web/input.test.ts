@@ -56,7 +56,7 @@ async function problem(page: Page): Promise<{ message: string; alert: string; he
     const root = document.querySelector('notecast-player')!.shadowRoot!;
     return {
       message: root.querySelector('.nc-message')!.textContent ?? '',
-      alert: root.querySelector('[aria-live="assertive"]')!.textContent ?? '',
+      alert: document.querySelector('notecast-player > .notecast-live [aria-live="assertive"]')!.textContent ?? '',
       heading: document.querySelector('h1')?.textContent ?? null
     };
   });

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { playToNotebook } from '../../src/apply/index.js';
+import { filterPrematureAccessWarnings } from '../../src/cli/yjs-warnings.js';
 import { compile } from '../../src/compiler/index.js';
 import type { Script } from '../../src/format/index.js';
 import { fromRoot } from '../helpers/paths.js';
@@ -20,6 +21,8 @@ let browser: Browser;
 let site: WebSite;
 
 before(async () => {
+  // playToNotebook's YNotebook warns of a read that is harmless (src/cli/yjs-warnings.ts).
+  filterPrematureAccessWarnings();
   site = await startWebSite();
   browser = await launchBrowser();
 });
