@@ -40,6 +40,10 @@ export class NotecastPlayerElement extends ElementBase {
   private stateValue: PlayerState | 'loading' | 'failed' = 'loading';
   private readonly motion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
   private readonly onHash = () => this.followHash();
+  /** The reader's reduced-motion setting, followed while the page is open (the checkbox overrides it). */
+  private readonly onMotion = (event: MediaQueryListEvent) => {
+    void this.playback?.session.player.setReducedMotion(event.matches).then(() => this.syncOptions());
+  };
 
   constructor() {
     super();
@@ -116,11 +120,13 @@ export class NotecastPlayerElement extends ElementBase {
     // Children are the page's to add, not a constructor's: the live regions go in now.
     if (this.announcer.node.parentNode !== this) this.prepend(this.announcer.node);
     window.addEventListener('hashchange', this.onHash);
+    this.motion?.addEventListener('change', this.onMotion);
     if (!this.ui && !this.loading) void this.load();
   }
 
   disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHash);
+    this.motion?.removeEventListener('change', this.onMotion);
     void this.pause();
   }
 

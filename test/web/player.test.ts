@@ -235,6 +235,11 @@ test('reduced motion (the media query) inserts whole blocks: no cell ever holds 
     await page.evaluate(() => document.querySelector<PlayerElement>('notecast-player')!.play());
     await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')!.step >= 4, undefined, { timeout: 60_000 });
     const sources = await page.evaluate(() => (window as unknown as { sources: string[] }).sources);
+    // The reader's setting is followed while the page is open.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.waitForFunction(
+      () => !document.querySelector('notecast-player')!.shadowRoot!.querySelectorAll<HTMLInputElement>('.nc-options input')[1].checked
+    );
     const whole = [
       '',
       'greeting = "Hello, notebook!"\nprint(greeting)',
