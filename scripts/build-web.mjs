@@ -41,6 +41,19 @@ const precompiled = {
     );
   }
 };
+/**
+ * The page never compares a run's output with its `match=regex` pattern, so the RE2 engine (a
+ * third of the player's size) stays out: src/web/page-regex-pattern.ts takes the place of
+ * src/format/regex-pattern.ts, the one module that imports it.
+ */
+const pageRegex = {
+  name: 'page-regex-pattern',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/regex-pattern\.js$/ }, args =>
+      args.importer.endsWith(join('src', 'format', 'output-match.ts')) ? { path: join(root, 'src', 'web', 'page-regex-pattern.ts') } : undefined
+    );
+  }
+};
 const result = await build({
   absWorkingDir: root,
   entryPoints: { 'notecast-player': 'src/web/index.ts' },
@@ -57,7 +70,7 @@ const result = await build({
   metafile: true,
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [precompiled]
+  plugins: [precompiled, pageRegex]
 });
 writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
 copyFileSync(join(root, 'style', 'web', 'notecast-player.css'), join(out, 'notecast-player.css'));

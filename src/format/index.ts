@@ -37,6 +37,7 @@ export { type CellState } from './cell-list.js';
 export { NotebookState } from './notebook-state.js';
 export { stringifyScript } from './serialize.js';
 export { ELLIPSIS, normalizeOutput, outputMatches, outputMatchProblem } from './output-match.js';
+export { type RegexPattern } from './regex-pattern.js';
 export { countKeystrokes, expandKeystrokes, splitKeystrokes, type Keystroke } from './keystrokes.js';
 export { countLines, describeCode, describeCodeParts, plural, wordCodeParts, type CodePart } from './describe.js';
 export { englishTranslations, type Translations } from './translations.js';

@@ -1,7 +1,6 @@
-import { RE2JS, RE2JSSyntaxException } from 're2js';
 import type { OutputMatch } from './script.js';
 import { indexOfLinear } from './text-search.js';
-import { userText } from './user-text.js';
+import { compilePattern } from './regex-pattern.js';
 
 /**
  * Output as it is compared: Windows line ends as `\n`, no whitespace at the
@@ -40,7 +39,7 @@ export function outputMatches(expected: string, actual: string, mode: OutputMatc
       return indexOfLinear(got, want) >= 0;
     case 'regex': {
       const pattern = compilePattern(want);
-      return pattern instanceof RE2JS && pattern.test(got);
+      return typeof pattern !== 'string' && pattern.test(got);
     }
     case 'ellipsis':
       return ellipsisMatches(want, got);
@@ -59,26 +58,6 @@ export function outputMatchProblem(expected: string, mode: OutputMatch): string 
   }
   const pattern = compilePattern(normalizeOutput(expected));
   return typeof pattern === 'string' ? pattern : undefined;
-}
-
-/**
- * A regular expression in RE2 syntax (searched anywhere in the output), or why
- * it is not one. RE2 matches in time linear in the output, where a
- * backtracking engine (JavaScript's RegExp) can take hours on `^(a+)+$` and
- * cannot be interrupted while it does; the price is no backreferences and no
- * lookaround, which RE2 refuses when the pattern is compiled.
- */
-function compilePattern(source: string): RE2JS | string {
-  try {
-    return RE2JS.compile(source);
-  } catch (error) {
-    if (error instanceof RE2JSSyntaxException) {
-      const where = error.getPattern() ? `: \`${userText(error.getPattern() ?? '')}\`` : '';
-      return `${error.getDescription()}${where}; \`match=regex\` takes RE2 syntax, which has no backreferences and no lookaround`;
-    }
-    // Too large a program, too deep a nesting: RE2's other refusals say what they are.
-    return `${userText((error as Error).message, 200)}; \`match=regex\` takes RE2 syntax`;
-  }
 }
 
 /**
