@@ -1,5 +1,6 @@
 import { escapeControlCharacters, userText } from '../format/index.js';
 import { parseCommandArguments } from './arguments.js';
+import { bakeCommand } from './commands/bake.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
@@ -14,7 +15,16 @@ import { loadScript } from './load.js';
 import { refuseOutputOverInput } from './output-guard.js';
 import { suggestName as didYouMean } from './suggest.js';
 
-export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand, recordCommand, testCommand];
+export const commands: Command[] = [
+  compileCommand,
+  checkCommand,
+  notebookCommand,
+  transcriptCommand,
+  timelineCommand,
+  recordCommand,
+  testCommand,
+  bakeCommand
+];
 
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
 
