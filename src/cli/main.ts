@@ -1,6 +1,7 @@
 import { escapeControlCharacters, userText } from '../format/index.js';
 import { parseCommandArguments } from './arguments.js';
 import { bakeCommand } from './commands/bake.js';
+import { captionsCommand } from './commands/captions.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
@@ -23,7 +24,8 @@ export const commands: Command[] = [
   timelineCommand,
   recordCommand,
   testCommand,
-  bakeCommand
+  bakeCommand,
+  captionsCommand
 ];
 
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
