@@ -25,7 +25,7 @@ import { BIN, runBin, runCli } from './run-cli.js';
 
 const source = fromRoot('tutorials', '01-python-basics.md');
 const original = readFileSync(source);
-const WRITERS = [['compile'], ['notebook'], ['transcript'], ['transcript', '--format', 'html'], ['timeline']];
+const WRITERS = [['compile'], ['notebook'], ['transcript'], ['transcript', '--format', 'html'], ['timeline'], ['captions'], ['bake']];
 
 function freshDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'notecast-output-'));
