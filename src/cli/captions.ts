@@ -27,9 +27,11 @@ export async function buildCaptions(script: Script): Promise<Caption[]> {
     });
   }
   stretches.sort((a, b) => a.start - b.start);
-  return stretches.flatMap((stretch, i) => {
+  const captions = stretches.flatMap((stretch, i) => {
     const next = stretches[i + 1]?.start;
     const end = next !== undefined && next > stretch.start ? Math.min(stretch.end, next) : stretch.end;
     return splitCaption(stretch.text, stretch.start, Math.max(end, stretch.start + 1));
   });
+  // WebVTT wants cues in order of their start, even where a stretch had less time than it has cues.
+  return captions.sort((a, b) => a.start - b.start);
 }

@@ -26,7 +26,7 @@ export type KernelOutput =
   | { output_type: 'stream'; name: string; text: string }
   | { output_type: 'execute_result' | 'display_data'; data: Record<string, unknown> }
   | { output_type: 'error'; ename: string; evalue: string; traceback: string[] }
-  /** An output not kept, past the bound on what one execution keeps: its size in characters. */
+  /** The outputs not kept, past the bound on what one execution keeps: their size in characters. */
   | { output_type: 'omitted'; size: number };
 
 /** The most output data kept per execution, in characters: far above any bound `bake` keeps, bounded for a cell that shows pictures forever. */
@@ -266,7 +266,12 @@ function keep(pending: { execution: Execution; kept: number }, output: KernelOut
   pending.kept += size;
   const last = outputs[outputs.length - 1];
   if (pending.kept > MAX_KEPT_OUTPUT_CHARS) {
-    outputs.push({ output_type: 'omitted', size });
+    // Everything past the bound is one omission, however many outputs it was.
+    if (last?.output_type === 'omitted') {
+      last.size += size;
+    } else {
+      outputs.push({ output_type: 'omitted', size });
+    }
   } else if (output.output_type === 'stream' && last?.output_type === 'stream' && last.name === output.name) {
     last.text += output.text;
   } else {
