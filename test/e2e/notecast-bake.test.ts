@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseScriptJson, type BakedOutput, type RunOperation } from '../../src/format/index.js';
-import { JUPYTER, REPO_ROOT } from './jupyter-server.js';
+import { JUPYTER, REPO_ROOT, sleep } from './jupyter-server.js';
 
 const NOTECAST = join(REPO_ROOT, 'bin', 'notecast.js');
 /** A 1×1 PNG. */
@@ -84,7 +84,10 @@ after(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function notecast(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function notecast(
+  args: string[],
+  onSpawn?: (pid: number, stderr: () => string) => void
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [NOTECAST, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -93,7 +96,26 @@ function notecast(args: string[]): Promise<{ code: number | null; stdout: string
     child.stderr.on('data', chunk => (stderr += String(chunk)));
     child.once('error', reject);
     child.once('exit', code => resolve({ code, stdout, stderr }));
+    if (child.pid !== undefined) onSpawn?.(child.pid, () => stderr);
   });
+}
+
+/** A process's children (Linux /proc). */
+function children(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
 }
 
 /** The line of the run directive after `cell`'s `:::type`. */
@@ -166,4 +188,35 @@ test('bake never writes over its input', async () => {
   assert.equal(result.code, 2);
   assert.match(result.stderr, /is the same file as the input/);
   assert.equal(readFileSync(join(dir, 'same.md'), 'utf8'), TUTORIAL);
+});
+
+test('a long bake says where it is; Ctrl-C stops the kernel and the Jupyter server and writes nothing', { timeout: 120_000 }, async () => {
+  await writeFile(
+    join(dir, 'long.md'),
+    '---\ntitle: Long\nkernel: python3\n---\n\n# Step\n\n:::type{cell=a}\n```python\nimport time\ntime.sleep(60)\n```\n:::\n\n::run\n'
+  );
+  let cli: number | undefined;
+  let stderr: () => string = () => '';
+  const finished = notecast(['bake', 'long.md', '--jupyter', JUPYTER, '-o', 'long.json'], (pid, text) => {
+    cli = pid;
+    stderr = text;
+  });
+  let serverPid: number | undefined;
+  let kernelPid: number | undefined;
+  for (let i = 0; i < 300 && kernelPid === undefined; i++) {
+    await sleep(100);
+    serverPid = children(cli!)[0];
+    kernelPid = serverPid === undefined ? undefined : children(serverPid)[0];
+  }
+  assert.ok(serverPid !== undefined && kernelPid !== undefined, 'a server and a kernel started');
+  for (let i = 0; i < 200 && !stderr().includes('long.md: run 1 of 1'); i++) await sleep(100);
+  assert.match(stderr(), /^notecast: long\.md: run 1 of 1 \(step 1 of 1\), \d+ s$/m, 'a progress line');
+  process.kill(cli!, 'SIGINT');
+  const result = await finished;
+  assert.equal(result.code, 130, result.stderr);
+  assert.match(result.stderr, /interrupted: stopping the kernel and the Jupyter server .*nothing was written/);
+  assert.ok(!alive(serverPid), 'the server is gone');
+  for (let i = 0; i < 50 && alive(kernelPid); i++) await sleep(100);
+  assert.ok(!alive(kernelPid), 'the kernel is gone');
+  assert.equal(existsSync(join(dir, 'long.json')), false);
 });

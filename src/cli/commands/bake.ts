@@ -19,6 +19,9 @@ import { testTutorial } from '../tutorial-test.js';
 import { report, writeOutput, type Command, type CommandContext } from './command.js';
 import { answersFor, INSTALL_HINT, NO_KERNEL, parseTimeout, readAnswers, START_TIMEOUT_MS, startFailure } from './test.js';
 
+/** How often a long tutorial says where it is. */
+const PROGRESS_EVERY_MS = 5_000;
+
 export const bakeCommand: Command = {
   name: 'bake',
   usage: 'notecast bake TUTORIAL.md|SCRIPT.json [-o SCRIPT.json] [--jupyter PATH | --server URL --token TOKEN] [--timeout SECONDS] [--answers FILE.json]',
@@ -80,10 +83,16 @@ async function bake(context: CommandContext): Promise<number> {
     server = started;
   }
 
-  // Ctrl-C: the kernel and the server we started go with us; nothing is written.
+  // Ctrl-C: the kernel and the server we started go with us, nothing is written; a second Ctrl-C does not wait for them.
   let kernel: KernelClient | undefined;
+  let interrupted = false;
   const interrupt = (): void => {
-    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server; nothing was written\n');
+    if (interrupted) {
+      started?.kill();
+      process.exit(130);
+    }
+    interrupted = true;
+    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server (Ctrl-C again to kill them); nothing was written\n');
     void (async () => {
       await kernel?.shutdown(3_000);
       await started?.stop();
@@ -94,18 +103,31 @@ async function bake(context: CommandContext): Promise<number> {
   process.on('SIGTERM', interrupt);
 
   const executions = new Map<RunOperation, Execution>();
+  // A long tutorial says where it is, as `notecast test` does.
+  const begun = performance.now();
+  let progress = { done: 0, total: 0, step: 1 };
+  const ticker = setInterval(() => {
+    io.stderr(
+      `notecast: ${name}: run ${progress.done} of ${progress.total} (step ${progress.step} of ${script.steps.length}), ${Math.round((performance.now() - begun) / 1000)} s\n`
+    );
+  }, PROGRESS_EVERY_MS);
+  ticker.unref();
   let outcome;
   try {
     kernel = await KernelClient.start(server, script.kernel, START_TIMEOUT_MS);
     outcome = await testTutorial(script, kernel, {
       timeoutMs,
       answers: answersFor(answers, file),
+      onRun: (done, total, step) => {
+        progress = { done, total, step };
+      },
       onExecution: (operation, execution) => executions.set(operation, execution)
     });
   } catch (error) {
     io.stderr(`${name}: error: ${startFailure(error, script.kernel, started !== undefined)}; nothing was written\n`);
     return error instanceof NoKernelSpecError ? NO_KERNEL : 1;
   } finally {
+    clearInterval(ticker);
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
     await kernel?.shutdown();
