@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, test } from 'node:test';
 import { parseScriptJson, type BakedOutput, type RunOperation } from '../../src/format/index.js';
 import { JUPYTER, REPO_ROOT, sleep } from './jupyter-server.js';
@@ -127,7 +127,8 @@ function runLineOf(text: string, cell: string): number {
 
 test('bake stores what the kernel showed in each run, sanitised and bounded, and the script validates', { timeout: 180_000 }, async () => {
   await writeFile(join(dir, 'lesson.md'), TUTORIAL);
-  const result = await notecast(['bake', 'lesson.md', '--jupyter', JUPYTER, '-o', 'lesson.json']);
+  // `--jupyter` relative to where the command runs, as a user types it.
+  const result = await notecast(['bake', 'lesson.md', '--jupyter', relative(dir, JUPYTER), '-o', 'lesson.json']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /baked lesson\.md: 4 runs, .* in lesson\.json/);
 

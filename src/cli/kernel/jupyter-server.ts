@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve as resolvePath } from 'node:path';
 import type { ServerAddress } from './kernel-client.js';
 
 /** A Jupyter server this command started, and how to stop it. */
@@ -21,7 +21,8 @@ export class NoServerError extends Error {}
 /** The `jupyter` to run: `--jupyter PATH`, else the first on PATH. */
 export function findJupyter(given: string | undefined, path = process.env.PATH ?? ''): string | undefined {
   if (given !== undefined) {
-    return existsSync(given) ? given : undefined;
+    // Absolute: the server runs in a folder of its own, where a relative path would name nothing.
+    return existsSync(given) ? resolvePath(given) : undefined;
   }
   return path
     .split(delimiter)
