@@ -156,7 +156,10 @@ async function bake(context: CommandContext): Promise<number> {
   }
   const text = stringifyScript(baked);
   await writeOutput(io, values.output as string | undefined, text);
-  const count = [...executions.values()].reduce((sum, execution) => sum + execution.outputs.length, 0);
+  const count = baked.steps.reduce(
+    (sum, step) => sum + step.operations.reduce((n, operation) => n + (operation.op === 'run' ? (operation.outputs?.length ?? 0) : 0), 0),
+    0
+  );
   io.stderr(
     `notecast: baked ${name}: ${executions.size} run${executions.size === 1 ? '' : 's'}, ${count} output${count === 1 ? '' : 's'}, a script of ${formatBytes(Buffer.byteLength(text))}${
       values.output === undefined || values.output === '-' ? '' : ` in ${displayName(values.output as string)}`
