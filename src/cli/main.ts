@@ -1,5 +1,7 @@
 import { escapeControlCharacters, userText } from '../format/index.js';
 import { commandInputs, parseCommandArguments } from './arguments.js';
+import { bakeCommand } from './commands/bake.js';
+import { captionsCommand } from './commands/captions.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
@@ -15,7 +17,17 @@ import { refuseOutputOverInput } from './output-guard.js';
 import { redactUrls } from './redact.js';
 import { suggestName as didYouMean } from './suggest.js';
 
-export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand, recordCommand, testCommand];
+export const commands: Command[] = [
+  compileCommand,
+  checkCommand,
+  notebookCommand,
+  transcriptCommand,
+  timelineCommand,
+  recordCommand,
+  testCommand,
+  bakeCommand,
+  captionsCommand
+];
 
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
 

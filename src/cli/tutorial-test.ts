@@ -47,6 +47,8 @@ export interface TestOptions {
   answers?: readonly Answer[];
   /** Hears each run as it starts, for a progress line. */
   onRun?: (done: number, total: number, step: number) => void;
+  /** Hears what each `::run` of a code cell made the kernel show, for `notecast bake`. */
+  onExecution?: (operation: RunOperation, execution: Execution) => void;
 }
 
 /** Kernel time and the number of runs are measured here, for `make bench`. */
@@ -91,6 +93,7 @@ export async function testTutorial(script: Script, kernel: TestKernel, options: 
       try {
         const execution = await execute(source);
         if (run) {
+          options.onExecution?.(run.operation, execution);
           check(outcome, { ...expectation(run.operation), cell: cellInfo(script, cellId)?.name ?? cellId, source }, execution);
         }
       } catch (error) {

@@ -72,3 +72,4 @@ export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } fr
 export { LineIndex } from './line-index.js';
 export { closest, didYouMean, type SuggestOptions } from './suggest.js';
 export { INPUT_LIMITS, formatBytes, tooLargeReason, utf8Length, type InputKind } from './limits.js';
+export { CAPTION_LINE_LENGTH, CAPTION_LINES, escapeCueText, splitCaption, writeWebVtt, type Caption } from './webvtt.js';

@@ -1,7 +1,8 @@
 /**
  * `notecast:open`: opens a tutorial (a path, the file browser's selection, or
  * one the learner picks) in a player; also what the layout restorer runs, with
- * the step the player was at, to bring a player back after a reload.
+ * the step the player was at, to bring a player back after a reload; and
+ * what the `?notecast=…&step=<n>` route runs, with `arriveAt`.
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
@@ -24,6 +25,7 @@ export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fil
       }
       const step = typeof args.step === 'number' ? args.step : undefined;
       const notebook = typeof args.notebook === 'string' && args.notebook ? args.notebook : undefined;
+      const arriveAt = typeof args.arriveAt === 'string' ? args.arriveAt : undefined;
       if (args.restoring) {
         // A tutorial gone since is not restored: the restorer forgets what fails here.
         await app.serviceManager.contents.get(path, { content: false });
@@ -32,7 +34,7 @@ export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fil
         void app.restored.then(() => opener.open(path, { step, restoring: true, notebook }));
         return;
       }
-      await opener.open(path, { reload: Boolean(args.reload), step, notebook });
+      await opener.open(path, { reload: Boolean(args.reload), step, notebook, arriveAt });
     }
   });
   // "Open as Tutorial" on Markdown and JSON files in the file browser.

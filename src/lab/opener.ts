@@ -11,6 +11,7 @@ import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook'
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import type { Announcer } from './announcer.js';
+import { arrival } from './arrival.js';
 import { CommandIDs } from './commands.js';
 import { setConsentTranslator } from './consent.js';
 import { TutorialErrorsPanel } from './errors-panel.js';
@@ -199,10 +200,11 @@ export class TutorialOpener {
       return undefined;
     }
     const { path: notebookPath, created } = choice;
-    const notebookNotice = skippedNotice(choice, this.trans);
+    const arriving = arrival(options.arriveAt, script.steps.length, this.trans);
+    const notebookNotice = [skippedNotice(choice, this.trans), arriving.notice].filter(Boolean).join(' ') || undefined;
     if (dock.elsewhere(notebookPath)) {
       carrying();
-      await this.carry(path, script.title, notebookPath, tab);
+      await this.carry(path, script.title, notebookPath, tab, options.arriveAt);
       return undefined;
     }
     const notebook = dock.notebook(notebookPath, kernelName);
@@ -268,6 +270,10 @@ export class TutorialOpener {
     this.announcer.announce(languageParts(ready, lang), 'polite', { lang });
     if (notebookNotice) {
       this.announcer.announce(notebookNotice);
+    }
+    // As the step list's seek: the notebook in that step's state, "Run cells up to here" offered, nothing run.
+    if (arriving.seekTo !== undefined) {
+      await session.seek(arriving.seekTo);
     }
     return player;
   }
@@ -346,9 +352,9 @@ export class TutorialOpener {
    * The tutorial's notebook belongs on a page of its own (Jupyter Notebook 7):
    * open that page with the tutorial in its address; the player opens there.
    */
-  private async carry(tutorialPath: string, title: string, notebookPath: string, tab: PendingTab | undefined): Promise<void> {
+  private async carry(tutorialPath: string, title: string, notebookPath: string, tab: PendingTab | undefined, step: string | undefined): Promise<void> {
     const name = PathExt.basename(notebookPath);
-    const url = notebookPageUrl(PageConfig.getBaseUrl(), notebookPath, tutorialPath);
+    const url = notebookPageUrl(PageConfig.getBaseUrl(), notebookPath, tutorialPath, step);
     if (await openNotebookPage(url, name, tab, this.trans)) {
       this.announcer.announce(this.trans.__('Tutorial %1 opens with its notebook %2 in a new browser tab.', title, name));
     }

@@ -36,6 +36,13 @@ export interface OpenOptions {
    * notebook's own mark says (session.ts).
    */
   step?: number;
+  /**
+   * The step to open at, from 1, as a link gives it (`?notecast=…&step=3`,
+   * unchecked text): the player seeks there once open, as the step list does,
+   * and runs nothing; a step the tutorial does not have opens at the start
+   * with a notice.
+   */
+  arriveAt?: string;
   /** Reopened after a reload (by the layout restorer): focus stays where the restored layout put it. */
   restoring?: boolean;
   /**

@@ -7,11 +7,14 @@
  * A learner opens `lab/index.html?notecast=01-python-basics.md`, plays the tutorial with
  * the keyboard, takes over at its pause, adds a line, resumes, and the tutorial plays to the
  * end with the outputs it expects; they save (into the browser's storage) and reload: the
- * notebook is still theirs, with their line, and the player continues it.
+ * notebook is still theirs, with their line, and the player continues it. Another learner
+ * follows a "Try it" link, `&step=3`, and arrives at step 3 with nothing run; a link to a step
+ * the tutorial does not have opens it at the start with a notice.
  *
  * This builds nothing: `make test` runs `make lite` first.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -55,6 +58,8 @@ interface Page0 {
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 let lab: Page0 | undefined;
+/** Every learner's page, for the error checks at the end. */
+const learners: Page0[] = [];
 /** Every request the browser made, and those to a host other than 127.0.0.1 (refused). */
 const requested: string[] = [];
 const refused: string[] = [];
@@ -80,26 +85,32 @@ before(
     });
     // Names other than 127.0.0.1 do not resolve, so nothing can leave the machine even past the route below.
     browser = await launchBrowser(['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']);
-    const context = await browser.newContext();
-    await context.route('**', route => {
-      const url = route.request().url();
-      requested.push(url);
-      if (new URL(url).hostname === '127.0.0.1') return route.continue();
-      refused.push(url);
-      return route.abort('blockedbyclient');
-    });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    const consoleErrors: string[] = [];
-    page.on('pageerror', error => pageErrors.push(`${error.message}\n${error.stack ?? ''}`));
-    page.on('console', message => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await recordAnnouncements(page);
-    lab = { context, page, pageErrors, consoleErrors };
+    lab = await newLearner();
   },
   { timeout: 60_000 }
 );
+
+/** A learner of their own: a browser context with empty storage, only 127.0.0.1 reachable, errors and announcements recorded. */
+async function newLearner(): Promise<Page0> {
+  const context = await browser!.newContext();
+  await context.route('**', route => {
+    const url = route.request().url();
+    requested.push(url);
+    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    refused.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', error => pageErrors.push(`${error.message}\n${error.stack ?? ''}`));
+  page.on('console', message => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  await recordAnnouncements(page);
+  learners.push({ context, page, pageErrors, consoleErrors });
+  return learners[learners.length - 1];
+}
 
 after(
   async () => {
@@ -109,8 +120,8 @@ after(
   { timeout: 30_000 }
 );
 
-async function openSite(page: Page): Promise<Locator> {
-  await page.goto(`${server!.url}/lab/index.html?notecast=${encodeURIComponent(TUTORIAL)}`, { timeout: 60_000 });
+async function openSite(page: Page, query = ''): Promise<Locator> {
+  await page.goto(`${server!.url}/lab/index.html?notecast=${encodeURIComponent(TUTORIAL)}${query}`, { timeout: 60_000 });
   await page.waitForFunction(() => window.jupyterapp !== undefined, undefined, { timeout: 60_000 });
   await page.evaluate(async () => {
     await window.jupyterapp!.started;
@@ -253,6 +264,55 @@ test("after saving and a reload the tutorial continues in the learner's notebook
   assert.deepEqual(await storedFiles(page), [...filesBefore, kept].sort());
 });
 
+/** The cell ids of the tutorial's cells by the author's names. */
+function cellIds(): Map<string, string> {
+  const json = execFileSync(process.execPath, [join(REPO_ROOT, 'bin/notecast.js'), 'compile', join(REPO_ROOT, 'tutorials', TUTORIAL)], {
+    encoding: 'utf8'
+  });
+  const script = JSON.parse(json) as { cells: Record<string, { name: string }> };
+  return new Map(Object.entries(script.cells).map(([id, cell]) => [cell.name, id]));
+}
+
+test(
+  'a "Try it" link with &step=3 opens the player at step 3: the notebook in that step\'s state, Run cells up to here offered, nothing run',
+  { timeout: 180_000 },
+  async () => {
+    const { page, context } = await newLearner();
+    const player = await openSite(page, '&step=3');
+    const slider = player.getByRole('slider', { name: 'Step' });
+    await page.waitForFunction(node => /^Step 3 of \d+: /.test(node?.getAttribute('aria-valuetext') ?? ''), await slider.elementHandle(), {
+      timeout: 30_000
+    });
+    assert.match(await status(player), /· Step 3 of 6: Numbers$/);
+    // Steps 1 and 2 made cell "hello"; step 3's cell is not there yet; nothing ran.
+    const ids = cellIds();
+    const cells = await notebookCells(page, NOTEBOOK);
+    assert.deepEqual(
+      cells.map(cell => cell.id),
+      [ids.get('hello')]
+    );
+    assert.equal(cells[0].output, '');
+    const notice = player.locator('.jp-NotecastPlayer-notice', { hasText: 'The kernel has not run cell 1 for this step.' });
+    await notice.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await notice.getByRole('button', { name: 'Run cells up to here' }).count(), 1);
+    await context.close();
+  }
+);
+
+test('a link to a step the tutorial does not have opens it at the start, with a notice saying so', { timeout: 180_000 }, async () => {
+  for (const step of ['0', '99', 'three']) {
+    const { page, context } = await newLearner();
+    const player = await openSite(page, `&step=${step}`);
+    await waitForSpoken(page, /^Tutorial Python basics is ready in 01-python-basics\.ipynb/);
+    assert.match(await status(player), /· Step 1 of 6: Welcome$/, step);
+    const notice = player.locator('.jp-NotecastPlayer-notice', {
+      hasText: `The link asks for step "${step}", which this tutorial does not have: it has 6 steps, numbered from 1. It opens at the start.`
+    });
+    assert.equal(await notice.count(), 1, step);
+    await context.close();
+  }
+});
+
 test('nothing was requested from any host but 127.0.0.1, and the kernel came from the site', () => {
   assert.deepEqual(refused, []);
   const site = requested.filter(url => url.startsWith(server!.url));
@@ -270,6 +330,6 @@ test('nothing was requested from any host but 127.0.0.1, and the kernel came fro
 });
 
 test('no page error or console error comes from Notecast', () => {
-  const errors = [...lab!.pageErrors, ...lab!.consoleErrors].filter(text => /notecast/i.test(text));
+  const errors = learners.flatMap(learner => [...learner.pageErrors, ...learner.consoleErrors]).filter(text => /notecast/i.test(text));
   assert.deepEqual(errors, []);
 });

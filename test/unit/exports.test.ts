@@ -5,6 +5,8 @@ import { test } from 'node:test';
 test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/format/index.js')).sort(), [
     'BAKED_OUTPUT_TYPES',
+    'CAPTION_LINES',
+    'CAPTION_LINE_LENGTH',
     'ELLIPSIS',
     'EXCERPT_LENGTH',
     'INPUT_LIMITS',
@@ -27,6 +29,7 @@ test('the public surface of each module', async () => {
     'didYouMean',
     'englishTranslations',
     'escapeControlCharacters',
+    'escapeCueText',
     'escapeHtml',
     'expandKeystrokes',
     'firstInvalidUtf8',
@@ -46,6 +49,7 @@ test('the public surface of each module', async () => {
     'renderTranscript',
     'sameLanguage',
     'scriptSchema',
+    'splitCaption',
     'splitKeystrokes',
     'stepDuration',
     'stringifyScript',
@@ -56,6 +60,7 @@ test('the public surface of each module', async () => {
     'utf8Length',
     'validateScript',
     'wordCodeParts',
+    'writeWebVtt',
     'yourTurnPrompt'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/compiler/index.js')).sort(), [

@@ -18,14 +18,14 @@ import { testTutorial } from '../tutorial-test.js';
 import { report, type Command, type CommandContext } from './command.js';
 
 /** Exit status when no kernel can be started: like a usage error, it is about the setup, not the tutorials. */
-const NO_KERNEL = 2;
+export const NO_KERNEL = 2;
 const DEFAULT_TIMEOUT_S = 60;
 /** How long a server and a kernel get to start. */
-const START_TIMEOUT_MS = 60_000;
+export const START_TIMEOUT_MS = 60_000;
 /** How often a long tutorial says where it is. */
 const PROGRESS_EVERY_MS = 5_000;
 
-const INSTALL_HINT =
+export const INSTALL_HINT =
   'install Jupyter and a kernel (for Python: `pip install jupyter-server ipykernel`), or give `--jupyter PATH`, or `--server URL --token TOKEN` for a server that runs already';
 
 export const testCommand: Command = {
@@ -191,7 +191,7 @@ async function runTests(context: CommandContext): Promise<number> {
 }
 
 /** Why a tutorial's kernel could not start, and what to do about it. */
-function startFailure(error: unknown, kernel: string, ownServer: boolean): string {
+export function startFailure(error: unknown, kernel: string, ownServer: boolean): string {
   if (error instanceof NoKernelSpecError) {
     const known = error.known.length ? `it has ${error.known.map(name => `"${userText(name)}"`).join(', ')}` : 'it has none';
     return `no kernel named "${userText(kernel)}" on the Jupyter server (${known}): install that kernel${
@@ -201,7 +201,7 @@ function startFailure(error: unknown, kernel: string, ownServer: boolean): strin
   return `cannot start the "${userText(kernel)}" kernel: ${userText(error instanceof Error ? error.message : String(error), 300)}`;
 }
 
-function parseTimeout(text: string | undefined): number {
+export function parseTimeout(text: string | undefined): number {
   if (text === undefined) {
     return DEFAULT_TIMEOUT_S * 1000;
   }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, join, resolve as resolvePath } from 'node:path';
 import { fetchText } from '../http-body.js';
 import type { ServerAddress } from './kernel-client.js';
 
@@ -22,7 +22,8 @@ export class NoServerError extends Error {}
 /** The `jupyter` to run: `--jupyter PATH`, else the first on PATH. */
 export function findJupyter(given: string | undefined, path = process.env.PATH ?? ''): string | undefined {
   if (given !== undefined) {
-    return existsSync(given) ? given : undefined;
+    // Absolute: the server runs in a folder of its own, where a relative path would name nothing.
+    return existsSync(given) ? resolvePath(given) : undefined;
   }
   return path
     .split(delimiter)
@@ -48,7 +49,7 @@ export async function startJupyterServer(jupyter: string, timeoutMs: number): Pr
   let log = '';
   // The server runs in its fresh root folder, so a relative `--jupyter .venv/bin/jupyter` is
   // resolved against the folder the command was run from first (a bare name is left to PATH).
-  const command = jupyter.includes('/') ? resolve(jupyter) : jupyter;
+  const command = jupyter.includes('/') ? resolvePath(jupyter) : jupyter;
   const child: ChildProcess = spawn(
     command,
     [

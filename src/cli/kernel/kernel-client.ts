@@ -15,7 +15,23 @@ export interface Execution {
   output: string;
   /** The exception it raised, if any: name and message, never the traceback. */
   error?: { name: string; value: string };
+  /**
+   * Every output as the kernel sent it (streams of one name joined), for
+   * `notecast bake`; past `MAX_KEPT_OUTPUT_BYTES` an output is only counted.
+   */
+  outputs: KernelOutput[];
 }
+
+/** One output of an execution, in the notebook format's shape. */
+export type KernelOutput =
+  | { output_type: 'stream'; name: string; text: string }
+  | { output_type: 'execute_result' | 'display_data'; data: Record<string, unknown> }
+  | { output_type: 'error'; ename: string; evalue: string; traceback: string[] }
+  /** The outputs not kept, past the bound on what one execution keeps: their size in characters. */
+  | { output_type: 'omitted'; size: number };
+
+/** The most output data kept per execution, in characters: far above any bound `bake` keeps, bounded for a cell that shows pictures forever. */
+export const MAX_KEPT_OUTPUT_CHARS = 64 * 1024 * 1024;
 
 /** The kernel stopped answering: it died, hung past the timeout, or its connection closed. */
 export class KernelLostError extends Error {}
@@ -48,7 +64,7 @@ interface Message {
  */
 export class KernelClient {
   private readonly session = randomUUID();
-  private pending: { msgId: string; execution: Execution; replied: boolean; idle: boolean; done: (error?: Error) => void } | undefined;
+  private pending: { msgId: string; execution: Execution; kept: number; replied: boolean; idle: boolean; done: (error?: Error) => void } | undefined;
   private lost: string | undefined;
 
   private constructor(
@@ -108,7 +124,7 @@ export class KernelClient {
       return Promise.reject(new KernelLostError(`the kernel is gone: ${this.lost}`));
     }
     const msgId = randomUUID();
-    const execution: Execution = { output: '' };
+    const execution: Execution = { output: '', outputs: [] };
     return new Promise<Execution>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending = undefined;
@@ -117,6 +133,7 @@ export class KernelClient {
       this.pending = {
         msgId,
         execution,
+        kept: 0,
         replied: false,
         idle: false,
         done: error => {
@@ -186,20 +203,35 @@ export class KernelClient {
     switch (type) {
       case 'stream':
         append(execution, typeof content.text === 'string' ? content.text : '');
+        keep(pending, {
+          output_type: 'stream',
+          name: typeof content.name === 'string' ? content.name : 'stdout',
+          text: typeof content.text === 'string' ? content.text : ''
+        });
         break;
       case 'execute_result':
       case 'display_data': {
-        const plain = (content.data as Record<string, unknown> | undefined)?.['text/plain'];
+        const data = (content.data as Record<string, unknown> | undefined) ?? {};
+        const plain = data['text/plain'];
         if (typeof plain === 'string') {
           append(execution, plain.endsWith('\n') ? plain : `${plain}\n`);
         }
+        keep(pending, { output_type: type, data });
         break;
       }
       case 'clear_output':
         execution.output = '';
+        execution.outputs = [];
+        pending.kept = 0;
         break;
       case 'error':
         execution.error = raisedBy(content);
+        keep(pending, {
+          output_type: 'error',
+          ename: execution.error.name,
+          evalue: execution.error.value,
+          traceback: Array.isArray(content.traceback) ? content.traceback.filter((line): line is string => typeof line === 'string') : []
+        });
         break;
       case 'execute_reply':
         pending.replied = true;
@@ -226,6 +258,26 @@ function raisedBy(content: Record<string, unknown>): { name: string; value: stri
     name: typeof content.ename === 'string' && content.ename ? content.ename : 'Error',
     value: typeof content.evalue === 'string' ? content.evalue : ''
   };
+}
+
+/** Keep one output, joining a stream to the one before it of the same name; past the bound, only its size. */
+function keep(pending: { execution: Execution; kept: number }, output: KernelOutput): void {
+  const outputs = pending.execution.outputs;
+  const size = output.output_type === 'omitted' ? 0 : JSON.stringify(output).length;
+  pending.kept += size;
+  const last = outputs[outputs.length - 1];
+  if (pending.kept > MAX_KEPT_OUTPUT_CHARS) {
+    // Everything past the bound is one omission, however many outputs it was.
+    if (last?.output_type === 'omitted') {
+      last.size += size;
+    } else {
+      outputs.push({ output_type: 'omitted', size });
+    }
+  } else if (output.output_type === 'stream' && last?.output_type === 'stream' && last.name === output.name) {
+    last.text += output.text;
+  } else {
+    outputs.push(output);
+  }
 }
 
 function append(execution: Execution, text: string): void {

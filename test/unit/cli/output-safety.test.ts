@@ -27,7 +27,7 @@ import { fileIdFile, ystoreFile } from './sqlite-files.js';
 
 const source = fromRoot('tutorials', '01-python-basics.md');
 const original = readFileSync(source);
-const WRITERS = [['compile'], ['notebook'], ['transcript'], ['transcript', '--format', 'html'], ['timeline']];
+const WRITERS = [['compile'], ['notebook'], ['transcript'], ['transcript', '--format', 'html'], ['timeline'], ['captions'], ['bake']];
 
 function freshDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'notecast-output-'));

@@ -1,0 +1,206 @@
+import { stringifyScript, userText, validateScript, type RunOperation, type Script } from '../../format/index.js';
+import { BAKE_LIMITS, bakeOutputs } from '../baked-outputs.js';
+import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import { displayName } from '../display-name.js';
+import { UsageError } from '../io.js';
+import {
+  KernelClient,
+  NoKernelSpecError,
+  findJupyter,
+  NoServerError,
+  startJupyterServer,
+  type Execution,
+  type ServerAddress,
+  type StartedServer
+} from '../kernel/index.js';
+import { formatBytes } from '../limits.js';
+import { failureDetails } from '../test-report.js';
+import { testTutorial } from '../tutorial-test.js';
+import { report, writeOutput, type Command, type CommandContext } from './command.js';
+import { answersFor, readAnswers } from '../answers-file.js';
+import { INSTALL_HINT, NO_KERNEL, parseTimeout, START_TIMEOUT_MS, startFailure } from './test.js';
+
+/** How often a long tutorial says where it is. */
+const PROGRESS_EVERY_MS = 5_000;
+
+export const bakeCommand: Command = {
+  name: 'bake',
+  usage: 'notecast bake TUTORIAL.md|SCRIPT.json [-o SCRIPT.json] [--jupyter PATH | --server URL --token TOKEN] [--timeout SECONDS] [--answers FILE.json]',
+  summary: "Play the tutorial in a real kernel and write its script with every run's outputs in it, for pages with no kernel.",
+  options: {
+    output: { type: 'string', short: 'o' },
+    jupyter: { type: 'string' },
+    server: { type: 'string' },
+    token: { type: 'string' },
+    timeout: { type: 'string' },
+    answers: { type: 'string' }
+  },
+  minFiles: 1,
+  maxFiles: 1,
+  run: bake
+};
+
+async function bake(context: CommandContext): Promise<number> {
+  const { io, files, values } = context;
+  const timeoutMs = parseTimeout(values.timeout as string | undefined);
+  if ((values.server === undefined) !== (values.token === undefined)) {
+    throw new UsageError(`--server and --token go together: ${bakeCommand.usage}`);
+  }
+  if (values.server !== undefined && values.jupyter !== undefined) {
+    throw new UsageError('give --jupyter (a server to start) or --server (one that runs), not both');
+  }
+  const file = files[0];
+  const name = displayName(file);
+  const answers = values.answers === undefined ? undefined : await readAnswers(io, values.answers as string);
+  const loaded = await context.load(file);
+  report(io, loaded.diagnostics);
+  if (!loaded.script || hasErrors(loaded.diagnostics)) {
+    io.stderr(`${name}: error: the tutorial has errors (see above), so it cannot be baked; \`notecast check\` lists them\n`);
+    return 1;
+  }
+  const script = loaded.script;
+
+  let server: ServerAddress;
+  let started: StartedServer | undefined;
+  if (values.server !== undefined) {
+    server = { url: (values.server as string).replace(/\/+$/, ''), token: values.token as string };
+  } else {
+    const jupyter = findJupyter(values.jupyter as string | undefined);
+    if (!jupyter) {
+      io.stderr(
+        `notecast: error: ${values.jupyter === undefined ? 'no `jupyter` command on PATH' : `${displayName(values.jupyter as string)} does not exist`}; ${INSTALL_HINT}\n`
+      );
+      return NO_KERNEL;
+    }
+    try {
+      started = await startJupyterServer(jupyter, START_TIMEOUT_MS);
+    } catch (error) {
+      if (error instanceof NoServerError) {
+        io.stderr(`notecast: error: cannot start a Jupyter server: ${userText(error.message, 600)}; ${INSTALL_HINT}\n`);
+        return NO_KERNEL;
+      }
+      throw error;
+    }
+    server = started;
+  }
+
+  // Ctrl-C: the kernel and the server we started go with us, nothing is written; a second Ctrl-C does not wait for them.
+  let kernel: KernelClient | undefined;
+  let interrupted = false;
+  const interrupt = (): void => {
+    if (interrupted) {
+      started?.kill();
+      process.exit(130);
+    }
+    interrupted = true;
+    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server (Ctrl-C again to kill them); nothing was written\n');
+    void (async () => {
+      await kernel?.shutdown(3_000);
+      await started?.stop();
+      process.exit(130);
+    })();
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+
+  const executions = new Map<RunOperation, Execution>();
+  // A long tutorial says where it is, as `notecast test` does.
+  const begun = performance.now();
+  let progress = { done: 0, total: 0, step: 1 };
+  const ticker = setInterval(() => {
+    io.stderr(
+      `notecast: ${name}: run ${progress.done} of ${progress.total} (step ${progress.step} of ${script.steps.length}), ${Math.round((performance.now() - begun) / 1000)} s\n`
+    );
+  }, PROGRESS_EVERY_MS);
+  ticker.unref();
+  let outcome;
+  try {
+    kernel = await KernelClient.start(server, script.kernel, START_TIMEOUT_MS);
+    outcome = await testTutorial(script, kernel, {
+      timeoutMs,
+      answers: answersFor(answers, file),
+      onRun: (done, total, step) => {
+        progress = { done, total, step };
+      },
+      onExecution: (operation, execution) => executions.set(operation, execution)
+    });
+  } catch (error) {
+    io.stderr(`${name}: error: ${startFailure(error, script.kernel, started !== undefined)}; nothing was written\n`);
+    return error instanceof NoKernelSpecError ? NO_KERNEL : 1;
+  } finally {
+    clearInterval(ticker);
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await kernel?.shutdown();
+    await started?.stop();
+  }
+
+  if (outcome.error) {
+    io.stderr(`${name}: error: the tutorial could not be played to its end: ${userText(outcome.error, 600)}; nothing was written\n`);
+    return 1;
+  }
+  if (outcome.failures.length > 0) {
+    for (const failure of outcome.failures) {
+      io.stderr(failureDetails(name, failure));
+    }
+    io.stderr(
+      `${name}: error: ${outcome.failures.length === 1 ? 'a run' : `${outcome.failures.length} runs`} did not do what the tutorial says (see above), so the baked outputs would contradict it; nothing was written. \`notecast test\` checks a tutorial the same way\n`
+    );
+    return 1;
+  }
+
+  const { baked, diagnostics } = bakeScript(script, executions, name);
+  report(io, diagnostics);
+  const validation = validateScript(baked);
+  if (!validation.script) {
+    throw new Error(`the baked script does not validate: ${validation.problems[0]?.message ?? ''}`);
+  }
+  const text = stringifyScript(baked);
+  await writeOutput(io, values.output as string | undefined, text);
+  const count = baked.steps.reduce(
+    (sum, step) => sum + step.operations.reduce((n, operation) => n + (operation.op === 'run' ? (operation.outputs?.length ?? 0) : 0), 0),
+    0
+  );
+  io.stderr(
+    `notecast: baked ${name}: ${executions.size} run${executions.size === 1 ? '' : 's'}, ${count} output${count === 1 ? '' : 's'}, a script of ${formatBytes(Buffer.byteLength(text))}${
+      values.output === undefined || values.output === '-' ? '' : ` in ${displayName(values.output as string)}`
+    }\n`
+  );
+  return 0;
+}
+
+/**
+ * The script with each code run's outputs in it (an empty list when it
+ * showed nothing), and a warning, at the run's line, for each output left
+ * out or changed and for each image without the author's `alt=`.
+ */
+export function bakeScript(script: Script, executions: ReadonlyMap<RunOperation, Execution>, file: string): { baked: Script; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const budget = { scriptLeft: BAKE_LIMITS.script };
+  const baked: Script = {
+    ...script,
+    steps: script.steps.map(step => ({
+      ...step,
+      operations: step.operations.map(operation => {
+        const execution = operation.op === 'run' ? executions.get(operation) : undefined;
+        if (operation.op !== 'run' || !execution) {
+          return operation;
+        }
+        const { outputs, warnings } = bakeOutputs(execution.outputs, budget);
+        const warn = (message: string, ruleId: string) =>
+          diagnostics.push({ file, line: operation.line ?? 1, column: 1, severity: 'warning', message, ruleId });
+        for (const warning of warnings) {
+          warn(warning, 'bake-output');
+        }
+        if (!operation.alt && outputs.some(output => output.type === 'image')) {
+          warn(
+            'this run shows an image but has no alt= to describe it: write :::run{alt="what the picture shows"} for learners who cannot see it',
+            'bake-image-alt'
+          );
+        }
+        return { ...operation, outputs };
+      })
+    }))
+  };
+  return { baked, diagnostics };
+}
