@@ -150,11 +150,12 @@ test('a new speed in the settings shows in the open player and typing runs at it
   await waitForSource(page, 'hello', source);
   const inserts = await insertsInto(page, 'hello');
   // Keystrokes (reduced motion is off), so the time they took is the typing speed. Keystrokes
-  // due within one frame of each other arrive in one edit, so a few may come together.
+  // due within one frame of each other arrive in one edit, so a few may come together, and after
+  // the browser stalls (a busy machine) the player catches up in one larger edit: most edits
+  // are still one keystroke or a few.
+  const small = inserts.filter(insert => insert.length <= 4).length;
   assert.ok(
-    inserts.reduce((total, insert) => total + insert.length, 0) === source.length &&
-      inserts.length > source.length / 3 &&
-      inserts.every(insert => insert.length <= 4),
+    inserts.reduce((total, insert) => total + insert.length, 0) === source.length && inserts.length > source.length / 3 && small >= inserts.length * 0.8,
     `not typed keystroke by keystroke: ${JSON.stringify(inserts.map(i => i.length))}`
   );
   const took = inserts[inserts.length - 1].at - inserts[0].at;
