@@ -44,6 +44,8 @@ TUTORIALS ?= tutorials/*.md
 TUTORIAL_ANSWERS ?= test/fixtures/tutorial-answers.json
 # Shell globs over compiled tests; each file starts its own JupyterLab, so they run one at a time.
 E2E_TESTS ?= lib/test/e2e/*.test.js
+# The web player's browser tests: a static page, no Jupyter (build/web from `make web`).
+WEB_TESTS ?= lib/test/web/*.test.js
 A11Y_TESTS ?= lib/a11y-tests/*.test.js
 # How many browser test files (each with its own servers, folders and Chromium, on free ports) run
 # at once in `make test`: two keep both cores busy while one file waits on a kernel or a timer.
@@ -73,13 +75,14 @@ LABEXT_OUT := jupyterlab_notecast/labextension
 DIST_DIR := dist
 
 .PHONY: help setup rtc-venv python-constraints chromium build build-lib build-labextension install-labextension \
-	dist test test-browser lint check-layers test-unit check-tutorials test-tutorials test-e2e a11y bench demo lite lite-serve translations clean distclean FORCE
+	dist test test-browser lint check-layers test-unit check-tutorials test-tutorials test-e2e test-web web a11y bench demo lite lite-serve translations clean distclean FORCE
 
 help:
 	@echo "make setup       install npm packages, the Python venvs ($(VENV), and $(RTC_VENV) with collaboration) and Chromium if missing"
-	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
+	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV), build the web player"
+	@echo "make web         the web player <notecast-player> into build/web/ (ES modules, stylesheet, catalogs)"
 	@echo "make dist        build the wheel and sdist into $(DIST_DIR)/ and check them in a fresh venv (JupyterLab, Notebook 7)"
-	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials dist test-browser (test-e2e and a11y, two files at a time)"
+	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials dist test-browser (test-e2e and a11y, two files at a time) test-web"
 	@echo "make test-tutorials  run every tutorial in a real kernel and compare each :::run's expected output"
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
@@ -153,12 +156,17 @@ chromium:
 
 # ---- build ------------------------------------------------------------------------------------
 
-build: build-lib build-labextension install-labextension
+build: build-lib build-labextension install-labextension web
 
 # tsc -b is incremental, so it always runs and decides itself what is stale.
 build-lib: $(NPM_STAMP)
 	@echo "==> tsc -b"
 	npm run --silent build:lib
+
+# The web player: esbuild bundles src/web into build/web/ (scripts/build-web.mjs; README "Web player").
+web: build-lib
+	@echo "==> web player into build/web/"
+	npm run --silent build:web
 
 build-labextension: build-lib $(VENV_STAMP)
 	@echo "==> jupyter-builder build (labextension into $(LABEXT_OUT))"
@@ -196,7 +204,7 @@ dist: build-labextension chromium
 
 # ---- test -------------------------------------------------------------------------------------
 
-test: setup build lint check-layers test-unit check-tutorials test-tutorials dist test-browser
+test: setup build lint check-layers test-unit check-tutorials test-tutorials dist test-browser test-web
 
 # Check only: a finding fails the build. `npm run format` rewrites the files.
 lint: $(NPM_STAMP)
@@ -229,6 +237,11 @@ test-e2e: setup build lite
 test-browser: setup build lite
 	@echo "==> browser end-to-end and accessibility tests, $(BROWSER_CONCURRENCY) files at a time"
 	$(NODE_TEST) --test-concurrency=$(BROWSER_CONCURRENCY) $(E2E_TESTS) $(A11Y_TESTS)
+
+# The web player in Chromium on a static page (no Jupyter server): a browser and a server per file.
+test-web: setup build
+	@echo "==> web player browser tests"
+	$(NODE_TEST) --test-concurrency=1 $(WEB_TESTS)
 
 # Accessibility tests live in a11y-tests/ (A11Y.md); until the first one is written there is
 # nothing to run, and this says so rather than passing silently.

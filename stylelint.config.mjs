@@ -15,5 +15,19 @@ export default {
     // The visually hidden pattern keeps `clip` beside `clip-path` for browsers and screen
     // readers that predate clip-path (A11Y R8); every other deprecated property is refused.
     'property-no-deprecated': [true, { ignoreProperties: ['clip'] }]
-  }
+  },
+  overrides: [
+    {
+      // The web player (<notecast-player>) lives in any page, not in JupyterLab: its classes are
+      // nc-* in its shadow root, Lezer's tok-*, notecast-* in the page; its variables --notecast-*.
+      files: ['style/web/**/*.css'],
+      rules: {
+        'selector-class-pattern': [
+          '^(nc|tok|notecast)-[A-Za-z0-9]+(-[A-Za-z0-9]+)*$',
+          { message: name => `Expected class "${name}" to be nc-*, tok-* or notecast-*` }
+        ],
+        'custom-property-pattern': ['^notecast-[a-z0-9]+(-[a-z0-9]+)*$', { message: name => `Expected custom property "${name}" to be --notecast-*` }]
+      }
+    }
+  ]
 };

@@ -18,8 +18,15 @@ export const ALLOWED = {
   recorder: ['format', 'compiler', 'apply'],
   lab: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
   cli: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
+  // The web player: a page that plays a .json never downloads the compiler (see DYNAMIC_ONLY).
+  web: ['format', 'compiler', 'player', 'apply', 'session'],
   // src/index.ts, the package's "." entry: the DOM-free library, so never lab or cli.
   'index.ts': ['format', 'compiler', 'player', 'apply', 'session', 'recorder']
+};
+
+/** Modules a module may import only with a dynamic `import()`, so that a bundle loads them on demand. */
+export const DYNAMIC_ONLY = {
+  web: ['compiler']
 };
 
 function walk(dir) {
@@ -54,6 +61,9 @@ export function checkLayers(srcDir) {
         if (targetModule !== module) {
           if (!(ALLOWED[module] ?? []).includes(targetModule)) {
             problems.push(`${where}: ${module} may not import ${targetModule} (allowed: ${(ALLOWED[module] ?? []).join(', ') || 'nothing of ours'})`);
+          }
+          if (match[2] === undefined && (DYNAMIC_ONLY[module] ?? []).includes(targetModule)) {
+            problems.push(`${where}: ${module} may import ${targetModule} only with import(), so it loads on demand`);
           }
           if (relative(join(srcDir, targetModule), target) !== 'index.ts') {
             problems.push(`${where}: import ${targetModule} through its index.ts, not ${spec}`);

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineIndex } from './line-index.js';
 import { PathTree, scanJson } from './json-scan.js';
 import { NotebookState } from './notebook-state.js';
@@ -8,6 +8,7 @@ import { cellInfo, isEditOperation, MAX_TIME_MS, SCRIPT_VERSION, type Script } f
 import schema from './script.schema.json' with { type: 'json' };
 import { userText } from './user-text.js';
 import { decodeUtf8 } from './utf8.js';
+import { schemaValidators } from './schema-validators.js';
 
 /** Where in a script a problem is: property names and array indices. */
 export type ScriptPath = Array<string | number>;
@@ -32,31 +33,6 @@ export interface ScriptValidation {
 
 /** The JSON Schema of the current script format. */
 export const scriptSchema = schema;
-
-type Validator = ReturnType<Ajv['compile']>;
-let validators: { shell: Validator; operation: Validator } | undefined;
-
-/**
- * The schema, compiled as two validators: the script without its operations,
- * and one operation. Ajv gathers the errors of a `$ref` by concatenating
- * arrays, which with every error kept costs the square of the error count
- * (40,000 bad operations took minutes); validating each operation on its own
- * keeps each concatenation small.
- */
-function schemaValidators(): { shell: Validator; operation: Validator } {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addSchema(schema);
-    const shell = structuredClone(schema) as Record<string, unknown> & typeof schema;
-    delete (shell as { $id?: string }).$id;
-    (shell.properties.steps.items.properties.operations as { items: unknown }).items = true;
-    validators = {
-      shell: ajv.compile(shell),
-      operation: ajv.compile({ $ref: `${schema.$id}#/definitions/operation` })
-    };
-  }
-  return validators;
-}
 
 /** Every schema error of a value, with paths from the script's root. */
 function schemaErrors(value: unknown): ErrorObject[] {

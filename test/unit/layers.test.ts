@@ -50,3 +50,14 @@ test('the layer check rejects an import cycle', () => {
   assert.equal(status, 1);
   assert.match(stderr, /import cycle: .*a\.ts → .*b\.ts → .*a\.ts/);
 });
+
+test('the web module may import the compiler only with import(), so pages load it on demand', () => {
+  const files = {
+    'compiler/index.ts': 'export const compile = 1;\n',
+    'web/index.ts': "export const load = () => import('../compiler/index.js');\n"
+  };
+  assert.equal(checkTree(files).status, 0, checkTree(files).stderr);
+  const { status, stderr } = checkTree({ ...files, 'web/index.ts': "import { compile } from '../compiler/index.js';\nexport { compile };\n" });
+  assert.equal(status, 1);
+  assert.match(stderr, /web may import compiler only with import\(\)/);
+});
