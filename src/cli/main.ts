@@ -3,6 +3,7 @@ import { commandInputs, parseCommandArguments } from './arguments.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
+import { htmlCommand } from './commands/html.js';
 import { notebookCommand } from './commands/notebook.js';
 import { recordCommand } from './commands/record.js';
 import { testCommand } from './commands/test.js';
@@ -15,7 +16,16 @@ import { refuseOutputOverInput } from './output-guard.js';
 import { redactUrls } from './redact.js';
 import { suggestName as didYouMean } from './suggest.js';
 
-export const commands: Command[] = [compileCommand, checkCommand, notebookCommand, transcriptCommand, timelineCommand, recordCommand, testCommand];
+export const commands: Command[] = [
+  compileCommand,
+  checkCommand,
+  notebookCommand,
+  transcriptCommand,
+  timelineCommand,
+  htmlCommand,
+  recordCommand,
+  testCommand
+];
 
 export const EXIT = { ok: 0, inputErrors: 1, usage: 2 } as const;
 
