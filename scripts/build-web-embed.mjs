@@ -7,8 +7,10 @@
 //   build/compiler/notecast-compiler.js  the compiler and the script's validation as one script
 //       with no imports and no Node or DOM API, defining `notecastLoad(text, path, kind)`: the
 //       Sphinx directive runs it in V8 (mini-racer) to compile tutorials without Node.js.
+// Both the player of build/web and the compiler go into jupyterlab_notecast/web/ too, which the
+// wheel carries for the Sphinx directive (jupyterlab_notecast/sphinx).
 import { build } from 'esbuild';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -91,4 +93,11 @@ await build({
   mainFields: ['module', 'main'],
   plugins: [precompiled]
 });
-console.error('build-web-embed: build/web-single/notecast-player.js, build/compiler/notecast-compiler.js');
+const packaged = join(root, 'jupyterlab_notecast', 'web');
+rmSync(packaged, { recursive: true, force: true });
+mkdirSync(packaged, { recursive: true });
+cpSync(join(root, 'build', 'web'), join(packaged, 'player'), { recursive: true, filter: path => !/(meta\.json|\.map)$/.test(path) });
+cpSync(join(root, 'build', 'compiler', 'notecast-compiler.js'), join(packaged, 'notecast-compiler.js'));
+console.error(
+  'build-web-embed: jupyterlab_notecast/web/ (player and compiler for the wheel), build/web-single/notecast-player.js, build/compiler/notecast-compiler.js'
+);
