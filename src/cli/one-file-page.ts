@@ -2,9 +2,11 @@
  * A tutorial as one self-contained HTML page: the one-file web player, its
  * stylesheet and catalogs inside it, and the compiled script as JSON, so the
  * page opens from `file://`, an LMS upload or an email attachment with no
- * network. Its Content-Security-Policy allows only the page's own two inline
- * pieces of code and style (by hash) and `data:` URLs: the page cannot ask
- * any host for anything, even if a tutorial's text tried.
+ * network. Its Content-Security-Policy allows only the page's own inline
+ * player (by hash) and `data:` URLs: the page cannot ask any host for
+ * anything, even if a tutorial's text tried. Inline styles are allowed: a
+ * baked HTML output's frame (srcdoc) inherits this policy, and its `<style>`
+ * must apply; no script can run there or here.
  */
 import { createHash } from 'node:crypto';
 import type { Script } from '../format/index.js';
@@ -51,7 +53,7 @@ export function onePage(script: Script, options: OnePageOptions): string {
   const csp = [
     "default-src 'none'",
     `script-src ${cspHash(options.player)}`,
-    `style-src ${cspHash(PAGE_STYLE)} data:`,
+    "style-src 'unsafe-inline' data:",
     'img-src data:',
     'connect-src data:',
     "base-uri 'none'",

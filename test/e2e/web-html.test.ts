@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -131,3 +131,53 @@ for (const name of tutorials) {
     }
   });
 }
+
+test('a baked script shows its outputs (stream, HTML with a style, image, error) from file:// with no request', async () => {
+  const script = compiled('tutorials/02-functions-and-errors.md');
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+  const outputs = [
+    { type: 'stream', name: 'stdout', text: 'baked stdout\n' },
+    { type: 'html', html: '<style>b { color: red }</style><b>baked html</b>', text: 'baked html' },
+    { type: 'image', mime: 'image/png', data: png, text: 'a dot' },
+    { type: 'error', ename: 'ValueError', evalue: 'baked error' }
+  ];
+  // Every run baked alike: the cells left at the end show the outputs of their last run.
+  const runs = script.steps.flatMap(step => step.operations).filter(operation => operation.op === 'run');
+  assert.ok(runs.length, 'the tutorial runs cells');
+  for (const run of runs) Object.assign(run, { outputs });
+  const json = join(dir, 'baked.json');
+  writeFileSync(json, JSON.stringify(script));
+  const file = join(dir, 'baked.html');
+  const result = notecast('html', json, '-o', file);
+  assert.equal(result.status, 0, result.stderr);
+  const opened = await openFile(file);
+  try {
+    const { page } = opened;
+    await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')?.state === 'idle');
+    await page.evaluate(
+      count => (document.querySelector('notecast-player') as unknown as { seek(step: number): Promise<void> }).seek(count + 1),
+      script.steps.length
+    );
+    await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')!.state === 'ended');
+    const player = page.locator('notecast-player');
+    assert.ok(await player.getByText('baked stdout').count());
+    assert.match((await player.locator('iframe.nc-html').first().getAttribute('srcdoc')) ?? '', /baked html/);
+    assert.equal(
+      await player
+        .locator('img.nc-image')
+        .first()
+        .evaluate(image => (image as HTMLImageElement).naturalWidth),
+      1,
+      'the image decoded'
+    );
+    assert.ok(await player.getByText(/ValueError: baked error/).count());
+    await page.waitForTimeout(500);
+    assert.deepEqual(
+      opened.requests.filter(url => !url.startsWith('data:')),
+      [pathToFileURL(file).href]
+    );
+    assert.deepEqual(opened.problems, [], 'no error, failed request or CSP violation (the frame inherits the page policy)');
+  } finally {
+    await opened.close();
+  }
+});

@@ -35,14 +35,15 @@ test('a tutorial holding </script>, <!-- and markup stays JSON data in the page 
   assert.equal(jsonForScriptElement({ a: '</b>' }), '{"a":"\\u003c/b>"}');
 });
 
-test("the page's CSP allows its own player by hash, data: URLs, and nothing from any host", () => {
+test("the page's CSP allows its own player by hash, inline styles, data: URLs, and nothing from any host", () => {
   const player = 'customElements.define("x-y", class extends HTMLElement {})';
   const page = onePage(hostileScript(), { lang: 'fr', name: 't.md', player });
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1] ?? '';
   const hash = createHash('sha256').update(player).digest('base64');
   assert.match(csp, /^default-src 'none'; /);
   assert.ok(csp.includes(`script-src 'sha256-${hash}'`), csp);
-  assert.doesNotMatch(csp, /https?:|\*|'unsafe-/, 'no host, no wildcard, nothing unsafe');
+  assert.doesNotMatch(csp, /https?:|\*|'unsafe-eval'/, 'no host, no wildcard, no eval');
+  assert.doesNotMatch(/script-src [^;]*/.exec(csp)?.[0] ?? '', /unsafe/, 'no inline script but the player');
   assert.match(page, /^<!doctype html>\n<html lang="fr">/);
   assert.throws(() => onePage(hostileScript(), { lang: 'en', name: 't.md', player: 'x="</script>"' }), /cannot be inlined/);
 });
