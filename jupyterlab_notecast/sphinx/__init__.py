@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.fileutil import copy_asset
 
 from .. import __version__
-from .compiler import PLAYER_DIR, CompilerUnavailable, load_tutorial
+from .compiler import COMPILE_TIMEOUT, PLAYER_DIR, CompilerUnavailable, load_tutorial
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +90,15 @@ class NotecastDirective(SphinxDirective):
             loaded = load_tutorial(text, str(path), kind)
         except CompilerUnavailable as error:
             logger.warning(str(error), location=self.get_location(), type="notecast", subtype="compiler")
+            return []
+        except Exception as error:  # mini-racer's timeout, out-of-memory or a fault in the bundle
+            logger.warning(
+                f"cannot compile {path}: {type(error).__name__}: {error}; "
+                f"a tutorial may take at most {COMPILE_TIMEOUT} s (see README, Sphinx limits)",
+                location=self.get_location(),
+                type="notecast",
+                subtype="compiler",
+            )
             return []
         for problem in loaded.problems:
             where = f"{path}:{problem.line or 1}:{problem.column or 1}"
