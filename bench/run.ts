@@ -6,6 +6,7 @@ import { benchMemory } from './memory.bench.js';
 import { benchKeystrokes, benchLateness, benchSeeking } from './player.bench.js';
 import { benchRecorder } from './recorder.bench.js';
 import { benchScaling } from './scaling.bench.js';
+import { benchWeb } from './web.bench.js';
 
 /**
  * `make bench`: every benchmark, measured in this one run, printed as tables
@@ -23,6 +24,7 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['recorder', 'Recording (a 100-cell notebook; a 10,000-update history)', () => benchRecorder()],
   ['notecast-test', '`notecast test` over its kernel (the tutorials)', async () => (await import('./notecast-test.bench.js')).benchNotecastTest()],
   ['html-export', '`notecast html`: one-file pages against a screencast of the same playback', () => benchHtmlExport()],
+  ['web', 'Web player download sizes, gzipped (build/web)', () => benchWeb()],
   ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()],
   [
     'classroom',

@@ -1,6 +1,8 @@
 /**
  * The player's live regions: one polite, one assertive, created empty and
- * hidden by the clip pattern (still read by screen readers). Polite messages
+ * hidden by the clip pattern (still read by screen readers). They sit in the
+ * element's own light DOM, slotted into the shadow root, so that anything
+ * watching the page's document for live regions hears them too. Polite messages
  * wait a moment and go out together, and a newer "where you are" replaces an
  * older one, so dragging the step slider says only where it stopped.
  */
@@ -24,7 +26,8 @@ export class Announcer {
 
   constructor() {
     this.node = document.createElement('div');
-    this.node.className = 'nc-visually-hidden';
+    this.node.className = 'notecast-live';
+    this.node.slot = 'announcer';
     this.polite = region('polite');
     this.assertive = region('assertive');
     this.node.append(this.polite, this.assertive);
@@ -72,7 +75,8 @@ function region(politeness: 'polite' | 'assertive'): HTMLElement {
 function fill(node: HTMLElement, messages: LanguagePart[][]): void {
   const children: Node[] = [];
   messages.forEach((parts, index) => {
-    if (index > 0) children.push(document.createTextNode(' '));
+    // Messages said together stay sentences: "Cell 1 ran. Step 3 of 6: …".
+    if (index > 0) children.push(document.createTextNode(/[.!?…:]$/.test(messages[index - 1].map(part => part.text).join('')) ? ' ' : '. '));
     for (const part of parts) {
       if (part.lang) {
         const span = document.createElement('span');

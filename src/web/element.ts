@@ -41,6 +41,10 @@ export class NotecastPlayerElement extends ElementBase {
   private stateValue: PlayerState | 'loading' | 'failed' = 'loading';
   private readonly motion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
   private readonly onHash = () => this.followHash();
+  /** The reader's reduced-motion setting, followed while the page is open (the checkbox overrides it). */
+  private readonly onMotion = (event: MediaQueryListEvent) => {
+    void this.playback?.session.player.setReducedMotion(event.matches).then(() => this.syncOptions());
+  };
 
   constructor() {
     super();
@@ -48,9 +52,8 @@ export class NotecastPlayerElement extends ElementBase {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = STYLESHEET;
-    const slot = document.createElement('slot');
-    slot.name = 'transcript';
-    this.root.append(link, this.announcer.node, slot);
+    const slot = (name: string) => Object.assign(document.createElement('slot'), { name });
+    this.root.append(link, slot('announcer'), slot('transcript'));
   }
 
   // Attributes as properties.
@@ -115,12 +118,16 @@ export class NotecastPlayerElement extends ElementBase {
   }
 
   connectedCallback(): void {
+    // Children are the page's to add, not a constructor's: the live regions go in now.
+    if (this.announcer.node.parentNode !== this) this.prepend(this.announcer.node);
     window.addEventListener('hashchange', this.onHash);
+    this.motion?.addEventListener('change', this.onMotion);
     if (!this.ui && !this.loading) void this.load();
   }
 
   disconnectedCallback(): void {
     window.removeEventListener('hashchange', this.onHash);
+    this.motion?.removeEventListener('change', this.onMotion);
     void this.pause();
   }
 
@@ -132,12 +139,7 @@ export class NotecastPlayerElement extends ElementBase {
     else if (name === 'step' && player) {
       const index = parseStep(value, player.stepCount);
       if (index !== undefined && index !== Math.min(player.step, player.stepCount - 1)) void player.seek(index);
-    } else if (name === 'theme') this.region()?.setAttribute('data-theme', parseTheme(value));
-    else if (name === 'try-url') this.tryIt?.update(value, this.src);
-  }
-
-  private region(): HTMLElement | undefined {
-    return this.ui?.region;
+    } else if (name === 'try-url') this.tryIt?.update(value, this.src);
   }
 
   /** Load `src` afresh: the page's language, the tutorial, a new player and view. */
@@ -160,10 +162,9 @@ export class NotecastPlayerElement extends ElementBase {
       reducedMotion: on => void this.playback?.session.player.setReducedMotion(on),
       language: path => (this.src = path)
     }));
-    ui.region.setAttribute('data-theme', this.theme);
     ui.title.textContent = trans.__('Opening the tutorial…');
     ui.region.setAttribute('aria-busy', 'true');
-    this.root.insertBefore(ui.region, this.announcer.node);
+    this.root.insertBefore(ui.region, link(this.root).nextSibling);
     this.tryIt = new TryIt(ui, trans);
     this.tryIt.update(this.getAttribute('try-url'), this.src);
     let loaded;
@@ -209,7 +210,7 @@ export class NotecastPlayerElement extends ElementBase {
     }));
     ui.stage.appendChild(playback.view.node);
     const prefix = this.id ? `${this.id}-` : '';
-    this.transcript = transcriptView(script, trans, prefix, trans === undefined ? 'en' : pageLanguage(this));
+    this.transcript = transcriptView(script, trans, prefix, pageLanguage(this));
     this.appendChild(this.transcript);
     this.syncOptions();
     this.stateValue = 'idle';
@@ -295,4 +296,9 @@ export class NotecastPlayerElement extends ElementBase {
     this.transcript?.remove();
     this.transcript = undefined;
   }
+}
+
+/** The stylesheet's link, first in the shadow root: the player's region goes right after it. */
+function link(root: ShadowRoot): Element {
+  return root.firstElementChild!;
 }

@@ -37,7 +37,7 @@ export function buildTryUrl(template: string, path: string, step: number, base: 
   return { url: url.href };
 }
 
-/** The tutorial's path as a notebook site names it: `src` without `./`, a query or a fragment. */
+/** The tutorial's path as a notebook site names it: `src` without a leading `./` or `/`, a query or a fragment. */
 export function tutorialPath(src: string): string {
-  return src.replace(/[?#].*$/s, '').replace(/^(?:\.\/)+/, '');
+  return src.replace(/[?#].*$/s, '').replace(/^(?:\.?\/)+/, '');
 }

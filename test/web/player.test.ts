@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { playToNotebook } from '../../src/apply/index.js';
+import { filterPrematureAccessWarnings } from '../../src/cli/yjs-warnings.js';
 import { compile } from '../../src/compiler/index.js';
 import type { Script } from '../../src/format/index.js';
 import { fromRoot } from '../helpers/paths.js';
@@ -20,6 +21,8 @@ let browser: Browser;
 let site: WebSite;
 
 before(async () => {
+  // playToNotebook's YNotebook warns of a read that is harmless (src/cli/yjs-warnings.ts).
+  filterPrematureAccessWarnings();
   site = await startWebSite();
   browser = await launchBrowser();
 });
@@ -232,6 +235,11 @@ test('reduced motion (the media query) inserts whole blocks: no cell ever holds 
     await page.evaluate(() => document.querySelector<PlayerElement>('notecast-player')!.play());
     await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')!.step >= 4, undefined, { timeout: 60_000 });
     const sources = await page.evaluate(() => (window as unknown as { sources: string[] }).sources);
+    // The reader's setting is followed while the page is open.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.waitForFunction(
+      () => !document.querySelector('notecast-player')!.shadowRoot!.querySelectorAll<HTMLInputElement>('.nc-options input')[1].checked
+    );
     const whole = [
       '',
       'greeting = "Hello, notebook!"\nprint(greeting)',

@@ -43,4 +43,5 @@ test('an address with no placeholder that is not JupyterLab is refused; so is on
 test('tutorialPath: src without ./, query or fragment', () => {
   assert.equal(tutorialPath('./tutorials/intro.md?v=2#step-3'), 'tutorials/intro.md');
   assert.equal(tutorialPath('intro.json'), 'intro.json');
+  assert.equal(tutorialPath('/tutorials/intro.md'), 'tutorials/intro.md');
 });
