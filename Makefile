@@ -195,7 +195,7 @@ install-labextension: build-labextension $(RTC_VENV_STAMP)
 # labextension just built, then scripts/check-dist.py installs the wheel the way users do, in a
 # fresh venv it removes afterwards (about 40 s with pip's cache warm), again with the newest
 # JupyterLab 4 and Notebook 7 on PyPI (the player opened there in Chromium), and builds the sdist.
-dist: build-labextension chromium
+dist: build-labextension web chromium
 	@echo "==> wheel and sdist into $(DIST_DIR)/"
 	rm -rf $(DIST_DIR)
 	$(VENV)/bin/hatchling build -t wheel -t sdist -d $(DIST_DIR)

@@ -1,5 +1,6 @@
 import { filterPrematureAccessWarnings } from '../src/cli/yjs-warnings.js';
 import { benchCompiler } from './compiler.bench.js';
+import { benchHtmlExport } from './html-export.bench.js';
 import { printTable, type BenchRow } from './measure.js';
 import { benchMemory } from './memory.bench.js';
 import { benchKeystrokes, benchLateness, benchSeeking } from './player.bench.js';
@@ -22,6 +23,7 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['scaling', 'Scaling of the command line (generated tutorials, one process per run)', () => benchScaling()],
   ['recorder', 'Recording (a 100-cell notebook; a 10,000-update history)', () => benchRecorder()],
   ['notecast-test', '`notecast test` over its kernel (the tutorials)', async () => (await import('./notecast-test.bench.js')).benchNotecastTest()],
+  ['html-export', '`notecast html`: one-file pages against a screencast of the same playback', () => benchHtmlExport()],
   ['web', 'Web player download sizes, gzipped (build/web)', () => benchWeb()],
   ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()],
   [

@@ -122,6 +122,21 @@ def check_wheel(wheel: Path, labextension: Path) -> None:
         )
     ok(f"{catalog} and the jupyterlab.locale entry point `{I18N_DOMAIN} = {MODULE}`")
 
+    # The web player and the compiler bundle the Sphinx directive copies and runs (npm run build:web).
+    web = Path(__file__).resolve().parent.parent / MODULE / "web"
+    built_web = tree_files(web) if web.is_dir() else {}
+    for needed in ("player/notecast-player.js", "player/notecast-player.css", "notecast-compiler.js"):
+        if needed not in built_web:
+            raise CheckFailed(f"{web} has no {needed}: run `npm run build:web` (make web), then `make dist`")
+    prefix = f"{MODULE}/web/"
+    shipped_web = {name[len(prefix) :]: sha for name, sha in files.items() if name.startswith(prefix)}
+    problems = differences(built_web, shipped_web)
+    if problems:
+        raise CheckFailed(
+            f"the wheel's web player is not the one in {web}:\n  " + "\n  ".join(problems[:20]) + "\nCheck artifacts in pyproject.toml."
+        )
+    ok(f"the web player and the Sphinx directive's compiler ({len(built_web)} files) under {prefix}")
+
 
 def check_sdist(sdist: Path, wheel: Path, build_python: str, scratch: Path) -> None:
     step(f"{sdist.name} builds the same wheel without npm")

@@ -5,6 +5,7 @@ import { captionsCommand } from './commands/captions.js';
 import { checkCommand } from './commands/check.js';
 import type { Command } from './commands/command.js';
 import { compileCommand } from './commands/compile.js';
+import { htmlCommand } from './commands/html.js';
 import { notebookCommand } from './commands/notebook.js';
 import { recordCommand } from './commands/record.js';
 import { testCommand } from './commands/test.js';
@@ -23,6 +24,7 @@ export const commands: Command[] = [
   notebookCommand,
   transcriptCommand,
   timelineCommand,
+  htmlCommand,
   recordCommand,
   testCommand,
   bakeCommand,

@@ -10,6 +10,7 @@ import type { Script, Translations } from '../format/index.js';
 import type { PlayerState } from '../player/index.js';
 import { ATTRIBUTES, parseSpeed, parseStep, parseTheme, stepInHash } from './attributes.js';
 import { Announcer } from './announcer.js';
+import { assetUrl } from './assets.js';
 import { pageLanguage, translationsFor } from './i18n.js';
 import { loadScript } from './load-script.js';
 import { Playback } from './playback.js';
@@ -21,7 +22,7 @@ import { TryIt } from './try-it.js';
 import { findTranslations, showLanguages } from './tutorial-languages.js';
 
 /** The stylesheet, beside the bundle: linked inside the shadow root (no inline style, for strict CSPs). */
-const STYLESHEET = new URL('notecast-player.css', import.meta.url).href;
+const STYLESHEET = assetUrl('notecast-player.css');
 
 /** In Node (the unit tests import the module's index), there is no HTMLElement to extend. */
 const ElementBase = typeof HTMLElement === 'undefined' ? (class {} as unknown as typeof HTMLElement) : HTMLElement;

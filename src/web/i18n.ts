@@ -5,6 +5,7 @@
  * fetched only when a page asks for their language.
  */
 import { englishTranslations, languageCandidates, type Translations } from '../format/index.js';
+import { assetUrl } from './assets.js';
 import { translationBundle, type JedCatalog } from './translation-bundle.js';
 
 /** The languages the player speaks besides English, by primary tag → catalog file beside the bundle. */
@@ -29,7 +30,7 @@ export function translationsFor(lang: string): Promise<Translations> {
   if (!file) return Promise.resolve(englishTranslations);
   let bundle = loaded.get(file);
   if (!bundle) {
-    bundle = fetch(new URL(file, import.meta.url))
+    bundle = fetch(assetUrl(file))
       .then(response => (response.ok ? (response.json() as Promise<JedCatalog>) : {}))
       .then(catalog => translationBundle(catalog))
       .catch(() => englishTranslations);
