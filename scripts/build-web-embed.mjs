@@ -62,7 +62,9 @@ const single = await build({
     precompiled,
     replace('./assets.js', 'src/web/element.ts', inlineAssets()),
     replace('./assets.js', 'src/web/i18n.ts', inlineAssets()),
-    replace('./load-script.js', 'src/web/element.ts', join(root, 'src', 'web', 'embedded-script.ts'))
+    replace('./load-script.js', 'src/web/element.ts', join(root, 'src', 'web', 'embedded-script.ts')),
+    // As in the module build: a page never compares outputs, so it carries no RE2 engine.
+    replace('./regex-pattern.js', 'src/format/output-match.ts', join(root, 'src', 'web', 'page-regex-pattern.ts'))
   ]
 });
 const compilerInside = Object.keys(Object.values(single.metafile.outputs)[0].inputs).filter(path => path.startsWith('src/compiler/'));
