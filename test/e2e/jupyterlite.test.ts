@@ -9,13 +9,15 @@
  * end with the outputs it expects; they save (into the browser's storage) and reload: the
  * notebook is still theirs, with their line, and the player continues it. Another learner
  * follows a "Try it" link, `&step=3`, and arrives at step 3 with nothing run; a link to a step
- * the tutorial does not have opens it at the start with a notice.
+ * the tutorial does not have opens it at the start with a notice. And a reader of a web page
+ * watching the tutorial in `<notecast-player>` at step 3 presses its "Try it" button: the site
+ * opens in a new tab, at step 3.
  *
  * This builds nothing: `make test` runs `make lite` first.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -37,6 +39,7 @@ import {
   continueToEnd
 } from './notecast.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import { startWebSite, waitForPlayer } from '../web/site.js';
 
 const SITE = join(REPO_ROOT, 'build', 'lite');
 const TUTORIAL = '01-python-basics.md';
@@ -298,6 +301,35 @@ test(
     await context.close();
   }
 );
+
+test('from the web player at step 3, "Try it" opens this site in a new tab with the tutorial at step 3', { timeout: 180_000 }, async () => {
+  // A course page on another server of its own, the tutorial beside it, "Try it" pointing at this site.
+  const web = await startWebSite();
+  try {
+    web.file(TUTORIAL, readFileSync(join(REPO_ROOT, 'tutorials', TUTORIAL), 'utf8'));
+    const url = web.page('course.html', `<notecast-player src="${TUTORIAL}" try-url="${server!.url}/lab/index.html"></notecast-player>`);
+    const { page, context } = await newLearner();
+    await page.goto(url);
+    await waitForPlayer(page);
+    await page.evaluate(() => (document.querySelector('notecast-player') as unknown as { seek(step: number): Promise<void> }).seek(3));
+    const tryIt = page.getByRole('button', { name: 'Try it' });
+    // The reader is told what will open before it does.
+    await page.getByText('Opens this tutorial at step 3 in a real notebook, in a new tab.').waitFor({ state: 'attached', timeout: 10_000 });
+    const [site] = await Promise.all([context.waitForEvent('page', { timeout: 30_000 }), tryIt.click()]);
+    assert.equal(new URL(site.url()).searchParams.get('step'), '3');
+    assert.equal(new URL(site.url()).searchParams.get('notecast'), TUTORIAL);
+    await site.waitForFunction(() => window.jupyterapp !== undefined, undefined, { timeout: 60_000 });
+    const player = playerFor(site, TITLE);
+    await player.waitFor({ state: 'visible', timeout: 60_000 });
+    const slider = player.getByRole('slider', { name: 'Step' });
+    await site.waitForFunction(node => /^Step 3 of \d+: /.test(node?.getAttribute('aria-valuetext') ?? ''), await slider.elementHandle(), {
+      timeout: 30_000
+    });
+    await context.close();
+  } finally {
+    await web.stop();
+  }
+});
 
 test('a link to a step the tutorial does not have opens it at the start, with a notice saying so', { timeout: 180_000 }, async () => {
   for (const step of ['0', '99', 'three']) {
