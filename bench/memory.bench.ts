@@ -20,7 +20,7 @@ const head = '---\ntitle: Memory\nkernel: python3\n---\n\n';
 
 /**
  * The shapes a large tutorial takes, each about 5 MB: many short steps, one
- * step per cell, and the single blocks the section parser cannot cut (one
+ * step per cell, one step of many short containers, and the single blocks the section parser cannot cut (one
  * long typed code block, one long `:::say` container) and paragraphs as long
  * as they may be: of prose, with inline code on every line, and with a `<` on
  * every line (which the parser must take whole).
@@ -30,6 +30,11 @@ const SHAPES: Array<{ name: string; make: () => string }> = [
   {
     name: 'a new cell each step',
     make: () => head + repeat(i => `# Step ${i}\n\nNew cell.\n\n:::type{cell=c${i}}\n\`\`\`python\nprint(${i})\n\`\`\`\n:::\n\n::run{cell=c${i}}\n`)
+  },
+  {
+    name: 'one step of many :::type and :::say',
+    make: () =>
+      `${head}# One\n\nIntro.\n\n${repeat(i => (i % 2 ? `:::say\nSaid ${i} here.\n:::\n\n` : `:::type{cell=c${i}}\n\`\`\`python\nprint(${i})\n\`\`\`\n:::\n\n`))}`
   },
   {
     name: 'one long typed block',
