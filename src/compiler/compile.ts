@@ -127,7 +127,7 @@ function compileNode(
     if (!title) {
       report.error('Unexpected empty heading, expected a step title after the `#`', node, 'empty-title');
     }
-    builder.startStep(title || '(untitled)', node.position?.start.line);
+    builder.startStep(title || '(untitled)', node.position?.start);
     return;
   }
   if (!builder.inStep) {

@@ -35,6 +35,7 @@ export type RuleId =
   | 'too-deep'
   | 'too-many-marks'
   | 'too-long-paragraph'
+  | 'too-long-step'
   | 'dropped-tag'
   | 'internal-error';
 

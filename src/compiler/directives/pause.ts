@@ -31,6 +31,6 @@ export const pauseDirective: Directive = {
       }
       builder.markAnswer(cell);
     }
-    builder.emit({ op: 'pause', ...(prompt ? { prompt } : {}), ...(cell ? { cell } : {}), ...(line ? { line } : {}) });
+    builder.emit({ op: 'pause', ...(prompt ? { prompt } : {}), ...(cell ? { cell } : {}), ...(line ? { line } : {}) }, node.position?.start);
   }
 };

@@ -37,6 +37,6 @@ export const pointDirective: Directive = {
       );
     }
     const line = node.position?.start.line;
-    builder.emit({ op: 'point', command, ...(attributes.wait === true ? { wait: true } : {}), ...(line ? { line } : {}) });
+    builder.emit({ op: 'point', command, ...(attributes.wait === true ? { wait: true } : {}), ...(line ? { line } : {}) }, node.position?.start);
   }
 };

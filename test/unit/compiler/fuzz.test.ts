@@ -102,7 +102,10 @@ const HOSTILE: Array<(random: () => number) => string> = [
   random => `:::type{cell=a find="${'\u001b'.repeat(Math.floor(random() * 500))}"}`,
   random => `\n${'::run{cell=zz}\n'.repeat(Math.floor(random() * 300))}`,
   random => `---\ntitle: T\n${Array.from({ length: Math.floor(random() * 300) }, (_, i) => `k${i}: ${i}`).join('\n')}\n---\n`,
-  random => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(random() * 32)))
+  random => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(random() * 32))),
+  // Steps that reach past 24 hours: many long waits, slow typing of a long block.
+  random => `\n${'::wait{s=600}\n\n'.repeat(Math.floor(random() * 300))}`,
+  random => `\n:::type{cell=slow speed=1}\n\`\`\`\n${'abcdefghij\n'.repeat(Math.floor(random() * 12_000))}\`\`\`\n:::\n`
 ];
 
 const MUTATIONS: Mutations = {
