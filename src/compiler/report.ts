@@ -16,6 +16,7 @@ export type RuleId =
   | 'nested-directive'
   | 'unknown-attribute'
   | 'invalid-attribute'
+  | 'duplicate-attribute'
   | 'missing-attribute'
   | 'expected-one-code-block'
   | 'unexpected-content'

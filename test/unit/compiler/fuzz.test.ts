@@ -74,6 +74,11 @@ const FRAGMENTS = [
   '\n:::say\n',
   '\n:::type{cell=a}\n',
   '\n::::pause\n',
+  // Attributes written twice.
+  '\n:::type{cell=a cell=b}\n',
+  '\n::run{cell=a cell=a}\n',
+  ' find="x" find=y',
+  ' instant instant',
   'cell=__proto__',
   'cell=constructor',
   'cell=toString',
