@@ -23,7 +23,7 @@ export const replaceDirective: Directive = {
       return;
     }
     if (builder.cells[id]?.answer) {
-      report.error(answerCellMessage('`:::replace`', attributes.cell as string), node, 'answer-cell');
+      report.error(answerCellMessage('`:::replace`', attributes.cell as string), place('cell'), 'answer-cell');
       return;
     }
     const find = attributes.find as string;
