@@ -32,9 +32,14 @@ const SHAPES: Array<{ name: string; make: () => string }> = [
     make: () => head + repeat(i => `# Step ${i}\n\nNew cell.\n\n:::type{cell=c${i}}\n\`\`\`python\nprint(${i})\n\`\`\`\n:::\n\n::run{cell=c${i}}\n`)
   },
   {
+    // Inserted at once and said briefly, so that the step stays under 24 hours (`too-long-step`).
     name: 'one step of many :::type and :::say',
     make: () =>
-      `${head}# One\n\nIntro.\n\n${repeat(i => (i % 2 ? `:::say\nSaid ${i} here.\n:::\n\n` : `:::type{cell=c${i}}\n\`\`\`python\nprint(${i})\n\`\`\`\n:::\n\n`))}`
+      `${head}# One\n\nIntro.\n\n${repeat(i =>
+        i % 3 === 2
+          ? `:::say\nSaid ${i}.\n:::\n\n`
+          : `:::type{cell=c${i} instant}\n\`\`\`python\nvalue_${i} = compute(${i})\nprint(value_${i})\nassert value_${i} is not None\n\`\`\`\n:::\n\n`
+      )}`
   },
   {
     name: 'one long typed block',
