@@ -18,9 +18,12 @@ const SIZE = 5_000_000;
 
 const head = '---\ntitle: Memory\nkernel: python3\n---\n\n';
 
+/** Read at the fastest pace (600 words a minute), so that 5 MB of narration in one step lasts under 24 hours (`too-long-step`). */
+const fastHead = '---\ntitle: Memory\nkernel: python3\npace: 600\n---\n\n';
+
 /**
  * The shapes a large tutorial takes, each about 5 MB: many short steps, one
- * step per cell, and the single blocks the section parser cannot cut (one
+ * step per cell, one step of many short containers, and the single blocks the section parser cannot cut (one
  * long typed code block, one long `:::say` container) and paragraphs as long
  * as they may be: of prose, with inline code on every line, and with a `<` on
  * every line (which the parser must take whole).
@@ -32,18 +35,28 @@ const SHAPES: Array<{ name: string; make: () => string }> = [
     make: () => head + repeat(i => `# Step ${i}\n\nNew cell.\n\n:::type{cell=c${i}}\n\`\`\`python\nprint(${i})\n\`\`\`\n:::\n\n::run{cell=c${i}}\n`)
   },
   {
+    // Inserted at once and said briefly, so that the step stays under 24 hours (`too-long-step`).
+    name: 'one step of many :::type and :::say',
+    make: () =>
+      `${head}# One\n\nIntro.\n\n${repeat(i =>
+        i % 3 === 2
+          ? `:::say\nSaid ${i}.\n:::\n\n`
+          : `:::type{cell=c${i} instant}\n\`\`\`python\nvalue_${i} = compute(${i})\nprint(value_${i})\nassert value_${i} is not None\n\`\`\`\n:::\n\n`
+      )}`
+  },
+  {
     name: 'one long typed block',
     make: () => `${head}# One\n\nType it.\n\n:::type{cell=a speed=100}\n\`\`\`python\n${repeat(i => `x_${i} = compute(value_${i}, 42)\n`)}\`\`\`\n:::\n`
   },
   {
     name: 'one long :::say',
-    make: () => `${head}# One\n\nIntro.\n\n:::say\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n${i % 5 === 4 ? '\n' : ''}`)}:::\n`
+    make: () => `${fastHead}# One\n\nIntro.\n\n:::say\n${repeat(i => `Sentence ${i} of the narration, which goes on.\n${i % 5 === 4 ? '\n' : ''}`)}:::\n`
   },
-  { name: 'paragraphs of 250 K characters', make: () => `${head}# One\n\n${paragraphs(i => `Sentence ${i} of the narration, which goes on.\n`)}` },
-  { name: 'paragraphs of 250 K with code', make: () => `${head}# One\n\n${paragraphs(i => `Sentence \`${i}\` of the narration, which goes on.\n`)}` },
+  { name: 'paragraphs of 250 K characters', make: () => `${fastHead}# One\n\n${paragraphs(i => `Sentence ${i} of the narration, which goes on.\n`)}` },
+  { name: 'paragraphs of 250 K with code', make: () => `${fastHead}# One\n\n${paragraphs(i => `Sentence \`${i}\` of the narration, which goes on.\n`)}` },
   {
     name: 'paragraphs of 250 K, not cut (a < on each line)',
-    make: () => `${head}# One\n\n${paragraphs(i => `Sentence ${i} < ${i + 1} of the narration.\n`)}`
+    make: () => `${fastHead}# One\n\n${paragraphs(i => `Sentence ${i} < ${i + 1} of the narration.\n`)}`
   }
 ];
 

@@ -6,7 +6,8 @@ export interface Diagnostic {
   file: string;
   line: number;
   column: number;
-  severity: 'error' | 'warning';
+  /** A note says what was not done and why; it counts as neither an error nor a warning. */
+  severity: 'error' | 'warning' | 'note';
   message: string;
   ruleId: string;
 }

@@ -1,5 +1,5 @@
 import { Keyframes } from '../apply/index.js';
-import { NotebookState, type Operation, type Script } from '../format/index.js';
+import { NotebookState, userText, type Operation, type PointOperation, type Script } from '../format/index.js';
 import { ManualClock, Player, type Announcement, type PlayerHost } from '../player/index.js';
 import { Presenter } from '../session/index.js';
 import { playToEnd } from './headless-session.js';
@@ -19,8 +19,11 @@ export interface TimelineWait {
 /** One thing that happens, in the order it happens: what is said, or a wait. */
 export interface TimelineEvent {
   at: number;
-  /** An announcement's kind (`step-started`, `typing`, `ran`, …), or the wait's: `waits-for-kernel`, `waits-for-learner`, `wait`. */
-  kind: Announcement['kind'] | 'waits-for-kernel' | 'waits-for-learner' | 'wait';
+  /**
+   * An announcement's kind (`step-started`, `typing`, `ran`, …), `points` for
+   * what `::point` says, or the wait's: `waits-for-kernel`, `waits-for-learner`, `wait`.
+   */
+  kind: Announcement['kind'] | 'points' | 'waits-for-kernel' | 'waits-for-learner' | 'wait';
   /** The tutorial line it comes from (a step's heading, a directive, a paragraph), when there is one. */
   line?: number;
   /** What a screen reader hears, or what the wait is, in English. */
@@ -105,6 +108,10 @@ export async function buildTimeline(script: Script, speed = 1): Promise<Timeline
         wait({ at: appliedAt, kind: 'timed', duration: operation.duration, ...(operation.line ? { line: operation.line } : {}) });
       }
     });
+    // `::point` is said by the front end, which names where the command's control is: here, by its id.
+    player.on('pointing', ({ operation }) => {
+      steps[steps.length - 1]?.events.push(pointEvent(operation, clock.now()));
+    });
     player.on('announcement', announcement => {
       const line = announcement.kind === 'step-started' ? script.steps[announcement.index].line : lastApplied?.line;
       const entry: TimelineAnnouncement = { ...announcement, at: clock.now(), text: presenter.words(announcement), ...(line ? { line } : {}) };
@@ -112,7 +119,8 @@ export async function buildTimeline(script: Script, speed = 1): Promise<Timeline
       steps[steps.length - 1]?.events.push(announcementEvent(entry));
     });
     await playToEnd(player, clock, (kind, at) => {
-      const line = lastApplied?.op === 'pause' ? lastApplied.line : undefined;
+      // The learner is waited for at a pause, or at a `::point{… wait}`.
+      const line = lastApplied?.op === 'pause' || lastApplied?.op === 'point' ? lastApplied.line : undefined;
       wait({ at, kind, ...(line ? { line } : {}) });
     });
     const total = clock.now();
@@ -175,6 +183,17 @@ function waitEvent(wait: TimelineWait): TimelineEvent {
         ? 'waits for the learner'
         : `waits ${formatSeconds(wait.duration ?? 0)}`;
   return { at: wait.at, kind: kinds[wait.kind], ...(wait.line ? { line: wait.line } : {}), text };
+}
+
+/** What `::point` says, as the player in JupyterLab says it, with the control's place left to JupyterLab. */
+function pointEvent(operation: PointOperation, at: number): TimelineEvent {
+  const control = `the control that runs “${userText(operation.command)}” (its place, as JupyterLab shows it)`;
+  return {
+    at,
+    kind: 'points',
+    ...(operation.line ? { line: operation.line } : {}),
+    text: `says: ${operation.wait ? `${control}. Run it to continue, or press Skip.` : control}`
+  };
 }
 
 /** An announcement as an event of the timeline. */

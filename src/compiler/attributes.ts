@@ -47,21 +47,50 @@ function spilledWords(
 /** Where a directive's attribute is written, for messages about it; the directive itself when it has no such attribute. */
 export type AttributePlace = (key: string) => Place;
 
-/** How `node`'s attributes are written in `source` (the first line of the directive): where each is, and whether it is quoted. */
-export function attributePlaces(node: ContainerDirective | LeafDirective, source: string): { place: AttributePlace; quoted: (key: string) => boolean } {
+/** An attribute written twice: what was written first and second, and where the second is. */
+export interface RepeatedAttribute {
+  key: string;
+  first: string;
+  second: string;
+  place: Place;
+}
+
+/** How a directive's attributes are written: where each is, whether it is quoted, which are written twice. */
+export interface AttributeSyntax {
+  place: AttributePlace;
+  quoted: (key: string) => boolean;
+  repeated: RepeatedAttribute[];
+}
+
+/** How `node`'s attributes are written in `source` (the first line of the directive). */
+export function attributePlaces(node: ContainerDirective | LeafDirective, source: string): AttributeSyntax {
   const start = node.position?.start;
   if (start?.offset === undefined) {
-    return { place: () => node, quoted: () => false };
+    return { place: () => node, quoted: () => false, repeated: [] };
   }
   const newline = source.indexOf('\n', start.offset);
-  const spans = attributeSpans(source.slice(start.offset, newline < 0 ? source.length : newline));
+  const line = source.slice(start.offset, newline < 0 ? source.length : newline);
+  const spans = attributeSpans(line);
   const at = (index: number) => ({ line: start.line, column: start.column + index, offset: start.offset! + index });
+  const repeated: RepeatedAttribute[] = [];
+  for (const [key, { repeated: twice }] of spans) {
+    if (twice) {
+      const { first, second } = twice;
+      repeated.push({
+        key,
+        first: line.slice(first.start, first.end),
+        second: line.slice(second.start, second.end),
+        place: { start: at(second.start), end: at(second.end) }
+      });
+    }
+  }
   return {
     place: key => {
       const span = spans.get(key);
       return span ? { start: at(span.start), end: at(span.end) } : node;
     },
-    quoted: key => spans.get(key)?.quoted ?? false
+    quoted: key => spans.get(key)?.quoted ?? false,
+    repeated
   };
 }
 
@@ -77,8 +106,7 @@ export function readAttributes(
   node: ContainerDirective | LeafDirective,
   specs: AttributeSpecs,
   report: Reporter,
-  place: AttributePlace = () => node,
-  quoted: (key: string) => boolean = () => false
+  { place, quoted, repeated }: AttributeSyntax = { place: () => node, quoted: () => false, repeated: [] }
 ): AttributeValues | undefined {
   // No prototype: an attribute named `constructor` or `__proto__` is just an unknown attribute.
   const values: AttributeValues = Object.create(null) as AttributeValues;
@@ -97,6 +125,17 @@ export function readAttributes(
       'invalid-attribute'
     );
     ok = false;
+  }
+  // The parser keeps only the last of an attribute written twice: which one the author meant is unknown.
+  for (const { key, first, second, place: at } of repeated) {
+    if (Object.hasOwn(specs, key)) {
+      report.error(
+        `Unexpected \`${userText(key)}\` written twice on ${where} (\`${userText(first)}\`, then \`${userText(second)}\`), expected it once: remove one of them`,
+        at,
+        'duplicate-attribute'
+      );
+      ok = false;
+    }
   }
   const spilledKeys = new Set([...spilled.values()].flat());
   for (const [key, raw] of entries) {

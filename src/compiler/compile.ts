@@ -127,7 +127,7 @@ function compileNode(
     if (!title) {
       report.error('Unexpected empty heading, expected a step title after the `#`', node, 'empty-title');
     }
-    builder.startStep(title || '(untitled)', node.position?.start.line);
+    builder.startStep(title || '(untitled)', node.position?.start);
     return;
   }
   if (!builder.inStep) {
@@ -186,8 +186,9 @@ function compileDirective(node: DirectiveNode, builder: TutorialBuilder, report:
     return;
   }
   const errors = report.errorCount;
-  const { place, quoted } = attributePlaces(node, source);
-  const attributes = readAttributes(node, directive.attributes, report, place, quoted);
+  const syntax = attributePlaces(node, source);
+  const attributes = readAttributes(node, directive.attributes, report, syntax);
+  const { place } = syntax;
   if (attributes) {
     directive.compile({ node, attributes, place, builder, report, source });
   }

@@ -211,6 +211,8 @@ export interface AttributeSpan {
   end: number;
   /** Whether the value is in quotes (then it cannot have spilled into the words after it). */
   quoted: boolean;
+  /** For a name written more than once: where it is written first and second (the parser keeps only the last). */
+  repeated?: { first: { start: number; end: number }; second: { start: number; end: number } };
 }
 
 /**
@@ -218,7 +220,8 @@ export interface AttributeSpan {
  * parsed: the parser keeps the values but not their places, and a message
  * about `speed=fast` belongs at `speed`, not at the colons. `#x` is `id` and
  * `.x` is `class`, as the parser reads them; a name written twice is at its
- * last place, whose value the parser keeps.
+ * last place, whose value the parser keeps, and says where its first two are
+ * (`.x .y` is not repeated: the parser joins classes).
  */
 export function attributeSpans(line: string): Map<string, AttributeSpan> {
   const spans = new Map<string, AttributeSpan>();
@@ -280,7 +283,9 @@ export function attributeSpans(line: string): Map<string, AttributeSpan> {
       i = j;
     }
     if (key) {
-      spans.set(key, { start, end, quoted });
+      const before = spans.get(key);
+      const repeated = before && (before.repeated ?? { first: { start: before.start, end: before.end }, second: { start, end } });
+      spans.set(key, { start, end, quoted, ...(repeated ? { repeated } : {}) });
     } else {
       i++;
     }

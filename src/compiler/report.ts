@@ -16,6 +16,7 @@ export type RuleId =
   | 'nested-directive'
   | 'unknown-attribute'
   | 'invalid-attribute'
+  | 'duplicate-attribute'
   | 'missing-attribute'
   | 'expected-one-code-block'
   | 'unexpected-content'
@@ -35,6 +36,7 @@ export type RuleId =
   | 'too-deep'
   | 'too-many-marks'
   | 'too-long-paragraph'
+  | 'too-long-step'
   | 'dropped-tag'
   | 'internal-error';
 

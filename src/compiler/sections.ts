@@ -289,6 +289,11 @@ export function sectionStarts(text: string): LineStart[] {
         htmlEnd = undefined;
       }
     } else {
+      // Any block at column 1 after a blank line may start a section, a fence or a container too: a long
+      // step of many `:::type`, `:::say` or fenced blocks is cut between them like one of paragraphs.
+      if (line > 1 && containers === 0 && (/^#{1,6}([ \t]|\r?$)/.test(content) || (afterBlank && startsBlock(content)))) {
+        found.push({ offset: start, line });
+      }
       const fenceOpen = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(content);
       const htmlOpen = fenceOpen ? undefined : htmlBlockEnd(content);
       if (fenceOpen) {
@@ -303,8 +308,6 @@ export function sectionStarts(text: string): LineStart[] {
         } else {
           containers++;
         }
-      } else if (line > 1 && containers === 0 && (/^#{1,6}([ \t]|\r?$)/.test(content) || (afterBlank && startsBlock(content)))) {
-        found.push({ offset: start, line });
       }
     }
     const blank = /^[ \t]*\r?$/.test(content);

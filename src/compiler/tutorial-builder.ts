@@ -3,6 +3,7 @@ import {
   type CellState,
   type CellType,
   didYouMean,
+  MAX_TIME_MS,
   NotebookState,
   type Operation,
   operationDuration,
@@ -13,7 +14,14 @@ import {
 import type { FrontMatter } from './front-matter.js';
 import { hasStructure } from './narration-blocks.js';
 import type { Place, Reporter } from './report.js';
+import { lateActionReason, longActionReason, longOpeningReason } from './time-bound.js';
 import { GAP_AFTER, readingMs, stepOpeningMs } from './timing.js';
+
+/** Where a step's heading or an action's directive starts in the tutorial. */
+export interface SourcePoint {
+  line: number;
+  column: number;
+}
 
 /** An operation before the builder gives it its time. */
 export type PendingOperation = Operation extends infer O ? (O extends Operation ? Omit<O, 'at'> : never) : never;
@@ -44,6 +52,8 @@ export class TutorialBuilder {
   /** Cell-name suggestions compare with every cell: only the first messages get one, so errors cost the same however many cells there are. */
   private suggestionsLeft = 50;
   private time = 0;
+  /** The column of each heading and action not at column 1 (their line is in the script), for messages after the fact. */
+  private readonly columns = new Map<object, number>();
 
   constructor(
     readonly options: FrontMatter,
@@ -54,9 +64,12 @@ export class TutorialBuilder {
     return this.steps.length > 0;
   }
 
-  startStep(title: string, line: number | undefined): void {
+  startStep(title: string, start: SourcePoint | undefined): void {
     this.finishStep();
-    this.steps.push({ title, narration: '', ...(line ? { line } : {}), narrationMs: 0, operations: [] });
+    const line = start?.line;
+    const step: Step = { title, narration: '', ...(line ? { line } : {}), narrationMs: 0, operations: [] };
+    this.steps.push(step);
+    this.noteColumn(step, start);
     this.narrationParts = [];
     this.narrationBlocks = [];
     this.laterProse = undefined;
@@ -106,16 +119,37 @@ export class TutorialBuilder {
   /**
    * Close the last step and time every step's opening: "Step 2 of 5: title."
    * and its narration are read before its first operation, and how many
-   * steps there are is only known now.
+   * steps there are is only known now. A step whose opening or actions
+   * reach past `MAX_TIME_MS` is reported where it crosses it.
    */
   finish(): void {
     this.finishStep();
     this.steps.forEach((step, index) => {
       step.narrationMs = stepOpeningMs(index, this.steps.length, step.title, step.narration, this.options.pace);
+      if (step.narrationMs > MAX_TIME_MS) {
+        this.report.error(longOpeningReason(step.narrationMs, index), this.placeOf(step), 'too-long-step');
+      }
+      let reported = step.narrationMs > MAX_TIME_MS;
       for (const operation of step.operations) {
         operation.at += step.narrationMs;
+        if (!reported && operation.at > MAX_TIME_MS) {
+          reported = true;
+          this.report.error(lateActionReason(operation.at, index, step.title), this.placeOf(operation), 'too-long-step');
+        }
       }
     });
+    this.columns.clear();
+  }
+
+  private noteColumn(item: object, start: SourcePoint | undefined): void {
+    if (start && start.column !== 1) {
+      this.columns.set(item, start.column);
+    }
+  }
+
+  /** Where a step's heading or an action is, from its line and the column noted for it. */
+  private placeOf(item: Step | Operation): SourcePoint | undefined {
+    return item.line ? { line: item.line, column: this.columns.get(item) ?? 1 } : undefined;
   }
 
   private finishStep(): void {
@@ -216,8 +250,9 @@ export class TutorialBuilder {
   /**
    * Append an operation at the current time, apply it to the expected
    * notebook, and move time on by its duration and the beat after it.
+   * `start`: where its directive starts, for messages about its time.
    */
-  emit(pending: PendingOperation): void {
+  emit(pending: PendingOperation, start?: SourcePoint): void {
     this.flushProse();
     const step = this.steps[this.steps.length - 1];
     // `op` and `at` first: that is how people read a script.
@@ -232,6 +267,11 @@ export class TutorialBuilder {
       }
     }
     step.operations.push(operation);
-    this.time += operationDuration(operation) + GAP_AFTER[operation.op];
+    this.noteColumn(operation, start);
+    const duration = operationDuration(operation);
+    if (duration > MAX_TIME_MS) {
+      this.report.error(longActionReason(operation, duration), this.placeOf(operation), 'too-long-step');
+    }
+    this.time += duration + GAP_AFTER[operation.op];
   }
 }

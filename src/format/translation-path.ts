@@ -4,8 +4,45 @@
  * Portuguese translations, side by side in one folder.
  */
 
-/** A language suffix as translations use it: a BCP 47 tag (`fr`, `pt-BR`, `zh-Hant`). */
+/** A suffix shaped like a language tag (`fr`, `pt-BR`, `zh-Hant`); `isLanguageTag` decides whether it is one. */
 const SUFFIX = /^(.*)\.([a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3})\.(md|markdown|json)$/;
+
+/** Codes that are registered but name no language a tutorial is written in: none, several, undetermined, uncoded. */
+const NOT_A_LANGUAGE = new Set(['zxx', 'mul', 'und', 'mis']);
+
+let languageNames: Intl.DisplayNames | undefined;
+
+/**
+ * Whether `tag` is a BCP 47 language tag, in its canonical spelling (case
+ * aside), whose language is a registered one: `fr`, `pt-BR`, `zh-Hant`, but
+ * not `old` or `draft` (no such language), nor `bak` or `eng` (aliases of
+ * `ba` and `en`), nor `qaa` (private use). So `intro.old.md` is a file of its
+ * own, not a translation into "old". The language's name comes from `Intl`
+ * (CLDR), which returns none for a code it does not know.
+ */
+export function isLanguageTag(tag: string): boolean {
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return false;
+  }
+  if (canonical?.toLowerCase() !== tag.toLowerCase()) {
+    return false;
+  }
+  const language = new Intl.Locale(canonical).language;
+  return !NOT_A_LANGUAGE.has(language) && !/^q[a-t][a-z]$/.test(language) && languageName(language) !== undefined;
+}
+
+/** The English name of a language code (`ne` → "Nepali"), or undefined for one `Intl` does not know. */
+export function languageName(code: string): string | undefined {
+  languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  try {
+    return languageNames.of(code);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface TranslationName {
   /** The source tutorial's path: `intro.md` for `intro.fr.md`. */
@@ -17,7 +54,7 @@ export interface TranslationName {
 /** The source and language of a translation's path, or undefined for a path without a language suffix. */
 export function translationName(path: string): TranslationName | undefined {
   const match = SUFFIX.exec(path);
-  if (!match || match[1].endsWith('/') || match[1] === '') {
+  if (!match || match[1].endsWith('/') || match[1] === '' || !isLanguageTag(match[2])) {
     return undefined;
   }
   return { source: `${match[1]}.${match[3]}`, lang: match[2] };

@@ -1,7 +1,8 @@
-import { compareTranslation, sameLanguage, translationName, type Script } from '../../format/index.js';
+import { compareTranslation, formatBytes, languageName, sameLanguage, translationName, type Script } from '../../format/index.js';
+import { kindOfPath } from '../../session/index.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
-import type { CliIO } from '../io.js';
+import { TooLargeError, type CliIO } from '../io.js';
 import { INPUT_LIMITS } from '../limits.js';
 import type { Loaded } from '../load.js';
 
@@ -9,15 +10,29 @@ import type { Loaded } from '../load.js';
  * A translation (`intro.fr.md` beside `intro.md`) must have its source's
  * structure: the same steps, cells, code and runs, in other words. A file
  * whose name has a language suffix but no source beside it is a tutorial of
- * its own, and is not compared.
+ * its own, and is not compared; one whose source is too large to read is not
+ * compared either, and a note says so.
  */
 export async function checkTranslation(io: CliIO, path: string, script: Script, load: (path: string) => Promise<Loaded>): Promise<Diagnostic[]> {
   const name = translationName(path);
-  if (!name || !(await exists(io, name.source))) {
-    return [];
+  const found: Diagnostic[] = [];
+  const state = name ? await sourceState(io, name.source) : 'missing';
+  if (!name || state === 'missing') {
+    return found;
   }
   const file = displayName(path);
   const sourceFile = displayName(name.source);
+  if (state instanceof TooLargeError) {
+    found.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: 'note',
+      message: `Not compared with its source ${sourceFile}: the source is larger than ${formatBytes(state.limit)}, the most Notecast reads, so the translation's structure was not checked against it`,
+      ruleId: 'translation-not-compared'
+    });
+    return found;
+  }
   const at = (line: number | undefined, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => ({
     file,
     line: line ?? 1,
@@ -26,13 +41,13 @@ export async function checkTranslation(io: CliIO, path: string, script: Script, 
     message,
     ruleId: 'translation-mismatch'
   });
-  const found: Diagnostic[] = [];
   const lang = script.lang ?? 'en';
   if (!sameLanguage(lang, name.lang)) {
+    const language = languageName(name.lang);
     found.push(
       at(
         1,
-        `Unexpected language \`${lang}\` for a translation named \`.${name.lang}.\`: add \`lang: ${name.lang}\` to the front matter, or rename the file to match its language`
+        `Unexpected language \`${lang}\` for a translation of ${sourceFile} named \`.${name.lang}.\`${language ? ` (${language})` : ''}: add \`lang: ${name.lang}\` to the front matter, or rename the file to match its language (without \`.${name.lang}.\` if it is not a translation)`
       )
     );
   }
@@ -51,12 +66,13 @@ export async function checkTranslation(io: CliIO, path: string, script: Script, 
   return found;
 }
 
-async function exists(io: CliIO, path: string): Promise<boolean> {
+/** Whether the source can be read (within its kind's size limit), is too large, or is missing or unreadable. */
+async function sourceState(io: CliIO, path: string): Promise<'present' | 'missing' | TooLargeError> {
   try {
-    await io.readFile(path, INPUT_LIMITS.markdown);
-    return true;
-  } catch {
-    // Missing, unreadable or too large: there is no source to compare with here.
-    return false;
+    await io.readFile(path, INPUT_LIMITS[kindOfPath(path)]);
+    return 'present';
+  } catch (error) {
+    // Missing or unreadable: there is no source to compare with here.
+    return error instanceof TooLargeError ? error : 'missing';
   }
 }

@@ -18,7 +18,7 @@ export const deleteDirective: Directive = {
       return;
     }
     const line = node.position?.start.line;
-    builder.emit({ op: 'delete-cell', cell: id, ...(line ? { line } : {}) });
+    builder.emit({ op: 'delete-cell', cell: id, ...(line ? { line } : {}) }, node.position?.start);
     builder.forget(name, line);
   }
 };

@@ -23,6 +23,6 @@ export function createCell({ node, attributes, place, builder }: DirectiveContex
   }
   const line = node.position?.start.line;
   const id = builder.declare(name, (attributes.type as CellType | undefined) ?? 'code');
-  builder.emit({ op: 'insert-cell', cell: id, index, ...(line ? { line } : {}) });
+  builder.emit({ op: 'insert-cell', cell: id, index, ...(line ? { line } : {}) }, node.position?.start);
   return id;
 }

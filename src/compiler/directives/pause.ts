@@ -10,13 +10,13 @@ export const pauseDirective: Directive = {
   forms: ['leafDirective', 'containerDirective'],
   usage: '`::pause` on its own line, or `:::pause` with the prompt for the learner inside (option: `cell=NAME`, an empty `::cell` for the answer)',
   attributes: { cell: { kind: 'cell' } },
-  compile({ node, attributes, builder, report }) {
+  compile({ node, attributes, place, builder, report }) {
     const prompt = containerText(node);
     const line = node.position?.start.line;
     let cell: string | undefined;
     if (attributes.cell !== undefined) {
       const name = attributes.cell as string;
-      cell = builder.resolve(name, node);
+      cell = builder.resolve(name, place('cell'));
       if (!cell) {
         return;
       }
@@ -24,13 +24,13 @@ export const pauseDirective: Directive = {
       if (!info.answer && builder.cell(cell).source !== '') {
         report.error(
           `Unexpected \`cell=${name}\` on \`:::pause\`: the tutorial has written in cell \`${name}\`, so it cannot be the learner's answer cell; create an empty one with \`::cell{cell=NAME placeholder="…"}\``,
-          node,
+          place('cell'),
           'answer-cell'
         );
         return;
       }
       builder.markAnswer(cell);
     }
-    builder.emit({ op: 'pause', ...(prompt ? { prompt } : {}), ...(cell ? { cell } : {}), ...(line ? { line } : {}) });
+    builder.emit({ op: 'pause', ...(prompt ? { prompt } : {}), ...(cell ? { cell } : {}), ...(line ? { line } : {}) }, node.position?.start);
   }
 };

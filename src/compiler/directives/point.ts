@@ -19,12 +19,12 @@ export const pointDirective: Directive = {
     command: { kind: 'text', required: true, nonEmpty: true },
     wait: { kind: 'flag' }
   },
-  compile({ node, attributes, builder, report }) {
+  compile({ node, attributes, place, builder, report }) {
     const command = (attributes.command as string).trim();
     if (!COMMAND_ID.test(command) || command.length > 200) {
       report.error(
         `Unexpected \`command=${userText(command)}\` on \`::point\`, expected a JupyterLab command id such as \`notebook:run-cell\` (a namespace, \`:\`, a name; no spaces)`,
-        node,
+        place('command'),
         'invalid-attribute'
       );
       return;
@@ -32,11 +32,11 @@ export const pointDirective: Directive = {
     if (!LAB_COMMANDS.has(command)) {
       report.warn(
         `Unknown JupyterLab command \`${userText(command)}\` on \`::point\`: it is not one of JupyterLab's own (if an extension provides it, the learner needs that extension; the player says so when it is missing)${didYouMean(command, LAB_COMMANDS)}`,
-        node,
+        place('command'),
         'unknown-command'
       );
     }
     const line = node.position?.start.line;
-    builder.emit({ op: 'point', command, ...(attributes.wait === true ? { wait: true } : {}), ...(line ? { line } : {}) });
+    builder.emit({ op: 'point', command, ...(attributes.wait === true ? { wait: true } : {}), ...(line ? { line } : {}) }, node.position?.start);
   }
 };

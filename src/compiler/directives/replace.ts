@@ -23,7 +23,7 @@ export const replaceDirective: Directive = {
       return;
     }
     if (builder.cells[id]?.answer) {
-      report.error(answerCellMessage('`:::replace`', attributes.cell as string), node, 'answer-cell');
+      report.error(answerCellMessage('`:::replace`', attributes.cell as string), place('cell'), 'answer-cell');
       return;
     }
     const find = attributes.find as string;
@@ -38,19 +38,22 @@ export const replaceDirective: Directive = {
       return;
     }
     const line = node.position?.start.line;
-    builder.emit({ op: 'delete-text', cell: id, offset, length: find.length, ...(line ? { line } : {}) });
+    builder.emit({ op: 'delete-text', cell: id, offset, length: find.length, ...(line ? { line } : {}) }, node.position?.start);
     if (block.value !== '') {
       const speed = (attributes.speed as number | undefined) ?? builder.options.speed;
       const summary = attributes.summary as string | undefined;
-      builder.emit({
-        op: 'type',
-        cell: id,
-        offset,
-        text: block.value,
-        duration: typingMs(block.value, speed),
-        ...(summary ? { summary } : {}),
-        ...(line ? { line } : {})
-      });
+      builder.emit(
+        {
+          op: 'type',
+          cell: id,
+          offset,
+          text: block.value,
+          duration: typingMs(block.value, speed),
+          ...(summary ? { summary } : {}),
+          ...(line ? { line } : {})
+        },
+        node.position?.start
+      );
     }
     builder.lastTyped = id;
   }

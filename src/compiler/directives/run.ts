@@ -71,14 +71,17 @@ export const runDirective: Directive = {
       return;
     }
     const line = node.position?.start.line;
-    builder.emit({
-      op: 'run',
-      cell: id,
-      ...(expected ? { expect: expected.value } : {}),
-      ...(match !== undefined && match !== 'exact' ? { match } : {}),
-      ...(error !== undefined ? { error } : {}),
-      ...(alt !== undefined ? { alt } : {}),
-      ...(line ? { line } : {})
-    });
+    builder.emit(
+      {
+        op: 'run',
+        cell: id,
+        ...(expected ? { expect: expected.value } : {}),
+        ...(match !== undefined && match !== 'exact' ? { match } : {}),
+        ...(error !== undefined ? { error } : {}),
+        ...(alt !== undefined ? { alt } : {}),
+        ...(line ? { line } : {})
+      },
+      node.position?.start
+    );
   }
 };

@@ -21,12 +21,15 @@ export const sayDirective: Directive = {
     }
     const line = node.position?.start.line;
     const blocks = children.flatMap(child => narrationBlocks(child, source));
-    builder.emit({
-      op: 'narrate',
-      text,
-      ...(hasStructure(blocks) ? { blocks } : {}),
-      duration: readingMs(text, builder.options.pace),
-      ...(line ? { line } : {})
-    });
+    builder.emit(
+      {
+        op: 'narrate',
+        text,
+        ...(hasStructure(blocks) ? { blocks } : {}),
+        duration: readingMs(text, builder.options.pace),
+        ...(line ? { line } : {})
+      },
+      node.position?.start
+    );
   }
 };

@@ -95,18 +95,21 @@ export const typeDirective: Directive = {
       id = created;
       offset = 0;
     }
-    builder.emit({
-      op: 'type',
-      cell: id,
-      offset,
-      text,
-      // Inserted at once, it still leaves time to hear what it was.
-      duration: instant ? readingMs(summary ?? '', builder.options.pace) : typingMs(text, speed),
-      ...(summary ? { summary } : {}),
-      ...(atStart ? { atStart: true as const } : {}),
-      ...(instant ? { instant: true } : {}),
-      ...(line ? { line } : {})
-    });
+    builder.emit(
+      {
+        op: 'type',
+        cell: id,
+        offset,
+        text,
+        // Inserted at once, it still leaves time to hear what it was.
+        duration: instant ? readingMs(summary ?? '', builder.options.pace) : typingMs(text, speed),
+        ...(summary ? { summary } : {}),
+        ...(atStart ? { atStart: true as const } : {}),
+        ...(instant ? { instant: true } : {}),
+        ...(line ? { line } : {})
+      },
+      node.position?.start
+    );
     builder.lastTyped = id;
   }
 };

@@ -8,6 +8,6 @@ export const waitDirective: Directive = {
   attributes: { s: { kind: 'number', required: true, min: 0, max: 600, unit: 'seconds' } },
   compile({ node, attributes, builder }) {
     const line = node.position?.start.line;
-    builder.emit({ op: 'wait', duration: Math.round((attributes.s as number) * 1000), ...(line ? { line } : {}) });
+    builder.emit({ op: 'wait', duration: Math.round((attributes.s as number) * 1000), ...(line ? { line } : {}) }, node.position?.start);
   }
 };

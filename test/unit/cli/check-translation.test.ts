@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { INPUT_LIMITS } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { runCli as run } from './run-cli.js';
 
@@ -60,7 +61,10 @@ test('a different cell, an extra operation and a different kind of operation are
 
 test('the language in the name must be the front matter’s, and differ from the source’s', async () => {
   const untagged = await run('check', pair(french.replace('lang: fr\n', '')).path);
-  assert.match(untagged.stderr, /1:1: error: Unexpected language `en` for a translation named `\.fr\.`: add `lang: fr` to the front matter/);
+  assert.match(
+    untagged.stderr,
+    /1:1: error: Unexpected language `en` for a translation of .*intro\.md named `\.fr\.` \(French\): add `lang: fr` to the front matter, or rename the file .*\(without `\.fr\.` if it is not a translation\)/
+  );
   const same = await run('check', pair(source.replace('title:', 'lang: fr\ntitle:'), 'intro.fr.md', source.replace('title:', 'lang: fr\ntitle:')).path);
   assert.match(same.stderr, /Unexpected `lang: fr`, the same as the source/);
 });
@@ -79,6 +83,25 @@ test('a file with a language suffix and no source beside it is a tutorial of its
   writeFileSync(join(dir, 'notes.fr.md'), french);
   const { code, stderr } = await run('check', join(dir, 'notes.fr.md'));
   assert.equal(stderr, 'checked 1 file: 0 errors, 0 warnings\n');
+  assert.equal(code, 0);
+});
+
+test('a suffix that is no language is no translation: intro.old.md, intro.bak.md and intro.draft.md are tutorials of their own', async () => {
+  for (const name of ['intro.old.md', 'intro.bak.md', 'intro.draft.md', 'intro.tmp.md']) {
+    // Its own language and structure: compared as a translation, both would be errors.
+    const { code, stderr } = await run('check', pair(source.replace('::wait{s=1.5}\n', ''), name).path);
+    assert.equal(stderr, 'checked 1 file: 0 errors, 0 warnings\n', name);
+    assert.equal(code, 0, name);
+  }
+});
+
+test('a translation whose source is over the size limit is said not to be compared, in a note', async () => {
+  const { path } = pair(french, 'intro.fr.md', source + '\n' + 'x'.repeat(INPUT_LIMITS.markdown));
+  const { code, stderr } = await run('check', path);
+  assert.match(
+    stderr,
+    /intro\.fr\.md:1:1: note: Not compared with its source .*intro\.md: the source is larger than 10 MiB, the most Notecast reads, .* \(translation-not-compared\)\nchecked 1 file: 0 errors, 0 warnings\n$/
+  );
   assert.equal(code, 0);
 });
 

@@ -21,3 +21,15 @@ test('a directive without attributes has none', () => {
   assert.deepEqual(spans('::run'), {});
   assert.deepEqual(spans(':::say[label]'), {});
 });
+
+test('a name written twice or more says where its first two are; classes, which the parser joins, do not', () => {
+  const line = ':::type{cell=a speed=9 cell="b c" cell=d .x .y}';
+  const found = attributeSpans(line);
+  const repeated = found.get('cell')?.repeated;
+  assert.deepEqual(repeated && [line.slice(repeated.first.start, repeated.first.end), line.slice(repeated.second.start, repeated.second.end)], [
+    'cell=a',
+    'cell="b c"'
+  ]);
+  assert.equal(found.get('speed')?.repeated, undefined);
+  assert.equal(found.get('class')?.repeated, undefined);
+});

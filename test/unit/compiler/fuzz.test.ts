@@ -74,6 +74,11 @@ const FRAGMENTS = [
   '\n:::say\n',
   '\n:::type{cell=a}\n',
   '\n::::pause\n',
+  // Attributes written twice.
+  '\n:::type{cell=a cell=b}\n',
+  '\n::run{cell=a cell=a}\n',
+  ' find="x" find=y',
+  ' instant instant',
   'cell=__proto__',
   'cell=constructor',
   'cell=toString',
@@ -102,7 +107,10 @@ const HOSTILE: Array<(random: () => number) => string> = [
   random => `:::type{cell=a find="${'\u001b'.repeat(Math.floor(random() * 500))}"}`,
   random => `\n${'::run{cell=zz}\n'.repeat(Math.floor(random() * 300))}`,
   random => `---\ntitle: T\n${Array.from({ length: Math.floor(random() * 300) }, (_, i) => `k${i}: ${i}`).join('\n')}\n---\n`,
-  random => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(random() * 32)))
+  random => String.fromCharCode(...Array.from({ length: 200 }, () => Math.floor(random() * 32))),
+  // Steps that reach past 24 hours: many long waits, slow typing of a long block.
+  random => `\n${'::wait{s=600}\n\n'.repeat(Math.floor(random() * 300))}`,
+  random => `\n:::type{cell=slow speed=1}\n\`\`\`\n${'abcdefghij\n'.repeat(Math.floor(random() * 12_000))}\`\`\`\n:::\n`
 ];
 
 const MUTATIONS: Mutations = {

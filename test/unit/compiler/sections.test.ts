@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import { compile } from '../../../src/compiler/index.js';
 import { parseWhole, withWholeParse } from '../../../src/compiler/parse.js';
 import { parseElidingLongBlocks } from '../../../src/compiler/long-blocks.js';
-import { sectionStarts, parseInSections } from '../../../src/compiler/sections.js';
+import { forEachSection, sectionStarts, parseInSections } from '../../../src/compiler/sections.js';
 import { seededRandom } from '../../../src/format/keystrokes.js';
 import { mutate } from '../../helpers/mutate.js';
 import { fromRoot } from '../../helpers/paths.js';
@@ -123,6 +123,27 @@ test('a line inside fenced code, a container, HTML, front matter, a paragraph or
   for (const text of cases) {
     assertSame(text, JSON.stringify(text));
   }
+});
+
+test('one long step of many containers and fenced blocks is cut between them, not parsed whole', () => {
+  const blocks = Array.from({ length: 3000 }, (_, i) =>
+    i % 3 === 0
+      ? `:::type{cell=c${i}}\n\`\`\`python\nprint(${i})\n\`\`\`\n:::\n`
+      : i % 3 === 1
+        ? `:::say\nSaid ${i}.\n:::\n`
+        : `\`\`\`\nshown ${i}\n\`\`\`\n`
+  );
+  const text = `---\ntitle: T\n---\n\n# One\n\nIntro.\n\n${blocks.join('\n')}`;
+  let largest = 0;
+  let sections = 0;
+  forEachSection(text, parseWhole, section => {
+    sections++;
+    const { start, end } = section.position!;
+    largest = Math.max(largest, end.offset! - start.offset!);
+  });
+  // Sections are joined up to 4 K characters and end at the next block: never the whole step (about 80 K).
+  assert.ok(sections > 10 && largest < 6 * 1024, `${sections} sections, the largest ${largest} characters of ${text.length}`);
+  assertSame(text, 'one long step of containers');
 });
 
 const LINES = [

@@ -6,9 +6,13 @@ import {
   firstLoneSurrogate,
   formatPath,
   isEditOperation,
+  isLanguageTag,
+  languageName,
   NotebookState,
   parseScriptJson,
   stringifyScript,
+  translationName,
+  translationPath,
   type Script,
   type ScriptProblem
 } from '../../../src/format/index.js';
@@ -257,4 +261,53 @@ test(`script reading survives mutated scripts, texts and bytes (seed ${SEED}, ${
     assert.ok(rules.has(rule), `no ${rule} problem in ${RUNS} runs (FUZZ_SEED=${SEED})`);
   }
   assert.ok(accepted > RUNS / 20 && rejected > RUNS / 20, `accepted ${accepted}, rejected ${rejected}`);
+});
+
+/** Suffixes a file may carry before `.md`: languages, words that look like them, and random letters. */
+const SUFFIXES = [
+  'fr',
+  'pt-BR',
+  'pt-br',
+  'zh-Hant',
+  'sr-Latn-RS',
+  'es-419',
+  'fil',
+  'old',
+  'bak',
+  'new',
+  'tmp',
+  'eng',
+  'qaa',
+  'zxx',
+  'und',
+  'FR',
+  'fr-x',
+  'en-US-posix'
+];
+
+function randomSuffix(random: Random): string {
+  if (random() < 0.5) {
+    return pickFrom(random, SUFFIXES);
+  }
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-';
+  return Array.from({ length: 1 + Math.floor(random() * 9) }, () => letters[Math.floor(random() * letters.length)]).join('');
+}
+
+test(`a file is a translation only when its suffix is a registered language, and then names its path back (seed ${SEED}, ${RUNS} runs)`, () => {
+  console.log(`translation names seed: ${SEED} (rerun with FUZZ_SEED=${SEED})`);
+  const random = seededRandom(SEED);
+  let translations = 0;
+  for (let run = 0; run < RUNS; run++) {
+    const path = `dir/intro.${randomSuffix(random)}.${pickFrom(random, ['md', 'markdown', 'json'])}`;
+    const name = translationName(path);
+    if (!name) {
+      continue;
+    }
+    translations++;
+    const [canonical] = Intl.getCanonicalLocales(name.lang);
+    assert.equal(canonical.toLowerCase(), name.lang.toLowerCase(), `${path}: a canonical tag (FUZZ_SEED=${SEED})`);
+    assert.ok(isLanguageTag(name.lang) && languageName(new Intl.Locale(canonical).language), `${path}: a named language (FUZZ_SEED=${SEED})`);
+    assert.equal(translationPath(name.source, name.lang), path, `${path}: the path comes back (FUZZ_SEED=${SEED})`);
+  }
+  assert.ok(translations > RUNS / 10, `${translations} translations`);
 });
