@@ -20,7 +20,7 @@ function watch(level: 'warn' | 'error'): void {
     if (args.some(arg => typeof arg === 'string' && arg.startsWith(PREMATURE_ACCESS))) {
       return;
     }
-    unexpected.push(`console.${level}: ${args.map(arg => (arg instanceof Error ? arg.stack ?? arg.message : String(arg))).join(' ')}`);
+    unexpected.push(`console.${level}: ${args.map(arg => (arg instanceof Error ? (arg.stack ?? arg.message) : String(arg))).join(' ')}`);
     original(...args);
   };
 }
