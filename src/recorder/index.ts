@@ -10,7 +10,8 @@ export type {
   Recording
 } from './recording.js';
 export { YDocRecorder, type YDocRecorderOptions } from './ydoc-recorder.js';
-export { outputsText } from './outputs-text.js';
+export { outputsError, outputsText } from './outputs-text.js';
+export { RecordingRefusedError } from './refusal.js';
 export { recordingFromHistory, type HistoryOptions, type StoredUpdate } from './history.js';
 export {
   tutorialFromRecording,
