@@ -10,7 +10,7 @@ export type {
   Recording
 } from './recording.js';
 export { YDocRecorder, type YDocRecorderOptions } from './ydoc-recorder.js';
-export { outputsError, outputsText } from './outputs-text.js';
+export { outputsText } from './outputs-text.js';
 export { RecordingRefusedError } from './refusal.js';
 export { recordingFromHistory, type HistoryOptions, type StoredUpdate } from './history.js';
 export {
