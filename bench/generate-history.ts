@@ -5,10 +5,10 @@ import type { StoredUpdate } from '../src/recorder/index.js';
 /**
  * A long stored history for benchmarks: `steps` stretches of work a minute
  * and more apart (each becomes a step), in a notebook of 20 cells laid out as
- * @jupyter/ydoc lays one out: a line typed a keystroke at a time, every few
- * steps an edit inside a line, the oldest line deleted once a cell has ten
- * (so cells stay the size real ones are, and time measures the history's
- * length alone), and a run with its output. Written on a plain Y.Doc: a
+ * @jupyter/ydoc lays one out: a value selected and typed over a keystroke
+ * at a time (an edit inside the text, so cells stay their size and time
+ * measures the history's length alone, and 50k steps fit the 10 MiB a
+ * tutorial may be), and a run, every tenth with output. Written on a plain Y.Doc: a
  * YNotebook's own observers would make generating 50k steps take minutes.
  */
 export function generateHistory(steps: number, path: string): StoredUpdate[] {
@@ -20,7 +20,7 @@ export function generateHistory(steps: number, path: string): StoredUpdate[] {
       const cell = new Y.Map<unknown>();
       cell.set('id', `cell-${i}`);
       cell.set('cell_type', 'code');
-      cell.set('source', new Y.Text(`# cell ${i}\n`));
+      cell.set('source', new Y.Text(`# cell ${i}\nv${i} = 0`));
       cell.set('metadata', new Y.Map());
       cell.set('outputs', new Y.Array());
       cell.set('execution_count', null);
@@ -34,27 +34,20 @@ export function generateHistory(steps: number, path: string): StoredUpdate[] {
     clock += 61_000;
     const cell = cells.get(step % 20);
     const text = cell.get('source') as Y.Text;
-    for (const char of `v${step} = ${step}\n`) {
+    // Select the value after `= ` and type the next one over it.
+    const source = text.toJSON();
+    const at = source.indexOf('= ') + 2;
+    text.delete(at, source.length - at);
+    for (const char of `${step}`) {
       clock += 150;
       text.insert(text.length, char);
     }
-    const source = text.toJSON();
-    if (step % 5 === 4) {
-      clock += 500;
-      text.insert(source.lastIndexOf(' = ') + 1, '+');
-    }
-    if (source.split('\n').length > 10) {
-      clock += 500;
-      text.delete(0, source.indexOf('\n') + 1);
-    }
     clock += 800;
     cell.set('execution_count', step + 1);
-    clock += 50;
-    const outputs = cell.get('outputs') as Y.Array<unknown>;
-    doc.transact(() => {
-      outputs.delete(0, outputs.length);
-      outputs.push([{ output_type: 'stream', name: 'stdout', text: `${step}\n` }]);
-    });
+    if (step % 10 === 0) {
+      clock += 50;
+      (cell.get('outputs') as Y.Array<unknown>).push([{ output_type: 'stream', name: 'stdout', text: `${step}\n` }]);
+    }
   }
   doc.destroy();
   return updates;
