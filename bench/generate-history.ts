@@ -43,10 +43,14 @@ export function generateHistory(steps: number, path: string): StoredUpdate[] {
       text.insert(text.length, char);
     }
     clock += 800;
-    cell.set('execution_count', step + 1);
+    const outputs = cell.get('outputs') as Y.Array<unknown>;
+    doc.transact(() => {
+      cell.set('execution_count', step + 1);
+      outputs.delete(0, outputs.length);
+    });
     if (step % 10 === 0) {
       clock += 50;
-      (cell.get('outputs') as Y.Array<unknown>).push([{ output_type: 'stream', name: 'stdout', text: `${step}\n` }]);
+      outputs.push([{ output_type: 'stream', name: 'stdout', text: `${step}\n` }]);
     }
   }
   doc.destroy();
