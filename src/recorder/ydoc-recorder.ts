@@ -47,6 +47,12 @@ export class YDocRecorder {
   private readonly runsFromDocument: boolean;
   /** Each cell's last run read from the document, whose output may still be arriving. */
   private readonly lastRuns = new Map<string, RecordedRun>();
+  /**
+   * Each cell's text as the edits followed leave it: a run reads it from here,
+   * since reading a Y.Text walks every deletion it ever had, and a long
+   * history of a cell would make each run cost its whole past.
+   */
+  private readonly sources = new WeakMap<object, string>();
   private stopped = false;
 
   constructor(ydoc: Y.Doc, options: YDocRecorderOptions = {}) {
@@ -55,7 +61,7 @@ export class YDocRecorder {
     this.runsFromDocument = options.runsFromDocument ?? false;
     try {
       this.cells = cellArray(ydoc);
-      this.initial = this.cells.toArray().map(readCell);
+      this.initial = this.cells.toArray().map((map, index) => this.read(map, index));
     } catch (error) {
       this.refuse(error);
       return;
@@ -108,6 +114,8 @@ export class YDocRecorder {
       for (const event of events) {
         if (event.target === this.cells) {
           this.followCells(event, at, false);
+        } else {
+          this.sources.delete(event.target._item?.parent ?? event.target);
         }
       }
       return;
@@ -117,9 +125,12 @@ export class YDocRecorder {
     for (const event of events) {
       if (event.target !== this.cells) {
         this.recordSourceEdit(event, at);
-        if (this.runsFromDocument) {
-          this.recordRun(event, at);
-        }
+      }
+    }
+    // Runs after the edits: a run reads the text they leave.
+    for (const event of events) {
+      if (this.runsFromDocument && event.target !== this.cells) {
+        this.recordRun(event, at);
       }
     }
     for (const event of events) {
@@ -136,13 +147,20 @@ export class YDocRecorder {
     }
   }
 
+  /** A cell as `readCell` reads it, its text kept for the runs to come. */
+  private read(map: unknown, index: number): RecordedCell {
+    const cell = readCell(map, index);
+    this.sources.set(map as object, cell.source);
+    return cell;
+  }
+
   /** Record a cell whose identity changed in place as the old one leaving and the new one coming. */
   private replaceCell(map: Y.Map<unknown>, at: number): void {
     const index = this.cells!.toArray().indexOf(map);
     if (index < 0) {
       return;
     }
-    const cell = readCell(map, index);
+    const cell = this.read(map, index);
     const [id] = this.order.splice(index, 1, cell.id);
     if (id !== undefined) {
       this.events.push({ kind: 'delete-cell', at, index, id });
@@ -162,7 +180,8 @@ export class YDocRecorder {
     const map = cell as Y.Map<unknown>;
     const keys = event.target === map ? (event as Y.YMapEvent<unknown>).keysChanged : undefined;
     if (keys?.has('execution_count') && typeof map.get('execution_count') === 'number') {
-      const { id, source } = readCell(map, this.cells!.toArray().indexOf(map));
+      const known = this.sources.get(map);
+      const { id, source } = known === undefined ? this.read(map, this.cells!.toArray().indexOf(map)) : { id: map.get('id') as string, source: known };
       const run: RecordedRun = { kind: 'run', at, id, source, ...this.outputsOf(map) };
       this.events.push(run);
       this.lastRuns.set(id, run);
@@ -192,11 +211,13 @@ export class YDocRecorder {
       return; // metadata, outputs, execution counts: not the author's writing
     }
     const id = cell.get('id') as string;
+    let text = this.sources.get(cell);
     let offset = 0;
     let pending: { offset: number; remove: number; insert: string } | undefined;
     const flush = () => {
       if (pending && (pending.remove > 0 || pending.insert !== '')) {
         this.events.push({ kind: 'edit', at, id, ...pending });
+        text = text === undefined ? undefined : text.slice(0, pending.offset) + pending.insert + text.slice(pending.offset + pending.remove);
       }
       pending = undefined;
     };
@@ -216,6 +237,9 @@ export class YDocRecorder {
       }
     }
     flush();
+    if (text !== undefined) {
+      this.sources.set(cell, text);
+    }
   }
 
   /**
@@ -250,7 +274,7 @@ export class YDocRecorder {
       }
     }
     for (const { index, map } of inserted) {
-      const cell = readCell(map, index);
+      const cell = this.read(map, index);
       this.order.splice(index, 0, cell.id);
       if (record) {
         this.events.push({ kind: 'insert-cell', at, index, cell });
