@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { stringifyScript } from '../src/format/index.js';
 import { generateCompactTutorial, generateScript } from './generate.js';
+import { generateHistory, ystoreOf } from './generate-history.js';
 import type { BenchRow } from './measure.js';
 
 /** From lib/bench/ to the repository. */
@@ -13,11 +14,21 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = join(root, 'bin', 'notecast.js');
 const peakHook = fileURLToPath(new URL('./report-peak-rss.js', import.meta.url));
 
-const COMMANDS = ['compile', 'check', 'notebook', 'timeline'] as const;
+const COMMANDS = ['compile', 'check', 'notebook', 'timeline', 'record'] as const;
+
+/** The notebook whose history `record` reads. */
+const NOTEBOOK = 'lesson.ipynb';
 type Command = (typeof COMMANDS)[number];
 
 /** The target: time per step at any size at most this many times the 1k run's. */
 const LINEAR = 1.2;
+
+interface Input {
+  steps: number;
+  markdown: string;
+  script: string;
+  ystore: string;
+}
 
 interface Run {
   /** Wall time in ms, the command line's start-up taken off; undefined if it timed out or failed. */
@@ -34,35 +45,41 @@ interface Run {
  * (RSS above a bare `node`) per input byte. `compile` reads the Markdown (`generateCompactTutorial`,
  * so 50k steps fit the 10 MiB limit); the
  * others read the script (`generateScript`: the compiled 1k tutorial
- * repeated, so their inputs do not wait on the compiler). The larger sizes
+ * repeated, so their inputs do not wait on the compiler); `record` reads a
+ * YStore holding a history of as many stretches of work a minute apart
+ * (`generateHistory`), each a step of the tutorial it writes. The larger sizes
  * run once each, so their ratios err high on a busy machine. A run longer than
  * `BENCH_SCALING_TIMEOUT` seconds (default 60) is stopped and counts as missed.
  */
-export function benchScaling(sizes = [1000, 10_000, 50_000]): BenchRow[] {
+export async function benchScaling(sizes = [1000, 10_000, 50_000]): Promise<BenchRow[]> {
   const timeoutMs = Number(process.env.BENCH_SCALING_TIMEOUT ?? 60) * 1000;
   const dir = mkdtempSync(join(tmpdir(), 'notecast-bench-'));
   try {
-    const inputs = sizes.map(steps => {
+    const inputs: Input[] = [];
+    for (const steps of sizes) {
       const markdown = join(dir, `tutorial-${steps}.md`);
       const script = join(dir, `script-${steps}.json`);
+      const ystore = join(dir, `ystore-${steps}.db`);
       writeFileSync(markdown, generateCompactTutorial(steps));
       writeFileSync(script, stringifyScript(generateScript(steps)));
-      return { steps, markdown, script };
-    });
-    const tiny = { steps: 1, markdown: join(dir, 'tiny.md'), script: join(dir, 'tiny.json') };
+      writeFileSync(ystore, await ystoreOf(generateHistory(steps, NOTEBOOK)));
+      inputs.push({ steps, markdown, script, ystore });
+    }
+    const tiny: Input = { steps: 1, markdown: join(dir, 'tiny.md'), script: join(dir, 'tiny.json'), ystore: join(dir, 'tiny.db') };
     writeFileSync(tiny.markdown, generateCompactTutorial(1));
     writeFileSync(tiny.script, stringifyScript(generateScript(1)));
+    writeFileSync(tiny.ystore, await ystoreOf(generateHistory(1, NOTEBOOK)));
     const bareRss = median([0, 1, 2].map(() => measure(['-e', '0'], dir, timeoutMs, false).rss ?? 0));
 
     const rows: BenchRow[] = [
       {
         measure: `inputs at ${sizes.map(label).join(' / ')} steps`,
-        value: `Markdown ${inputs.map(input => size(input.markdown)).join(' / ')}; script ${inputs.map(input => size(input.script)).join(' / ')}`
+        value: `Markdown ${inputs.map(input => size(input.markdown)).join(' / ')}; script ${inputs.map(input => size(input.script)).join(' / ')}; YStore ${inputs.map(input => size(input.ystore)).join(' / ')}`
       }
     ];
     const startups: string[] = [];
     for (const command of COMMANDS) {
-      const inputFor = (input: typeof tiny) => (command === 'compile' ? input.markdown : input.script);
+      const inputFor = (input: Input) => (command === 'compile' ? input.markdown : command === 'record' ? input.ystore : input.script);
       // What the command pays before its input matters (node, its modules):
       // the same command on a one-step tutorial, taken off every run. It and
       // the smallest size, the ratios' base, are measured alternately five
@@ -70,7 +87,7 @@ export function benchScaling(sizes = [1000, 10_000, 50_000]): BenchRow[] {
       // steadiest estimate of the work itself.
       const startup: Run[] = [];
       const smallest: Run[] = [];
-      const argsAt = (input: typeof tiny) => argsFor(command, inputFor(input), join(dir, `out-${command}-${input.steps}`));
+      const argsAt = (input: Input) => argsFor(command, inputFor(input), join(dir, `out-${command}-${input.steps}`));
       for (let round = 0; round < 5; round++) {
         startup.push(measure(argsAt(tiny), dir, timeoutMs));
         smallest.push(measure(argsAt(inputs[0]), dir, timeoutMs));
@@ -127,6 +144,8 @@ function argsFor(command: Command, input: string, output: string): string[] {
       return ['notebook', input, '-o', `${output}.ipynb`];
     case 'timeline':
       return ['timeline', input, '-o', `${output}.txt`];
+    case 'record':
+      return ['record', '--from-ystore', input, '--path', NOTEBOOK, '-o', `${output}.md`];
   }
 }
 

@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import type { Recording } from './recording.js';
+import { RecordingRefusedError } from './refusal.js';
 import { YDocRecorder } from './ydoc-recorder.js';
 
 export interface StoredUpdate {
@@ -27,6 +28,7 @@ export interface HistoryOptions {
   since?: number;
 }
 
+/** Throws `RecordingRefusedError` when the history is not a notebook's (see `notebook-shape.ts`). */
 export function recordingFromHistory(updates: readonly StoredUpdate[], options: HistoryOptions): Recording {
   // Rows come in no guaranteed order; equal times keep the order they were given in.
   const ordered = updates.map((entry, index) => ({ ...entry, index })).sort((a, b) => a.timestamp - b.timestamp || a.index - b.index);
@@ -36,17 +38,20 @@ export function recordingFromHistory(updates: readonly StoredUpdate[], options: 
     let next = 0;
     // The starting state: the first update (the room's snapshot) and all before `since`.
     while (next < ordered.length && (next === 0 || ordered[next].timestamp < since)) {
-      Y.applyUpdate(doc, ordered[next++].update);
+      apply(doc, ordered[next++]);
     }
     let now = ordered[next - 1]?.timestamp ?? since;
     const startedAt = Math.max(now, since);
     // Every update here is the history's own: none is "remote" to it.
     const recorder = new YDocRecorder(doc, { now: () => now, accept: () => true, runsFromDocument: true });
-    for (; next < ordered.length; next++) {
+    for (; next < ordered.length && !recorder.problem; next++) {
       now = ordered[next].timestamp;
-      Y.applyUpdate(doc, ordered[next].update);
+      apply(doc, ordered[next]);
     }
     recorder.stop();
+    if (recorder.problem) {
+      throw recorder.problem;
+    }
     return {
       title: options.title,
       kernel: options.kernel ?? kernelOf(doc) ?? 'python3',
@@ -60,9 +65,25 @@ export function recordingFromHistory(updates: readonly StoredUpdate[], options: 
   }
 }
 
+function apply(doc: Y.Doc, entry: StoredUpdate & { index: number }): void {
+  try {
+    Y.applyUpdate(doc, entry.update);
+  } catch (error) {
+    throw new RecordingRefusedError(
+      `its update stored at ${Math.abs(entry.timestamp) < 8.64e15 ? new Date(entry.timestamp).toISOString() : entry.timestamp} is not a Yjs update Jupyter could have written (${error instanceof Error ? error.message : String(error)})`
+    );
+  }
+}
+
 /** The kernel spec name @jupyter/ydoc keeps in the notebook's metadata. */
 function kernelOf(doc: Y.Doc): string | undefined {
-  const metadata = doc.getMap('meta').get('metadata') as { kernelspec?: { name?: unknown } } | Y.Map<unknown> | undefined;
+  let meta: Y.Map<unknown>;
+  try {
+    meta = doc.getMap('meta');
+  } catch {
+    return undefined; // `meta` of another shape: no kernel said
+  }
+  const metadata = meta.get('metadata') as { kernelspec?: { name?: unknown } } | Y.Map<unknown> | undefined;
   const spec = metadata instanceof Y.Map ? (metadata.get('kernelspec') as { name?: unknown } | undefined) : metadata?.kernelspec;
   return typeof spec?.name === 'string' ? spec.name : undefined;
 }

@@ -11,6 +11,7 @@ export type {
 } from './recording.js';
 export { YDocRecorder, type YDocRecorderOptions } from './ydoc-recorder.js';
 export { outputsText } from './outputs-text.js';
+export { RecordingRefusedError } from './refusal.js';
 export { recordingFromHistory, type HistoryOptions, type StoredUpdate } from './history.js';
 export {
   tutorialFromRecording,

@@ -63,3 +63,26 @@ export function plainProse(text: string): string {
 export function yamlString(text: string): string {
   return JSON.stringify(text);
 }
+
+/**
+ * Characters no tutorial can hold, so that no cell holding them can be
+ * written: `\r` (the compiler reads `\r\n` and `\r` as `\n`), NUL and
+ * half of a surrogate pair (a tutorial is UTF-8 text).
+ */
+// eslint-disable-next-line no-control-regex
+export const UNWRITABLE = /\r|\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first character of `text` no tutorial can hold: where, and what it is in words. */
+export function unwritableIn(text: string): { at: number; what: string } | undefined {
+  const found = UNWRITABLE.exec(text);
+  if (!found) {
+    return undefined;
+  }
+  const what =
+    found[0] === '\r'
+      ? 'a carriage return (\\r, a Windows or old Mac line end)'
+      : found[0] === '\u0000'
+        ? 'a NUL character (\\0)'
+        : `half of a character (the lone surrogate U+${found[0].charCodeAt(0).toString(16).toUpperCase()})`;
+  return { at: found.index, what };
+}

@@ -18,6 +18,16 @@ export function outputsText(outputs: readonly unknown[]): string {
   return text;
 }
 
+/** The name of the exception in a cell's outputs (`ename` of its error output), if it raised. */
+export function outputsError(outputs: readonly unknown[]): string | undefined {
+  for (const output of outputs as ReadonlyArray<Record<string, unknown> | null>) {
+    if (output?.output_type === 'error') {
+      return typeof output.ename === 'string' ? output.ename : '';
+    }
+  }
+  return undefined;
+}
+
 /** nbformat keeps multi-line text as a string or a list of lines. */
 function joined(value: unknown): string {
   return Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '';

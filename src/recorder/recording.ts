@@ -38,13 +38,17 @@ export interface RecordedEdit {
   insert: string;
 }
 
-/** A cell ran; `source` is what ran, `output` the text the author saw (streams and plain-text results). */
+/**
+ * A cell ran; `source` is what ran, `output` the text the author saw (streams
+ * and plain-text results), `error` the name of the exception it raised, if any.
+ */
 export interface RecordedRun {
   kind: 'run';
   at: number;
   id: string;
   source: string;
   output: string;
+  error?: string;
 }
 
 /** The author started a new step here. */

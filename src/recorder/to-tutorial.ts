@@ -11,9 +11,13 @@
  */
 import { GAP_AFTER, stepOpeningMs, SPEED_RANGE, DEFAULT_PACE } from '../compiler/index.js';
 import { minimalEdit } from '../apply/index.js';
-import { countKeystrokes, kernelLanguage, type CellType } from '../format/index.js';
-import { attributeValue, container, fencedBlock, plainProse, yamlString } from './markdown-text.js';
+import { countKeystrokes, formatBytes, INPUT_LIMITS, kernelLanguage, utf8Length, type CellType } from '../format/index.js';
+import { findableStretch } from './find-text.js';
+import { attributeValue, container, fencedBlock, plainProse, unwritableIn, yamlString } from './markdown-text.js';
+import { Lines } from './text-lines.js';
 import type { RecordedCell, RecordedEvent, Recording } from './recording.js';
+import { RecordingRefusedError } from './refusal.js';
+import { runBlock } from './run-block.js';
 
 export interface TutorialFromRecordingOptions {
   /** The narration of a step the author has not written yet; they are told where each one is. */
@@ -28,9 +32,11 @@ export interface TutorialFromRecordingOptions {
   maxWaitMs?: number;
   /** Typing into one cell with pauses up to this long is one `:::type` (ms). */
   typingPauseMs?: number;
+  /** The tutorial's title when the recording's is blank. */
+  untitled?: string;
 }
 
-export type RecordingNoteKind = 'placeholder-narration' | 'moved-cell' | 'unknown-cell' | 'run-source-differs';
+export type RecordingNoteKind = 'placeholder-narration' | 'moved-cell' | 'unknown-cell' | 'run-source-differs' | 'output-shortened' | 'error-not-named';
 
 /** Something the author should know about the tutorial written, at a line of it. */
 export interface RecordingNote {
@@ -46,13 +52,17 @@ export interface TutorialFromRecording {
   steps: number;
 }
 
+/** What the compiler takes as a tutorial's `kernel`. */
+const KERNEL_NAME = /^[A-Za-z0-9_.-]+$/;
+
 const DEFAULTS = {
   placeholderNarration: 'Describe what happens in this step.',
   stepTitle: (n: number) => `Step ${n}`,
   newStepAfterMs: 60_000,
   waitFromMs: 1_000,
   maxWaitMs: 10_000,
-  typingPauseMs: 2_000
+  typingPauseMs: 2_000,
+  untitled: 'Recorded tutorial'
 } satisfies Required<TutorialFromRecordingOptions>;
 
 interface CellNow {
@@ -78,6 +88,7 @@ interface Burst {
   changes: number;
 }
 
+/** Throws `RecordingRefusedError` for what no tutorial can hold: a kernel name, a cell's character, its size. */
 export function tutorialFromRecording(recording: Recording, options: TutorialFromRecordingOptions = {}): TutorialFromRecording {
   const settings = { ...DEFAULTS, ...options };
   return new Writer(recording, settings).write();
@@ -97,6 +108,11 @@ class Writer {
     private readonly recording: Recording,
     private readonly settings: Required<TutorialFromRecordingOptions>
   ) {
+    if (!KERNEL_NAME.test(recording.kernel)) {
+      throw new RecordingRefusedError(
+        `the notebook's kernel is named "${recording.kernel}", and a tutorial's kernel is a kernel spec name of letters, digits, \`_\`, \`.\` and \`-\`; choose such a kernel for the notebook (see \`jupyter kernelspec list\`) and record again`
+      );
+    }
     this.language = kernelLanguage(recording.kernel);
     this.lastEnd = recording.startedAt;
   }
@@ -180,8 +196,11 @@ class Writer {
         if (event.source !== cell.source) {
           this.note('run-source-differs', `Cell ${cell.name} ran text that differs from what was recorded in it; check this step.`);
         }
-        const output = event.output.replace(/\n$/, '');
-        this.block(output === '' ? `::run{cell=${cell.name}}` : container(`run{cell=${cell.name}}`, fencedBlock(output, 'text')));
+        const run = runBlock(cell.name, event);
+        this.block(run.text);
+        for (const note of run.notes) {
+          this.note(note.kind, note.message);
+        }
         this.lastEnd = event.at;
         this.lastOp = 'run';
         return;
@@ -207,7 +226,8 @@ class Writer {
       this.lastOp = 'insert-cell';
     } else {
       // Pasted, moved or restored: it arrived at once, so it is typed as fast as the player types.
-      this.block(container(`type{cell=${name}${type}${placement} speed=${SPEED_RANGE[1]}}`, fencedBlock(recorded.source, this.info(recorded.type))));
+      const source = this.writable(recorded.source, at);
+      this.block(container(`type{cell=${name}${type}${placement} speed=${SPEED_RANGE[1]}}`, fencedBlock(source, this.info(recorded.type))));
       this.lastOp = 'type';
     }
   }
@@ -230,6 +250,7 @@ class Writer {
       return;
     }
     const info = this.info(cell.type);
+    this.writable(after, this.cells.indexOf(cell));
     const typed = (text: string, attributes = '') => container(`type{cell=${cell.name}${attributes}${this.speed(text, burst)}}`, fencedBlock(text, info));
     let directive: string;
     if (before === '') {
@@ -242,7 +263,8 @@ class Writer {
     } else if (edit.remove === 0 && edit.at === 0 && edit.insert.length > 1 && edit.insert.endsWith('\n')) {
       directive = typed(edit.insert.slice(0, -1), ' at=start');
     } else {
-      const { start, end } = findable(before, edit.at, edit.at + edit.remove);
+      this.writable(before, this.cells.indexOf(cell));
+      const { start, end } = findableStretch(before, edit.at, edit.at + edit.remove);
       const replacement = before.slice(start, edit.at) + edit.insert + before.slice(edit.at + edit.remove, end);
       directive = container(
         `replace{cell=${cell.name} find=${attributeValue(before.slice(start, end))}${this.speed(replacement, burst)}}`,
@@ -252,6 +274,24 @@ class Writer {
     this.block(directive);
     this.lastEnd = burst.lastAt;
     this.lastOp = 'type';
+  }
+
+  /**
+   * `text`, from the cell at `index`, if a tutorial can hold it: its lines end
+   * with `\n` only (the compiler reads `\r\n` and `\r` as `\n`), and it is
+   * UTF-8 text (no NUL, no half of a surrogate pair). Otherwise the recording
+   * is refused, since the tutorial would not play back to the notebook.
+   */
+  private writable(text: string, index: number): string {
+    const bad = unwritableIn(text);
+    if (bad) {
+      const line = text.slice(0, bad.at).split('\n').length;
+      const id = this.cells[index]?.id;
+      throw new RecordingRefusedError(
+        `cell ${index + 1}${id ? ` (id "${id}")` : ''} holds ${bad.what} on its line ${line}, which a tutorial cannot hold (its lines end with \\n and it is UTF-8 text); remove it from the cell, or record from after it was removed`
+      );
+    }
+    return text;
   }
 
   /** ` speed=N`: the author's pace over the burst, within what the format allows. */
@@ -320,77 +360,38 @@ class Writer {
   }
 
   private render(): TutorialFromRecording {
-    const lines = ['---', `title: ${yamlString(this.recording.title)}`, `kernel: ${yamlString(this.recording.kernel)}`, '---'];
+    const title = this.recording.title.trim() ? this.recording.title : this.settings.untitled;
+    const lines = new Lines();
+    lines.push('---', `title: ${yamlString(title)}`, `kernel: ${yamlString(this.recording.kernel)}`, '---');
     const notes: RecordingNote[] = [];
     const steps = this.steps.filter((step, index) => index === 0 || step.blocks.length > 0 || step.title !== '');
     steps.forEach((step, index) => {
       const title = step.title || this.settings.stepTitle(index + 1);
-      lines.push('', `# ${plainProse(title)}`);
-      const headingLine = lines.length;
+      lines.push('');
+      const headingLine = lines.push(`# ${plainProse(title)}`);
       lines.push('');
       if (step.narration?.trim()) {
         lines.push(plainProse(step.narration));
       } else {
-        lines.push(plainProse(this.settings.placeholderNarration));
-        notes.push({ kind: 'placeholder-narration', line: lines.length, message: `Write the narration of step ${index + 1}, "${title}".` });
+        const line = lines.push(plainProse(this.settings.placeholderNarration));
+        notes.push({ kind: 'placeholder-narration', line, message: `Write the narration of step ${index + 1}, "${title}".` });
       }
       const blockLines: number[] = [];
       for (const block of step.blocks) {
         lines.push('');
-        blockLines.push(lines.length + 1);
-        lines.push(block);
+        blockLines.push(lines.push(block));
       }
       for (const note of step.notes) {
         notes.push({ kind: note.kind, line: blockLines[note.block] ?? blockLines[blockLines.length - 1] ?? headingLine, message: note.message });
       }
     });
-    // Blocks hold several lines each, so count lines in the text rather than in the list.
-    const markdown = `${lines.join('\n')}\n`;
-    return { markdown, notes: notes.map(note => ({ ...note, line: lineOfEntry(lines, note.line) })), steps: steps.length };
-  }
-}
-
-/**
- * The line number, in the joined text, of the entry `entry` (1-based) of
- * `lines`, whose entries may hold several lines each.
- */
-function lineOfEntry(lines: string[], entry: number): number {
-  let line = 1;
-  for (let index = 0; index < entry - 1 && index < lines.length; index++) {
-    line += lines[index].split('\n').length;
-  }
-  return line;
-}
-
-/**
- * The shortest stretch `[start, end)` of `text` around the changed region
- * `[from, to)` that is not empty and whose first occurrence in `text` is at
- * `start`, so `:::replace`'s find lands exactly there. Widening doubles, so
- * a long cell costs a few searches rather than one per character.
- */
-function findable(text: string, from: number, to: number): { start: number; end: number } {
-  const fits = (start: number, end: number) => end > start && text.indexOf(text.slice(start, end)) === start;
-  if (fits(from, to)) {
-    return { start: from, end: to };
-  }
-  for (let widen = 1; ; widen *= 2) {
-    const start = keepPairs(text, Math.max(0, from - widen), -1);
-    const end = keepPairs(text, Math.min(text.length, to + widen), 1);
-    // Prefer text before the change (what the author was continuing), then after, then both.
-    if (fits(start, to)) {
-      return { start, end: to };
+    const markdown = lines.text();
+    const bytes = utf8Length(markdown);
+    if (bytes > INPUT_LIMITS.markdown) {
+      throw new RecordingRefusedError(
+        `the tutorial would be ${formatBytes(bytes)}, more than the ${formatBytes(INPUT_LIMITS.markdown)} a tutorial may be; record a shorter session, or one with smaller cells and outputs`
+      );
     }
-    if (fits(from, end)) {
-      return { start: from, end };
-    }
-    if (fits(start, end) || (start === 0 && end === text.length)) {
-      return { start, end };
-    }
+    return { markdown, notes, steps: steps.length };
   }
-}
-
-/** Move a cut off the middle of a surrogate pair, in direction `step`. */
-function keepPairs(text: string, at: number, step: -1 | 1): number {
-  const code = text.charCodeAt(at);
-  return at > 0 && at < text.length && code >= 0xdc00 && code <= 0xdfff ? at + (step < 0 ? -1 : 1) : at;
 }

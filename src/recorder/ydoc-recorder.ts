@@ -8,8 +8,10 @@
  * updates jupyter-collaboration stores.
  */
 import type * as Y from 'yjs';
-import { outputsText } from './outputs-text.js';
+import { cellArray, embeddedInSource, isMap, readCell } from './notebook-shape.js';
+import { outputsError, outputsText } from './outputs-text.js';
 import type { RecordedCell, RecordedEvent, RecordedRun, RecordedMark } from './recording.js';
+import { RecordingRefusedError } from './refusal.js';
 
 export interface YDocRecorderOptions {
   /** The time of a change, in ms; `Date.now` unless the changes come with their own times. */
@@ -30,24 +32,40 @@ export interface YDocRecorderOptions {
 }
 
 export class YDocRecorder {
-  readonly initial: RecordedCell[];
+  readonly initial: RecordedCell[] = [];
   readonly events: RecordedEvent[] = [];
-  private readonly cells: Y.Array<Y.Map<unknown>>;
+  /**
+   * Why the document cannot be recorded, if it is not a notebook as
+   * @jupyter/ydoc lays one out (see `notebook-shape.ts`): recording stops there.
+   */
+  problem: RecordingRefusedError | undefined;
+  private readonly cells: Y.Array<unknown> | undefined;
   /** Cell ids in notebook order, kept in step with the array, so a deletion knows which cell it removed. */
-  private readonly order: string[];
+  private readonly order: string[] = [];
   private readonly now: () => number;
   private readonly accept: (transaction: Y.Transaction) => boolean;
   private readonly runsFromDocument: boolean;
   /** Each cell's last run read from the document, whose output may still be arriving. */
   private readonly lastRuns = new Map<string, RecordedRun>();
+  /**
+   * Each cell's text as the edits followed leave it: a run reads it from here,
+   * since reading a Y.Text walks every deletion it ever had, and a long
+   * history of a cell would make each run cost its whole past.
+   */
+  private readonly sources = new WeakMap<object, string>();
   private stopped = false;
 
   constructor(ydoc: Y.Doc, options: YDocRecorderOptions = {}) {
-    this.cells = ydoc.getArray('cells');
     this.now = options.now ?? Date.now;
     this.accept = options.accept ?? (transaction => transaction.local);
     this.runsFromDocument = options.runsFromDocument ?? false;
-    this.initial = this.cells.toArray().map(readCell);
+    try {
+      this.cells = cellArray(ydoc);
+      this.initial = this.cells.toArray().map((map, index) => this.read(map, index));
+    } catch (error) {
+      this.refuse(error);
+      return;
+    }
     this.order = this.initial.map(cell => cell.id);
     this.cells.observeDeep(this.onChange);
   }
@@ -67,17 +85,37 @@ export class YDocRecorder {
   stop(): void {
     if (!this.stopped) {
       this.stopped = true;
-      this.cells.unobserveDeep(this.onChange);
+      this.cells?.unobserveDeep(this.onChange);
     }
   }
 
+  /** A refusal stops the recording; anything else is a bug, and thrown. */
+  private refuse(error: unknown): void {
+    if (!(error instanceof RecordingRefusedError)) {
+      throw error;
+    }
+    this.problem ??= error;
+    this.stop();
+  }
+
   private readonly onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction): void => {
+    try {
+      this.follow(events, transaction);
+    } catch (error) {
+      // Thrown out of an observer, it would break the transaction of whoever edits the notebook.
+      this.refuse(error);
+    }
+  };
+
+  private follow(events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction): void {
     const at = this.now();
     if (!this.accept(transaction)) {
       // Cells someone else inserts or deletes still move the ones we follow.
       for (const event of events) {
         if (event.target === this.cells) {
           this.followCells(event, at, false);
+        } else {
+          this.sources.delete(event.target._item?.parent ?? event.target);
         }
       }
       return;
@@ -87,9 +125,12 @@ export class YDocRecorder {
     for (const event of events) {
       if (event.target !== this.cells) {
         this.recordSourceEdit(event, at);
-        if (this.runsFromDocument) {
-          this.recordRun(event, at);
-        }
+      }
+    }
+    // Runs after the edits: a run reads the text they leave.
+    for (const event of events) {
+      if (this.runsFromDocument && event.target !== this.cells) {
+        this.recordRun(event, at);
       }
     }
     for (const event of events) {
@@ -97,7 +138,35 @@ export class YDocRecorder {
         this.followCells(event, at, true);
       }
     }
-  };
+    // A cell whose id, type or source object was set anew is another cell now.
+    for (const event of events) {
+      const keys = (event as Y.YMapEvent<unknown>).keysChanged;
+      if (event.target.parent === this.cells && keys && (keys.has('id') || keys.has('cell_type') || keys.has('source'))) {
+        this.replaceCell(event.target as Y.Map<unknown>, at);
+      }
+    }
+  }
+
+  /** A cell as `readCell` reads it, its text kept for the runs to come. */
+  private read(map: unknown, index: number): RecordedCell {
+    const cell = readCell(map, index);
+    this.sources.set(map as object, cell.source);
+    return cell;
+  }
+
+  /** Record a cell whose identity changed in place as the old one leaving and the new one coming. */
+  private replaceCell(map: Y.Map<unknown>, at: number): void {
+    const index = this.cells!.toArray().indexOf(map);
+    if (index < 0) {
+      return;
+    }
+    const cell = this.read(map, index);
+    const [id] = this.order.splice(index, 1, cell.id);
+    if (id !== undefined) {
+      this.events.push({ kind: 'delete-cell', at, index, id });
+    }
+    this.events.push({ kind: 'insert-cell', at, index, cell });
+  }
 
   /** A run read from the document: the execution count set, or more output for the last run. */
   private recordRun(event: Y.YEvent<Y.AbstractType<unknown>>, at: number): void {
@@ -109,46 +178,46 @@ export class YDocRecorder {
       return;
     }
     const map = cell as Y.Map<unknown>;
-    const id = map.get('id') as string;
     const keys = event.target === map ? (event as Y.YMapEvent<unknown>).keysChanged : undefined;
     if (keys?.has('execution_count') && typeof map.get('execution_count') === 'number') {
-      const source = map.get('source') as Y.Text | string | undefined;
-      const run: RecordedRun = {
-        kind: 'run',
-        at,
-        id,
-        source: typeof source === 'string' ? source : (source?.toJSON() ?? ''),
-        output: this.outputsOf(map)
-      };
+      const known = this.sources.get(map);
+      const { id, source } = known === undefined ? this.read(map, this.cells!.toArray().indexOf(map)) : { id: map.get('id') as string, source: known };
+      const run: RecordedRun = { kind: 'run', at, id, source, ...this.outputsOf(map) };
       this.events.push(run);
       this.lastRuns.set(id, run);
     } else if (keys?.has('source') || event.target === map.get('source')) {
       // Edited since: later outputs are not that run's.
-      this.lastRuns.delete(id);
+      this.lastRuns.delete(map.get('id') as string);
     } else {
-      const run = this.lastRuns.get(id);
+      const run = this.lastRuns.get(map.get('id') as string);
       if (run) {
-        run.output = this.outputsOf(map);
+        Object.assign(run, this.outputsOf(map));
       }
     }
   }
 
-  private outputsOf(cell: Y.Map<unknown>): string {
-    const outputs = cell.get('outputs') as Y.Array<unknown> | unknown[] | undefined;
-    return outputsText(Array.isArray(outputs) ? outputs : (outputs?.toJSON() ?? []));
+  /** What a cell's outputs showed, and the exception they tell of; outputs of another shape show nothing. */
+  private outputsOf(cell: Y.Map<unknown>): { output: string; error?: string } {
+    const stored = cell.get('outputs') as { toJSON?: () => unknown } | unknown[] | undefined;
+    const json = Array.isArray(stored) ? stored : typeof stored?.toJSON === 'function' ? stored.toJSON() : [];
+    const outputs = Array.isArray(json) ? (json as unknown[]) : [];
+    const error = outputsError(outputs);
+    return { output: outputsText(outputs), ...(error !== undefined ? { error } : {}) };
   }
 
   private recordSourceEdit(event: Y.YEvent<Y.AbstractType<unknown>>, at: number): void {
     const cell = event.target._item?.parent as Y.Map<unknown> | null | undefined;
-    if (!cell || cell.parent !== this.cells || cell.get('source') !== event.target) {
+    if (!cell || cell.parent !== this.cells || !isMap(cell) || cell.get('source') !== event.target) {
       return; // metadata, outputs, execution counts: not the author's writing
     }
     const id = cell.get('id') as string;
+    let text = this.sources.get(cell);
     let offset = 0;
     let pending: { offset: number; remove: number; insert: string } | undefined;
     const flush = () => {
       if (pending && (pending.remove > 0 || pending.insert !== '')) {
         this.events.push({ kind: 'edit', at, id, ...pending });
+        text = text === undefined ? undefined : text.slice(0, pending.offset) + pending.insert + text.slice(pending.offset + pending.remove);
       }
       pending = undefined;
     };
@@ -163,9 +232,14 @@ export class YDocRecorder {
         pending ??= { offset, remove: 0, insert: '' };
         pending.insert += part.insert;
         offset += part.insert.length;
+      } else if (part.insert !== undefined) {
+        throw embeddedInSource(id);
       }
     }
     flush();
+    if (text !== undefined) {
+      this.sources.set(cell, text);
+    }
   }
 
   /**
@@ -176,7 +250,7 @@ export class YDocRecorder {
    */
   private followCells(event: Y.YEvent<Y.AbstractType<unknown>>, at: number, record: boolean): void {
     const deleted: number[] = [];
-    const inserted: Array<{ index: number; map: Y.Map<unknown> }> = [];
+    const inserted: Array<{ index: number; map: unknown }> = [];
     let before = 0;
     let after = 0;
     for (const part of event.delta) {
@@ -188,7 +262,7 @@ export class YDocRecorder {
           deleted.push(before++);
         }
       } else if (Array.isArray(part.insert)) {
-        for (const map of part.insert as Array<Y.Map<unknown>>) {
+        for (const map of part.insert as unknown[]) {
           inserted.push({ index: after++, map });
         }
       }
@@ -200,23 +274,11 @@ export class YDocRecorder {
       }
     }
     for (const { index, map } of inserted) {
-      const cell = readCell(map);
+      const cell = this.read(map, index);
       this.order.splice(index, 0, cell.id);
       if (record) {
         this.events.push({ kind: 'insert-cell', at, index, cell });
       }
     }
   }
-}
-
-/** A cell map as @jupyter/ydoc writes it. */
-function readCell(map: Y.Map<unknown>): RecordedCell {
-  const type = map.get('cell_type');
-  const source = map.get('source') as Y.Text | string | undefined;
-  const id = map.get('id');
-  return {
-    id: typeof id === 'string' ? id : '',
-    type: type === 'markdown' || type === 'raw' ? type : 'code',
-    source: typeof source === 'string' ? source : (source?.toJSON() ?? '')
-  };
 }

@@ -104,6 +104,7 @@ test('the public surface of each module', async () => {
     'readBroadcast'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [
+    'RecordingRefusedError',
     'YDocRecorder',
     'outputsText',
     'recordingFromHistory',

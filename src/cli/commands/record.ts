@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatBytes, plural, userText } from '../../format/index.js';
-import { recordingFromHistory, tutorialFromRecording } from '../../recorder/index.js';
+import { recordingFromHistory, RecordingRefusedError, tutorialFromRecording } from '../../recorder/index.js';
 import { chooseDocument, type ChosenDocument, type NotebookNow } from '../choose-document.js';
 import { displayName } from '../display-name.js';
 import { describeErrno } from '../errno.js';
@@ -91,13 +91,23 @@ export const recordCommand: Command = {
     if (candidates.length > 1) {
       io.stderr(`${name}: warning: ${severalDocuments(wanted, candidates, chosen, fileIds?.file)}\n`);
     }
-    const recording = recordingFromHistory(chosen.document.updates, { title: basename(wanted, extname(wanted)), since });
-    if (recording.events.length === 0) {
-      io.stderr(
-        `${name}: warning: the history of ${userText(wanted)} ${since === undefined ? 'holds only the notebook as it was opened' : 'has no change after --since'}: the tutorial only recreates it\n`
-      );
+    let written;
+    try {
+      const recording = recordingFromHistory(chosen.document.updates, { title: basename(wanted, extname(wanted)), since });
+      if (recording.events.length === 0) {
+        io.stderr(
+          `${name}: warning: the history of ${userText(wanted)} ${since === undefined ? 'holds only the notebook as it was opened' : 'has no change after --since'}: the tutorial only recreates it\n`
+        );
+      }
+      written = tutorialFromRecording(recording);
+    } catch (error) {
+      if (!(error instanceof RecordingRefusedError)) {
+        throw error;
+      }
+      io.stderr(`${name}: error: cannot record ${userText(wanted)}: ${error.message}; nothing was written\n`);
+      return 1;
     }
-    const { markdown, notes } = tutorialFromRecording(recording);
+    const { markdown, notes } = written;
     const out = values.output === undefined || values.output === '-' ? '<stdout>' : displayName(values.output as string);
     for (const note of notes) {
       io.stderr(`${out}:${note.line}:1: warning: ${note.message} (recording-${note.kind})\n`);
