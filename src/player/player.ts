@@ -53,9 +53,9 @@ export interface PlayerOptions {
   host: PlayerHost;
   /** Initial speed, `MIN_SPEED`..`MAX_SPEED`; default 1. */
   speed?: number;
-  /** Stop after every step (A11Y R13); default false. */
+  /** Stop after every step (docs/explanation/accessibility.md, R13); default false. */
   stepMode?: boolean;
-  /** Type whole blocks instead of keystrokes (A11Y R15); default false. */
+  /** Type whole blocks instead of keystrokes (docs/explanation/accessibility.md, R15); default false. */
   reducedMotion?: boolean;
   /** Where a throwing listener is reported; default `console.error`. */
   onListenerError?: ListenerErrorHandler;
