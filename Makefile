@@ -310,6 +310,7 @@ docs: build-lib
 	rm -rf $(dir $(DOCS_SRC)) && mkdir -p $(DOCS_SRC) && cp -r docs/. $(DOCS_SRC)/ && cp CHANGELOG.md $(DOCS_SRC)/..
 	node scripts/docs-layers.mjs $(DOCS_SRC)/_generated/layers.md
 	node_modules/.bin/typedoc --logLevel Warn --options docs/typedoc.json --out $(DOCS_SRC)/api
+	cp docs/_templates/api-index.md $(DOCS_SRC)/api/index.md
 	$(SPHINX_BUILD) -W --keep-going -q -b html -d build/docs-doctrees $(DOCS_SRC) $(DOCS_OUT)
 
 # Static files: any static host serves the site the same way.

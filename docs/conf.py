@@ -27,7 +27,7 @@ version = release
 extensions = ["myst_parser"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "_generated/README.md", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_templates", "Thumbs.db", ".DS_Store"]
 language = "en"
 
 # Every `page.md#heading` link is checked against real headings (with -W a broken one fails the build).
