@@ -238,7 +238,7 @@ test-browser: setup build lite docs
 
 # Accessibility tests live in a11y-tests/ (docs/explanation/accessibility.md); until the first one is written there is
 # nothing to run, and this says so rather than passing silently.
-a11y: setup build
+a11y: setup build docs
 	@shopt -s nullglob; files=($(A11Y_TESTS)); \
 	if [ $${#files[@]} -eq 0 ]; then \
 		echo "==> a11y: no tests match $(A11Y_TESTS) yet, nothing run"; \
@@ -307,7 +307,7 @@ DOCS_SRC := build/docs-src/docs
 docs: build-lib
 	@echo "==> documentation site into $(DOCS_OUT)/"
 	@test -x $(SPHINX_BUILD) || { echo "$(SPHINX_BUILD) is missing: run make setup (or pass SPHINX_BUILD=...)" >&2; exit 1; }
-	rm -rf $(dir $(DOCS_SRC)) && mkdir -p $(DOCS_SRC) && cp -r docs/. $(DOCS_SRC)/ && cp CHANGELOG.md $(DOCS_SRC)/..
+	rm -rf $(dir $(DOCS_SRC)) $(DOCS_OUT) build/docs-doctrees && mkdir -p $(DOCS_SRC) && cp -r docs/. $(DOCS_SRC)/ && cp CHANGELOG.md $(DOCS_SRC)/..
 	node scripts/docs-layers.mjs $(DOCS_SRC)/_generated/layers.md
 	node_modules/.bin/typedoc --logLevel Warn --options docs/typedoc.json --out $(DOCS_SRC)/api
 	cp docs/_templates/api-index.md $(DOCS_SRC)/api/index.md

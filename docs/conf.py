@@ -39,8 +39,7 @@ suppress_warnings = []
 
 html_theme = "pydata_sphinx_theme"
 html_title = "Notecast"
-html_static_path = ["_static"]
-html_css_files = ["notecast-docs.css"]
+templates_path = ["_templates"]
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
@@ -54,4 +53,7 @@ html_theme_options = {
     "footer_start": ["copyright"],
     "footer_end": [],
     "use_edit_page_button": False,
+    # The sidebar's expand toggles are <summary> elements with only an icon, which have no
+    # accessible name: the navigation shows the current section's pages instead.
+    "collapse_navigation": True,
 }
