@@ -1,7 +1,8 @@
 # Notecast: one entry point for setting up, building, testing and demoing.
 #
 #   make demo    JupyterLab with Notecast on http://127.0.0.1:$(PORT), serving tutorials/
-#   make test    everything CI checks: layers, unit tests, tutorials, the dist check, browser and a11y tests
+#   make test    everything CI checks: layers, unit tests, tutorials, the docs site, the dist check, browser and a11y tests
+#   make docs    the documentation site in build/docs/ (make docs-serve serves it on 127.0.0.1)
 #   make dist    the wheel and sdist in dist/, checked in a fresh venv with JupyterLab and Notebook 7
 #
 # Works from a fresh clone on Debian 12 with Node.js 20 / npm 11 and Python 3.11: `setup`
@@ -83,7 +84,7 @@ help:
 	@echo "make setup       install npm packages, the Python venvs ($(VENV), and $(RTC_VENV) with collaboration) and Chromium if missing"
 	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV)"
 	@echo "make dist        build the wheel and sdist into $(DIST_DIR)/ and check them in a fresh venv (JupyterLab, Notebook 7)"
-	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials dist test-browser (test-e2e and a11y, two files at a time)"
+	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials test-docs dist test-browser (test-e2e and a11y, two files at a time)"
 	@echo "make test-tutorials  run every tutorial in a real kernel and compare each :::run's expected output"
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
