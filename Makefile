@@ -1,7 +1,8 @@
 # Notecast: one entry point for setting up, building, testing and demoing.
 #
 #   make demo    JupyterLab with Notecast on http://127.0.0.1:$(PORT), serving tutorials/
-#   make test    everything CI checks: layers, unit tests, tutorials, the dist check, browser and a11y tests
+#   make test    everything CI checks: layers, unit tests, tutorials, the docs site, the dist check, browser and a11y tests
+#   make docs    the documentation site in build/docs/ (make docs-serve serves it on 127.0.0.1)
 #   make dist    the wheel and sdist in dist/, checked in a fresh venv with JupyterLab and Notebook 7
 #
 # Works from a fresh clone on Debian 12 with Node.js 20 / npm 11 and Python 3.11: `setup`
@@ -34,6 +35,10 @@ DEMO_TUTORIAL ?= 01-python-basics.md
 # What `make lite` puts in the JupyterLite site's file browser, and where `make lite-serve` serves it.
 LITE_CONTENTS ?= tutorials
 LITE_PORT ?= 8000
+# The documentation site: where `make docs` writes it, and where `make docs-serve` serves it.
+DOCS_OUT ?= build/docs
+DOCS_PORT ?= 8010
+SPHINX_BUILD ?= $(VENV)/bin/sphinx-build
 
 # Every test file first loads test/setup/console.ts: the one known Yjs warning is dropped, any other
 # console warning or error fails its file.
@@ -75,19 +80,21 @@ LABEXT_OUT := jupyterlab_notecast/labextension
 DIST_DIR := dist
 
 .PHONY: help setup rtc-venv python-constraints chromium build build-lib build-labextension install-labextension \
-	dist test test-browser lint check-layers test-unit check-tutorials test-tutorials test-e2e test-web web a11y bench demo lite lite-serve translations clean distclean FORCE
+	dist test test-browser lint check-layers test-unit check-tutorials test-tutorials test-e2e test-web web a11y bench demo lite lite-serve docs docs-serve test-docs translations clean distclean FORCE
 
 help:
 	@echo "make setup       install npm packages, the Python venvs ($(VENV), and $(RTC_VENV) with collaboration) and Chromium if missing"
 	@echo "make build       compile TypeScript, build the labextension, pip-install it into $(VENV), build the web player"
 	@echo "make web         the web player <notecast-player> into build/web/ (ES modules, stylesheet, catalogs)"
 	@echo "make dist        build the wheel and sdist into $(DIST_DIR)/ and check them in a fresh venv (JupyterLab, Notebook 7)"
-	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials dist test-browser (test-e2e, test-web and a11y, two files at a time)"
+	@echo "make test        lint check-layers test-unit check-tutorials test-tutorials test-docs dist test-browser (test-e2e, test-web and a11y, two files at a time)"
 	@echo "make test-tutorials  run every tutorial in a real kernel and compare each :::run's expected output"
 	@echo "make lint        ESLint, Prettier (check only) and Stylelint; \`npm run format\` fixes what it can"
 	@echo "make demo        JupyterLab with Notecast on http://$(HOST):$(PORT)/lab serving $(DEMO_ROOT)/"
 	@echo "make lite        a static JupyterLite site in $(LITE_DIR)/: Notecast, $(LITE_CONTENTS)/, a self-hosted Pyodide kernel"
 	@echo "make lite-serve  serve $(LITE_DIR)/ on http://$(HOST):$(LITE_PORT)/lab/index.html?notecast=$(DEMO_TUTORIAL)"
+	@echo "make docs        the documentation site (Sphinx, offline) into $(DOCS_OUT)/, warnings as errors"
+	@echo "make docs-serve  serve $(DOCS_OUT)/ on http://$(HOST):$(DOCS_PORT)/"
 	@echo "make bench       run the benchmarks"
 	@echo "make translations  extract the strings of src/ and schema/, update each language's .po, compile"
 	@echo "make clean       remove build output (distclean also removes node_modules and $(VENV))"
@@ -204,7 +211,7 @@ dist: build-labextension web chromium
 
 # ---- test -------------------------------------------------------------------------------------
 
-test: setup build lint check-layers test-unit check-tutorials test-tutorials dist test-browser
+test: setup build lint check-layers test-unit check-tutorials test-tutorials test-docs dist test-browser
 
 # Check only: a finding fails the build. `npm run format` rewrites the files.
 lint: $(NPM_STAMP)
@@ -235,7 +242,7 @@ test-e2e: setup build lite
 
 # The end-to-end, web player and accessibility files together, BROWSER_CONCURRENCY at a time:
 # what `make test` runs.
-test-browser: setup build lite
+test-browser: setup build lite docs
 	@echo "==> browser end-to-end, web player and accessibility tests, $(BROWSER_CONCURRENCY) files at a time"
 	$(NODE_TEST) --test-concurrency=$(BROWSER_CONCURRENCY) $(E2E_TESTS) $(WEB_TESTS) $(A11Y_TESTS)
 
@@ -244,9 +251,9 @@ test-web: setup build
 	@echo "==> web player browser tests"
 	$(NODE_TEST) --test-concurrency=1 $(WEB_TESTS)
 
-# Accessibility tests live in a11y-tests/ (A11Y.md); until the first one is written there is
+# Accessibility tests live in a11y-tests/ (docs/explanation/accessibility.md); until the first one is written there is
 # nothing to run, and this says so rather than passing silently.
-a11y: setup build
+a11y: setup build docs
 	@shopt -s nullglob; files=($(A11Y_TESTS)); \
 	if [ $${#files[@]} -eq 0 ]; then \
 		echo "==> a11y: no tests match $(A11Y_TESTS) yet, nothing run"; \
@@ -303,6 +310,32 @@ lite-serve: lite
 	$(VENV)/bin/python scripts/lite-serve.py $(LITE_DIR) --host $(HOST) --port $(LITE_PORT)
 
 FORCE:
+
+# ---- documentation ----------------------------------------------------------------------------
+
+# Sphinx runs on a copy of docs/ in $(DOCS_SRC), into which the parts generated from the code are
+# written first: the architecture page's module table from scripts/layers.mjs (the rules the layer
+# check enforces) and the API reference by TypeDoc from the TSDoc comments. None of it is committed.
+# -W --keep-going: every warning (a broken link or heading anchor, a page missing from the
+# navigation) fails the build, after all of them are listed. Nothing is fetched while building.
+DOCS_SRC := build/docs-src/docs
+docs: build-lib web $(VENV_STAMP)
+	@echo "==> documentation site into $(DOCS_OUT)/"
+	@test -x $(SPHINX_BUILD) || { echo "$(SPHINX_BUILD) is missing: run make setup (or pass SPHINX_BUILD=...)" >&2; exit 1; }
+	rm -rf $(dir $(DOCS_SRC)) $(DOCS_OUT) build/docs-doctrees && mkdir -p $(DOCS_SRC) && cp -r docs/. $(DOCS_SRC)/ && cp CHANGELOG.md $(DOCS_SRC)/..
+	node scripts/docs-layers.mjs $(DOCS_SRC)/_generated/layers.md
+	node_modules/.bin/typedoc --logLevel Warn --options docs/typedoc.json --out $(DOCS_SRC)/api
+	cp docs/_templates/api-index.md $(DOCS_SRC)/api/index.md
+	$(SPHINX_BUILD) -W --keep-going -q -b html -d build/docs-doctrees $(DOCS_SRC) $(DOCS_OUT)
+
+# Static files: any static host serves the site the same way.
+docs-serve: docs
+	@echo "==> $(DOCS_OUT) on http://$(HOST):$(DOCS_PORT)/"
+	$(VENV)/bin/python -m http.server --bind $(HOST) --directory $(DOCS_OUT) $(DOCS_PORT)
+
+# The site builds without a warning, and its code blocks and cited files are checked by
+# test/unit/docs/ (part of test-unit); the pages' axe scan runs with the browser tests.
+test-docs: docs
 
 # ---- translations -----------------------------------------------------------------------------
 

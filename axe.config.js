@@ -1,5 +1,5 @@
 /**
- * The one place for Notecast's axe-core configuration (A11Y.md, "How it is tested").
+ * The one place for Notecast's axe-core configuration (docs/explanation/accessibility.md, "How it is tested").
  *
  * No tool reads this file by itself: every accessibility test in `a11y-tests/` imports it
  * through `a11y-tests/helpers/axe.ts`, which is the only code that builds an axe run.

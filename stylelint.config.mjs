@@ -13,7 +13,7 @@ export default {
       { message: name => `Expected custom property "${name}" to be a JupyterLab --jp-* variable` }
     ],
     // The visually hidden pattern keeps `clip` beside `clip-path` for browsers and screen
-    // readers that predate clip-path (A11Y R8); every other deprecated property is refused.
+    // readers that predate clip-path (docs/explanation/accessibility.md, R8); every other deprecated property is refused.
     'property-no-deprecated': [true, { ignoreProperties: ['clip'] }]
   },
   overrides: [

@@ -1,5 +1,5 @@
 /**
- * Captions (A11Y.md R12, WCAG 1.2.x): the narration is always visible. While a tutorial plays,
+ * Captions (docs/explanation/accessibility.md, R12, WCAG 1.2.x): the narration is always visible. While a tutorial plays,
  * the player's caption shows each step's narration as that step plays — the same text the step
  * list (transcript) gives for that step — then the prompt of a pause, then the end.
  */

@@ -1,5 +1,5 @@
 /**
- * Do no harm (A11Y.md, "How it is tested"): a full-page axe scan of JupyterLab with Notecast
+ * Do no harm (docs/explanation/accessibility.md, "How it is tested"): a full-page axe scan of JupyterLab with Notecast
  * adds no violation beyond JupyterLab's own baseline, recorded without the extension in the same
  * states and kept in a11y-tests/baseline/.
  *

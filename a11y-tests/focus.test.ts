@@ -1,5 +1,5 @@
 /**
- * Focus where the learner expects it (A11Y.md R16, R17): opening a tutorial puts focus on the
+ * Focus where the learner expects it (docs/explanation/accessibility.md, R16, R17): opening a tutorial puts focus on the
  * player's toolbar (the learner asked for the player), and playback never drops focus — not
  * even when it removes JupyterLab's placeholder cell of a new notebook, which had focus.
  * (Both failed against the first player UI; fixed in d7e83be.)

@@ -1,5 +1,5 @@
 /**
- * Keyboard only (A11Y.md R1–R7, R14, R16–R18): the toolbar and slider patterns, a whole
+ * Keyboard only (docs/explanation/accessibility.md, R1–R7, R14, R16–R18): the toolbar and slider patterns, a whole
  * tutorial played, taken over and resumed without the mouse, Tab leaves the player, focus
  * stays put while steps auto-play, shortcuts do not fire in a cell editor, every command has a
  * remappable shortcut that does not collide with JupyterLab's.

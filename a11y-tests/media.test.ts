@@ -1,5 +1,5 @@
 /**
- * Motion, colour and size (A11Y.md R14, R15, R21): Pause freezes everything at once, reduced motion types whole blocks, forced colours
+ * Motion, colour and size (docs/explanation/accessibility.md, R14, R15, R21): Pause freezes everything at once, reduced motion types whole blocks, forced colours
  * keep the player usable, a 320 px wide viewport loses no function and never covers the
  * focused cell (narrow.test.ts), and every target in the player is at least 24×24 CSS px.
  */

@@ -1,5 +1,5 @@
 /**
- * Strict (A11Y.md, "How it is tested"): zero axe violations inside the player in every state —
+ * Strict (docs/explanation/accessibility.md, "How it is tested"): zero axe violations inside the player in every state —
  * idle, playing mid-typing, waiting for the kernel, paused, taken over, resume dialog open,
  * shortcut help open, ended, a tutorial with errors — in the light and the dark theme.
  * Dialogs are scanned together with the player: they are part of what the learner meets.

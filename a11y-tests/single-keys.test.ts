@@ -1,5 +1,5 @@
 /**
- * Single-key shortcuts (A11Y.md R4, R6; WCAG 2.1.4 Character Key Shortcuts): K, J and L
+ * Single-key shortcuts (docs/explanation/accessibility.md, R4, R6; WCAG 2.1.4 Character Key Shortcuts): K, J and L
  * (play/pause, previous, next) work only with the `singleKeyShortcuts` setting on — off by
  * default, since single keys clash with screen-reader browse modes and speech input — only
  * while focus is inside the player, and never in a cell editor, where they are text.

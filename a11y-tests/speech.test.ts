@@ -1,5 +1,5 @@
 /**
- * Narration spoken by the browser's speech synthesis (A11Y.md R11): opt-in, its own volume,
+ * Narration spoken by the browser's speech synthesis (docs/explanation/accessibility.md, R11): opt-in, its own volume,
  * silent when paused, and the live region stays quiet for the narration it speaks — while
  * every other message (typing summaries, kernel results, "Your turn") still reaches the
  * screen reader. What speechSynthesis is asked to say is recorded in the page

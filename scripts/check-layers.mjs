@@ -1,33 +1,18 @@
 #!/usr/bin/env node
 // Fails when the module layering of src/ is broken: an import cycle, a module
-// importing one it may not (see the table in README "Architecture"), code
+// importing one it may not (the rules are data in scripts/layers.mjs, shown on the
+// documentation's architecture page), code
 // outside src/lab importing @jupyterlab/* or @lumino/*, or a module reaching
 // past another module's index.ts. (That only src/lab uses the DOM is checked
 // by compiling the other modules without the DOM library: tsconfig.core.json.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALLOWED, DYNAMIC_ONLY } from './layers.mjs';
 
-/** Which of our modules each module may import. */
-export const ALLOWED = {
-  format: [],
-  compiler: ['format'],
-  player: ['format'],
-  apply: ['format'],
-  session: ['format', 'player', 'apply'],
-  recorder: ['format', 'compiler', 'apply'],
-  lab: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
-  cli: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
-  // The web player: a page that plays a .json never downloads the compiler (see DYNAMIC_ONLY).
-  web: ['format', 'compiler', 'player', 'apply', 'session'],
-  // src/index.ts, the package's "." entry: the DOM-free library, so never lab or cli.
-  'index.ts': ['format', 'compiler', 'player', 'apply', 'session', 'recorder']
-};
+export { ALLOWED, MODULES, RULES } from './layers.mjs';
 
-/** Modules a module may import only with a dynamic `import()`, so that a bundle loads them on demand. */
-export const DYNAMIC_ONLY = {
-  web: ['compiler']
-};
+export { DYNAMIC_ONLY } from './layers.mjs';
 
 function walk(dir) {
   return readdirSync(dir).flatMap(name => {
@@ -46,6 +31,9 @@ export function checkLayers(srcDir) {
   const graph = new Map();
   for (const file of files) {
     const module = relative(srcDir, file).split(sep)[0];
+    if (!(module in ALLOWED)) {
+      problems.push(`${relative(process.cwd(), file)}: src/${module} is not in scripts/layers.mjs; add it with what it owns and may import`);
+    }
     const code = stripComments(readFileSync(file, 'utf8'));
     const edges = [];
     const specifiers = [

@@ -1,5 +1,5 @@
 /**
- * What the browser's speech synthesis is asked to say (A11Y R11), recorded in the page.
+ * What the browser's speech synthesis is asked to say (docs/explanation/accessibility.md, R11), recorded in the page.
  *
  * An init script wraps `speechSynthesis.speak` and `.cancel` before JupyterLab loads and logs
  * every call with the utterance's text and volume. Two modes:

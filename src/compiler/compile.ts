@@ -30,6 +30,28 @@ export interface CompileResult {
 /**
  * Compile a Markdown tutorial into a script. Never throws: every problem,
  * even an unexpected one, is a positioned message on `file`.
+ *
+ * `script` is there only when there was no error (warnings allowed); it is
+ * validated against the script's JSON Schema and ready for a `Player` or a
+ * `PlaybackSession`. Each message has a `line`, a `column`, a `reason` and a
+ * `ruleId`, and `String(message)` reads `file:line:column: reason`.
+ *
+ * @param input - the tutorial's Markdown, as text or UTF-8 bytes (BOM allowed).
+ * @param options - `path` names the file in messages.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { compile } from 'jupyterlab-notecast/compiler';
+ *
+ * const { script, file } = compile(readFileSync('lesson.md'), { path: 'lesson.md' });
+ * for (const message of file.messages) {
+ *   console.error(String(message)); // lesson.md:12:1: ...
+ * }
+ * if (script) {
+ *   console.log(`${script.steps.length} steps`);
+ * }
+ * ```
  */
 export function compile(input: string | Uint8Array, options: CompileOptions = {}): CompileResult {
   const file = new VFile({ path: options.path });

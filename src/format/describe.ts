@@ -1,6 +1,6 @@
 /**
  * One-line spoken descriptions of code, so a screen reader never hears code
- * keystroke by keystroke (A11Y R10). Heuristic and short on purpose: authors
+ * keystroke by keystroke (docs/explanation/accessibility.md, R10). Heuristic and short on purpose: authors
  * who want better words write `summary="..."`.
  */
 import { userText } from './user-text.js';

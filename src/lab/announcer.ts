@@ -1,5 +1,5 @@
 /**
- * The one announcer of the whole app (A11Y R8, R9): two visually hidden live
+ * The one announcer of the whole app (docs/explanation/accessibility.md, R8, R9): two visually hidden live
  * regions, polite and assertive, created empty when the plugin activates.
  *
  * Messages are queued and written at most every `THROTTLE_MS`, so a burst

@@ -1,4 +1,4 @@
-/** Keystrokes as `aria-keyshortcuts` spells them (A11Y R4). */
+/** Keystrokes as `aria-keyshortcuts` spells them (docs/explanation/accessibility.md, R4). */
 import { Platform } from '@lumino/domutils';
 
 /** Lumino's "Accel Alt Shift P" → ARIA's "Control+Alt+Shift+P" (Meta on a Mac). */

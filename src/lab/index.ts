@@ -1,6 +1,6 @@
 /**
  * Notecast's JupyterLab plugins. Only `src/lab` may import `@jupyterlab/*` or
- * touch the DOM (DESIGN.md, "Architecture"); the plugins here only wire the
+ * touch the DOM (docs/explanation/architecture.md); the plugins here only wire the
  * services of the files beside them, talking to each other through tokens.
  * Every JupyterLab service but the document manager is optional, so the
  * extension activates where one is missing.
@@ -45,7 +45,7 @@ const ACTIVATE_START = 'notecast:activate-start';
 
 const announcerPlugin: JupyterFrontEndPlugin<INotecastAnnouncer> = {
   id: 'jupyterlab-notecast:announcer',
-  description: 'The live regions through which Notecast speaks, created empty at start (A11Y R8).',
+  description: 'The live regions through which Notecast speaks, created empty at start.',
   autoStart: true,
   provides: INotecastAnnouncer,
   optional: [ITranslator],

@@ -1,5 +1,5 @@
 /**
- * Where a player docks (A11Y R21: reflow at 320 px, never cover the focused cell).
+ * Where a player docks (docs/explanation/accessibility.md, R21: reflow at 320 px, never cover the focused cell).
  *
  * Beside its notebook when the notebook's area is wide; below it when the area
  * is narrow (400 % zoom, a small window), so the player and the notebook each

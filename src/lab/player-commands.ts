@@ -1,5 +1,5 @@
 /**
- * The commands a player acts on (A11Y R4: every shortcut a remappable
+ * The commands a player acts on (docs/explanation/accessibility.md, R4: every shortcut a remappable
  * command; keys in schema/plugin.json). They are the player's toolbar too
  * (player-toolbar.ts): label, icon and enabled state come from here, for the
  * palette, the shortcuts and the buttons alike.

@@ -1,5 +1,5 @@
 /**
- * The player's toolbar (A11Y R1): its buttons are the player's commands, each
+ * The player's toolbar (docs/explanation/accessibility.md, R1): its buttons are the player's commands, each
  * button's label, icon, enabled state and `aria-keyshortcuts` read from the
  * `CommandRegistry` (player-commands.ts), re-read on `commandChanged` and
  * `keyBindingChanged`, so the palette, the shortcuts and the toolbar never

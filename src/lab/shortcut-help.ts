@@ -1,4 +1,4 @@
-/** The shortcut help (A11Y R7): built from the live keybinding registry, so it shows remapped keys. */
+/** The shortcut help (docs/explanation/accessibility.md, R7): built from the live keybinding registry, so it shows remapped keys. */
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';

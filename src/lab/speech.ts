@@ -1,5 +1,5 @@
 /**
- * Narration spoken by the browser's speech synthesis (A11Y R11), for learners
+ * Narration spoken by the browser's speech synthesis (docs/explanation/accessibility.md, R11), for learners
  * who want to hear the tutorial without a screen reader.
  *
  * - Opt-in: the `speech` setting, off by default; `speechVolume` (0–1) is its

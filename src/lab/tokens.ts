@@ -59,7 +59,7 @@ export interface OpenOptions {
   exactLanguage?: boolean;
 }
 
-/** The one announcer of the app (A11Y R8): polite and assertive live regions. */
+/** The one announcer of the app (docs/explanation/accessibility.md, R8): polite and assertive live regions. */
 export type INotecastAnnouncer = Announcer;
 
 export const INotecastAnnouncer = new Token<INotecastAnnouncer>(

@@ -1,5 +1,5 @@
 /**
- * What the player has to say (A11Y R9, R10, R17–R19), as data: a tagged union
+ * What the player has to say (docs/explanation/accessibility.md, R9, R10, R17–R19), as data: a tagged union
  * with a `kind`, the facts a front end needs to word it, and its politeness.
  * The player never makes sentences; each front end words these in one place
  * (`src/session`'s presenter: the lab through its translations, the CLI in

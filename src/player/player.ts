@@ -53,9 +53,9 @@ export interface PlayerOptions {
   host: PlayerHost;
   /** Initial speed, `MIN_SPEED`..`MAX_SPEED`; default 1. */
   speed?: number;
-  /** Stop after every step (A11Y R13); default false. */
+  /** Stop after every step (docs/explanation/accessibility.md, R13); default false. */
   stepMode?: boolean;
-  /** Type whole blocks instead of keystrokes (A11Y R15); default false. */
+  /** Type whole blocks instead of keystrokes (docs/explanation/accessibility.md, R15); default false. */
   reducedMotion?: boolean;
   /** Where a throwing listener is reported; default `console.error`. */
   onListenerError?: ListenerErrorHandler;
@@ -110,6 +110,42 @@ interface PendingRun {
   operation: RunOperation;
 }
 
+/**
+ * Plays a script: the state machine (idle, playing, waiting-for-kernel,
+ * paused, taken-over, ended, error) and the clock that decides when each
+ * operation happens. It does nothing to a notebook itself: it calls its
+ * `host` (`applyEdit`, `runCell`, `seek`, `restoreStep`, `cellNumber`) and tells what
+ * happens through typed events (`on('stepChanged', …)`, `on('announcement', …)`),
+ * never sentences. Commands (`play`, `pause`, `nextStep`, `seek`, `takeOver`,
+ * `resume`, …) queue and resolve when they have taken effect.
+ *
+ * Most users want a `PlaybackSession`, which joins a `Player` to a real
+ * notebook; use `Player` alone to drive something else. `ManualClock` (both a
+ * clock and a scheduler) makes playback deterministic in tests; `realClock`
+ * and `realScheduler` play in real time.
+ *
+ * @example
+ * ```ts
+ * import { compile } from 'jupyterlab-notecast/compiler';
+ * import { Player, realClock, realScheduler } from 'jupyterlab-notecast/player';
+ *
+ * const { script } = compile(markdown);
+ * const player = new Player({
+ *   script: script!,
+ *   clock: realClock,
+ *   scheduler: realScheduler,
+ *   host: {
+ *     applyEdit: operation => console.log('edit', operation.op),
+ *     runCell: () => Promise.resolve({ ok: true, outputLines: 0 }),
+ *     seek: () => undefined,
+ *     restoreStep: () => undefined,
+ *     cellNumber: () => undefined
+ *   }
+ * });
+ * player.on('stepChanged', ({ index, count }) => console.log(`step ${index + 1} of ${count}`));
+ * await player.play();
+ * ```
+ */
 export class Player {
   readonly script: Script;
   private readonly clock: Clock;

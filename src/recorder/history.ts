@@ -28,7 +28,29 @@ export interface HistoryOptions {
   since?: number;
 }
 
-/** Throws `RecordingRefusedError` when the history is not a notebook's (see `notebook-shape.ts`). */
+/**
+ * A notebook's history, as jupyter-collaboration's YStore keeps it (one row
+ * per Yjs update, with its time), read back as a `Recording`: the state the
+ * room started from, then every change in time order. Rows may come in any
+ * order. Write the recording as a tutorial with `tutorialFromRecording`; the
+ * `notecast record --from-ystore` command does both, reading the store for you.
+ *
+ * Throws `RecordingRefusedError` when the history is not a notebook's (see
+ * `notebook-shape.ts`).
+ *
+ * @param updates - the rows of the notebook's room: `update` (Yjs update,
+ *   version 1) and `timestamp` (ms).
+ * @param options - the tutorial's `title`; `kernel` and `since` (ms) optional.
+ *
+ * @example
+ * ```ts
+ * import { recordingFromHistory, tutorialFromRecording } from 'jupyterlab-notecast/recorder';
+ *
+ * const recording = recordingFromHistory(rows, { title: 'Exploring the data' });
+ * const { markdown, notes } = tutorialFromRecording(recording);
+ * // `markdown` is a tutorial `notecast check` accepts; `notes` say where to write narration.
+ * ```
+ */
 export function recordingFromHistory(updates: readonly StoredUpdate[], options: HistoryOptions): Recording {
   // Rows come in no guaranteed order; equal times keep the order they were given in.
   const ordered = updates.map((entry, index) => ({ ...entry, index })).sort((a, b) => a.timestamp - b.timestamp || a.index - b.index);

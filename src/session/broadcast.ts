@@ -3,7 +3,7 @@
  * side reads it back: one field, `notecast`, in the awareness of the
  * notebook's shared document (jupyter-collaboration syncs a document's
  * awareness to every client of its room). The document itself stays a plain
- * notebook: nothing of the broadcast is ever written into it (DESIGN.md,
+ * notebook: nothing of the broadcast is ever written into it (docs/explanation/architecture.md,
  * "Where it runs").
  *
  * Awareness is written by every client of the room, so what arrives is

@@ -44,6 +44,48 @@ export interface PlaybackSessionOptions {
   reducedMotion?: boolean;
 }
 
+/**
+ * A tutorial playing into a notebook: a `Player`, a `NotebookApplier` that
+ * turns each operation into a Yjs transaction on `notebook`, and `Keyframes`
+ * for seeking, joined behind one host. The front end brings only how a cell
+ * runs and what to do around seeks and the learner's edits
+ * (`SessionFrontEnd`); `session.player` takes the commands (`play`,
+ * `nextStep`, `seek`, `takeOver`, `resume`) and emits the events.
+ *
+ * The notebook is an `@jupyter/ydoc` `YNotebook`: JupyterLab's shared model
+ * of an open notebook, or `YNotebook.create()` in Node. An edit the learner
+ * makes to it hands them control (take-over) unless `frontEnd.learnerEdited`
+ * says otherwise. Call `dispose()` when done; it does not dispose the notebook.
+ *
+ * @example
+ * ```ts
+ * import { YNotebook } from '@jupyter/ydoc';
+ * import { compile } from 'jupyterlab-notecast/compiler';
+ * import { realClock, realScheduler } from 'jupyterlab-notecast/player';
+ * import { PlaybackSession } from 'jupyterlab-notecast/session';
+ *
+ * const { script } = compile(markdown);
+ * const notebook = YNotebook.create();
+ * const session = new PlaybackSession({
+ *   script: script!,
+ *   notebook,
+ *   clock: realClock,
+ *   scheduler: realScheduler,
+ *   reducedMotion: true,
+ *   frontEnd: { runCell: () => Promise.resolve({ ok: true, outputLines: 0 }) }
+ * });
+ * session.player.on('stateChanged', ({ state }) => {
+ *   if (state === 'ended') {
+ *     console.log(notebook.cells.map(cell => cell.getSource()));
+ *     session.dispose();
+ *   }
+ * });
+ * await session.player.play();
+ * ```
+ *
+ * A `ManualClock` as both `clock` and `scheduler` moves time only when told
+ * (`advanceTo(clock.nextTimerAt)`), which makes playback deterministic in tests.
+ */
 export class PlaybackSession {
   private readonly scriptValue: Script;
   private readonly notebookValue: YNotebook;

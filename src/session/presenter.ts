@@ -1,5 +1,5 @@
 /**
- * The one place where what the player announces becomes words (A11Y R9, R10,
+ * The one place where what the player announces becomes words (docs/explanation/accessibility.md, R9, R10,
  * R17–R19, R23). The player emits typed announcements (`kind` + data); the
  * presenter words them through a translation bundle: JupyterLab's, loaded for
  * the `notecast` domain, in the lab; `englishTranslations` in Node (the CLI's

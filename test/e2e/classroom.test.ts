@@ -124,7 +124,7 @@ test(
     await panel.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match((await panel.locator('.jp-NotecastPlayer-status').textContent()) ?? '', /^Step 1 of 6: Welcome\. The teacher paused\./);
     await waitForSpoken(early.page, stepSentence(0));
-    // The panel passes the player's strict accessibility scan (A11Y.md), as the player does.
+    // The panel passes the player's strict accessibility scan (docs/explanation/accessibility.md), as the player does.
     assert.equal(formatViolations(await scan(early.page, { include: '.jp-NotecastFollower', scope: 'player' })), 'no violations');
   }
 );

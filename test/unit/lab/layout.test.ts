@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { MIN_PLAYER_WIDTH, NARROW_AREA_WIDTH, NOTEBOOK_RIGHT_SHARE, dockFor, notebookAreaFor } from '../../../src/lab/layout.js';
 
 /**
- * Where the player docks (A11Y R21): beside the notebook in a wide area, below
+ * Where the player docks (docs/explanation/accessibility.md, R21): beside the notebook in a wide area, below
  * it in a narrow one (400 % zoom, a small window), and the side bars closed
  * first where the area cannot hold a player at all. The browser tests check
  * the same in a real JupyterLab at 320 px (a11y-tests/narrow.test.ts).
