@@ -54,6 +54,8 @@ export class YDocRecorder {
    */
   private readonly sources = new WeakMap<object, string>();
   private stopped = false;
+  /** Whether `onChange` observes the cells: a document refused as it is first read never was. */
+  private observing = false;
 
   constructor(ydoc: Y.Doc, options: YDocRecorderOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -68,6 +70,7 @@ export class YDocRecorder {
     }
     this.order = this.initial.map(cell => cell.id);
     this.cells.observeDeep(this.onChange);
+    this.observing = true;
   }
 
   /** The notebook's cells now, as the recorder has followed them. */
@@ -85,7 +88,10 @@ export class YDocRecorder {
   stop(): void {
     if (!this.stopped) {
       this.stopped = true;
-      this.cells?.unobserveDeep(this.onChange);
+      if (this.observing) {
+        this.cells?.unobserveDeep(this.onChange);
+        this.observing = false;
+      }
     }
   }
 
