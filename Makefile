@@ -316,13 +316,14 @@ FORCE:
 # Sphinx runs on a copy of docs/ in $(DOCS_SRC), into which the parts generated from the code are
 # written first: the architecture page's module table from scripts/layers.mjs (the rules the layer
 # check enforces) and the API reference by TypeDoc from the TSDoc comments. None of it is committed.
+# tutorials/ is copied beside it: the tutorial pages embed those tutorials with the notecast directive.
 # -W --keep-going: every warning (a broken link or heading anchor, a page missing from the
 # navigation) fails the build, after all of them are listed. Nothing is fetched while building.
 DOCS_SRC := build/docs-src/docs
 docs: build-lib web $(VENV_STAMP)
 	@echo "==> documentation site into $(DOCS_OUT)/"
 	@test -x $(SPHINX_BUILD) || { echo "$(SPHINX_BUILD) is missing: run make setup (or pass SPHINX_BUILD=...)" >&2; exit 1; }
-	rm -rf $(dir $(DOCS_SRC)) $(DOCS_OUT) build/docs-doctrees && mkdir -p $(DOCS_SRC) && cp -r docs/. $(DOCS_SRC)/ && cp CHANGELOG.md $(DOCS_SRC)/..
+	rm -rf $(dir $(DOCS_SRC)) $(DOCS_OUT) build/docs-doctrees && mkdir -p $(DOCS_SRC) && cp -r docs/. $(DOCS_SRC)/ && cp CHANGELOG.md $(DOCS_SRC)/.. && cp -r tutorials $(DOCS_SRC)/..
 	node scripts/docs-layers.mjs $(DOCS_SRC)/_generated/layers.md
 	node_modules/.bin/typedoc --logLevel Warn --options docs/typedoc.json --out $(DOCS_SRC)/api
 	cp docs/_templates/api-index.md $(DOCS_SRC)/api/index.md

@@ -2,7 +2,7 @@
  * The documentation site (`make docs`, build/docs/) as a reader meets it: every page, served as
  * static files on 127.0.0.1, in light and in dark, has zero axe violations (axe.config.js, the
  * `page` scope), and no page asks any other host for anything (fonts, scripts and icons come
- * with the site).
+ * with the site). The players the tutorial pages embed (the `notecast` directive) play to their end.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -80,4 +80,63 @@ for (const mode of ['light', 'dark'] as const) {
       );
     }
   );
+}
+
+/** The part of `<notecast-player>`'s API this test drives (src/web/element.ts). */
+interface EmbeddedPlayer extends HTMLElement {
+  state: string;
+  speed: number;
+  play(): Promise<void>;
+}
+
+// The pages that embed the repository's tutorials with the `notecast` directive (docs/conf.py).
+const EMBEDDING_PAGES = ['tutorials/first-tutorial.html', 'tutorials/teach-a-class.html', 'reference/directives.html'];
+
+for (const path of EMBEDDING_PAGES) {
+  test(`the tutorial embedded in ${path} plays to its end, from the site's own files`, { timeout: 300_000 }, async () => {
+    const context = await browser.newContext();
+    const elsewhere: string[] = [];
+    context.on('request', request => {
+      if (!request.url().startsWith(`${server.url}/`) && !/^(data|blob|about):/.test(request.url())) {
+        elsewhere.push(request.url());
+      }
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
+      assert.equal(await page.locator('notecast-player').count(), 1, `${path} embeds one player`);
+      await page.waitForFunction(() => document.querySelector<EmbeddedPlayer>('notecast-player')?.state !== 'loading', undefined, {
+        timeout: 60_000
+      });
+      assert.equal(
+        await page.evaluate(() => document.querySelector<EmbeddedPlayer>('notecast-player')!.state),
+        'idle',
+        'ready, and nothing plays before Play'
+      );
+      await page.evaluate(() => {
+        const player = document.querySelector<EmbeddedPlayer>('notecast-player')!;
+        player.speed = 4;
+        return player.play();
+      });
+      // Play on at the tutorial's exercises, as a reader pressing Play would.
+      const deadline = Date.now() + 240_000;
+      for (;;) {
+        const state = await page.evaluate(() => document.querySelector<EmbeddedPlayer>('notecast-player')!.state);
+        if (state === 'ended') break;
+        assert.notEqual(state, 'failed', `${path}: the player failed`);
+        assert.notEqual(state, 'error', `${path}: playback stopped with an error`);
+        assert.ok(Date.now() < deadline, `${path} ended within 4 minutes (state ${state})`);
+        if (state === 'waiting-for-learner' || state === 'paused') {
+          await page.evaluate(() => document.querySelector<EmbeddedPlayer>('notecast-player')!.play());
+        }
+        await page.waitForTimeout(250);
+      }
+      const slider = page.locator('notecast-player').locator('input[type=range]');
+      assert.match((await slider.getAttribute('aria-valuetext')) ?? '', /^Step \d+ of \d+: .+ \(finished\)$/);
+      assert.ok((await page.locator('[id^="step-"], [id*="-step-"]').count()) > 0, `${path}: the transcript is in the page`);
+    } finally {
+      await context.close();
+    }
+    assert.deepEqual(elsewhere, [], 'requests to other hosts');
+  });
 }

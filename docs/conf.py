@@ -3,7 +3,8 @@
 The site is built offline and loads nothing from another host: the theme's fonts and icons are
 served with the site, the theme's external icon links are empty, and no math renderer (which
 would come from a CDN) is loaded. `make docs` runs Sphinx on a copy of this folder into which it
-first writes what is generated from the code: the architecture's module table
+first writes what is generated from the code, beside a copy of tutorials/ (embedded by the
+`notecast` directive): the architecture's module table
 (`_generated/layers.md`, from scripts/layers.mjs) and the API reference (`api/`, TypeDoc).
 """
 
@@ -24,7 +25,8 @@ copyright = "Notecast developers"
 release = PACKAGE["version"]
 version = release
 
-extensions = ["myst_parser"]
+# The `notecast` directive embeds the repository's own tutorials, played by the web player.
+extensions = ["myst_parser", "jupyterlab_notecast.sphinx"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = ["_build", "_templates", "Thumbs.db", ".DS_Store"]
