@@ -11,9 +11,9 @@ test('raw HTML in a Markdown cell is shown as text, never passed through', () =>
 
 test('links keep http, https, mailto and relative targets only', () => {
   const html = renderMarkdown(
-    '[a](https://example.org/x) [b](http://example.org) [c](mailto:me@example.org) [d](../other.md#step-2) [e](javascript:alert(1)) [f](JaVaScRiPt:alert(1)) [g](data:text/html,x) [h](vbscript:x) [i](irc://x) [j](java&#9;script:alert(1))'
+    '[a](https://example.org/x) [b](http://example.org) [c](mailto:me@example.org) [d](../other.html#step-2) [e](javascript:alert(1)) [f](JaVaScRiPt:alert(1)) [g](data:text/html,x) [h](vbscript:x) [i](irc://x) [j](java&#9;script:alert(1))'
   );
-  for (const kept of ['https://example.org/x', 'http://example.org', 'mailto:me@example.org', '../other.md#step-2']) {
+  for (const kept of ['https://example.org/x', 'http://example.org', 'mailto:me@example.org', '../other.html#step-2']) {
     assert.ok(html.includes(`href="${kept}"`), `${kept} kept in ${html}`);
   }
   assert.equal((html.match(/href=/g) ?? []).length, 4, html);
