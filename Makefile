@@ -163,7 +163,7 @@ chromium:
 
 # ---- build ------------------------------------------------------------------------------------
 
-build: build-lib build-labextension install-labextension web
+build: build-lib web build-labextension install-labextension
 
 # tsc -b is incremental, so it always runs and decides itself what is stale.
 build-lib: $(NPM_STAMP)
@@ -185,7 +185,7 @@ build-labextension: build-lib $(VENV_STAMP)
 # jupyter-builder hook skips npm because the extension is already built. The same wheel goes
 # into $(RTC_VENV) too, for the classroom's tests with jupyter-collaboration.
 WHEEL_DIR := build/wheel
-install-labextension: build-labextension $(RTC_VENV_STAMP)
+install-labextension: build-labextension web $(RTC_VENV_STAMP)
 	@echo "==> pip install the extension's wheel into $(VENV) and $(RTC_VENV)"
 	rm -rf $(WHEEL_DIR)
 	$(VENV)/bin/python -m pip wheel --quiet --disable-pip-version-check --no-build-isolation --no-deps -w $(WHEEL_DIR) .
