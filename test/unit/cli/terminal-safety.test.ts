@@ -162,8 +162,9 @@ test('help names stdin and the size limits', async () => {
   const { stdout } = await runCli('--help');
   assert.match(stdout, /FILE may be - to read stdin/);
   assert.match(stdout, /10 MiB \(Markdown\) or 50 MiB \(\.json\)/);
-  const readme = readFileSync(fromRoot('README.md'), 'utf8');
+  // The command's reference page in the documentation site.
+  const reference = readFileSync(fromRoot('docs', 'reference', 'cli.md'), 'utf8');
   for (const limit of Object.values(INPUT_LIMITS)) {
-    assert.ok(readme.includes(formatBytes(limit)), `the README documents the ${formatBytes(limit)} limit`);
+    assert.ok(reference.includes(formatBytes(limit)), `docs/reference/cli.md documents the ${formatBytes(limit)} limit`);
   }
 });
