@@ -63,7 +63,15 @@ export async function labCommandIds(lab: ServerAddress): Promise<Set<string>> {
  * when that JupyterLab has it (an extension's), and a command it lacks is a
  * warning at its line.
  */
-export function checkPointedCommands(file: string, script: Script, known: ReadonlySet<string>, lab: string, diagnostics: Diagnostic[]): Diagnostic[] {
+export function checkPointedCommands(
+  file: string,
+  script: Script,
+  known: ReadonlySet<string>,
+  lab: string,
+  diagnostics: Diagnostic[],
+  markdown?: string
+): Diagnostic[] {
+  const lines = markdown?.split(/\r\n?|\n/);
   const found = new Set<number>();
   const missing: Diagnostic[] = [];
   for (const step of script.steps) {
@@ -78,7 +86,7 @@ export function checkPointedCommands(file: string, script: Script, known: Readon
         missing.push({
           file,
           line,
-          column: 1,
+          column: attributeColumn(lines?.[line - 1], 'command'),
           severity: 'warning',
           message: `Unknown command \`${userText(operation.command)}\` on \`::point\` in the JupyterLab at ${userText(lab)}: none of its menus, toolbars or shortcuts runs it; check the id (Settings › Keyboard Shortcuts lists them) or install the extension that provides it${didYouMean(operation.command, known)}`,
           ruleId: 'unknown-command'
@@ -88,4 +96,10 @@ export function checkPointedCommands(file: string, script: Script, known: Readon
   }
   const kept = diagnostics.filter(d => d.ruleId !== 'unknown-command' || (!found.has(d.line) && !missing.some(m => m.line === d.line)));
   return [...kept, ...missing].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Where `name=` starts on a `::point` line (1-based), as the compiler's own messages point; 1 when it is not there. */
+function attributeColumn(line: string | undefined, name: string): number {
+  const at = line === undefined ? -1 : line.search(new RegExp(`[{\\s]${name}=`));
+  return at < 0 ? 1 : at + 2;
 }

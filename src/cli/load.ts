@@ -1,6 +1,6 @@
 import { compile } from '../compiler/index.js';
 import { tooLargeReason, type Script } from '../format/index.js';
-import { kindOfPath, loadTutorialText } from '../session/index.js';
+import { kindOfContent, kindOfPath, loadTutorialText } from '../session/index.js';
 import type { Diagnostic } from './diagnostic.js';
 import { displayName } from './display-name.js';
 import { describeErrno } from './errno.js';
@@ -10,6 +10,8 @@ import { INPUT_LIMITS, LARGEST_INPUT, type InputKind } from './limits.js';
 export interface Loaded {
   script?: Script;
   diagnostics: Diagnostic[];
+  /** The tutorial's text when it was Markdown, for messages that point inside a line. */
+  markdown?: string;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function loadScript(io: CliIO, path: string): Promise<Loaded> {
   }
   const loaded = await loadTutorialText(bytes, { path: name, kind: declared, compiler: () => compile });
   return {
+    markdown: (declared ?? kindOfContent(bytes)) === 'markdown' ? new TextDecoder().decode(bytes) : undefined,
     script: loaded.script,
     diagnostics: loaded.problems.map(problem => ({
       file: name,

@@ -35,17 +35,17 @@ function check(...args: string[]): { status: number | null; stderr: string } {
   return { status: result.status, stderr: result.stderr };
 }
 
-test("an extension's command is found in the running JupyterLab; a mistyped one is still a warning", { timeout: 60_000 }, async () => {
+test("an extension's command is found in the running JupyterLab; a mistyped one is still a warning, at its command=", { timeout: 60_000 }, async () => {
   const path = join(dir, 'points.md');
   await writeFile(path, '---\ntitle: Points\n---\n\n# One\n\n::point{command=notecast:toggle-play}\n\n::point{command=notebook:run-cel}\n');
   const offline = check(path);
-  assert.match(offline.stderr, /points\.md:7:1: warning: Unknown JupyterLab command `notecast:toggle-play`/);
+  assert.match(offline.stderr, /points\.md:7:9: warning: Unknown JupyterLab command `notecast:toggle-play`/);
   const online = check(path, '--lab', server.url, '--token', server.token);
   assert.equal(online.status, 0, online.stderr);
   assert.doesNotMatch(online.stderr, /notecast:toggle-play/);
   assert.match(
     online.stderr,
-    /points\.md:9:1: warning: Unknown command `notebook:run-cel` on `::point` in the JupyterLab at .*; did you mean `notebook:run-cell`\? \(unknown-command\)/
+    /points\.md:9:9: warning: Unknown command `notebook:run-cel` on `::point` in the JupyterLab at .*; did you mean `notebook:run-cell`\? \(unknown-command\)/
   );
   assert.match(online.stderr, /checked 1 file: 0 errors, 1 warning/);
 });

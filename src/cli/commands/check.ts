@@ -48,7 +48,7 @@ export const checkCommand: Command = {
       // A translation is also checked against its source's structure; with `--lab`, the pointed commands against that JupyterLab's.
       const own =
         lab && labCommands && loaded.script
-          ? checkPointedCommands(displayName(file), loaded.script, labCommands, lab.url, loaded.diagnostics)
+          ? checkPointedCommands(displayName(file), loaded.script, labCommands, lab.url, loaded.diagnostics, loaded.markdown)
           : loaded.diagnostics;
       const diagnostics = loaded.script && file !== '-' ? [...own, ...(await checkTranslation(io, file, loaded.script, load))] : own;
       report(io, diagnostics);
