@@ -4,8 +4,8 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { element, setDisabled } from './elements.js';
+import { describeState } from '../session/index.js';
 import type { TutorialSession } from './session.js';
-import { describeState } from './state-label.js';
 
 export class StepSlider {
   readonly node: HTMLDivElement;

@@ -19,6 +19,7 @@ export {
 } from './broadcast.js';
 export { PlaybackSession, type PlaybackSessionOptions, type SessionFrontEnd } from './playback-session.js';
 export { Presenter, type PresentOptions, type Verbosity } from './presenter.js';
+export { describeState } from './state-words.js';
 export { authored, languageParts, type LanguagePart } from './language-parts.js';
 export {
   kindOfContent,

@@ -8,6 +8,7 @@
  */
 import type { Script, Translations } from '../format/index.js';
 import type { PlayerState } from '../player/index.js';
+import { describeState } from '../session/index.js';
 import { ATTRIBUTES, parseSpeed, parseStep, parseTheme, stepInHash } from './attributes.js';
 import { Announcer } from './announcer.js';
 import { assetUrl } from './assets.js';
@@ -15,7 +16,6 @@ import { pageLanguage, translationsFor } from './i18n.js';
 import { loadScript } from './load-script.js';
 import { Playback } from './playback.js';
 import { PlayerUi } from './player-ui.js';
-import { describeState } from './state-words.js';
 import { setDisabled } from './toolbar.js';
 import { transcriptView } from './transcript-view.js';
 import { TryIt } from './try-it.js';

@@ -97,6 +97,7 @@ test('the public surface of each module', async () => {
     'authored',
     'broadcastState',
     'broadcastersIn',
+    'describeState',
     'kindOfContent',
     'kindOfPath',
     'languageParts',

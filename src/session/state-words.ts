@@ -1,7 +1,8 @@
-/** The player's state in a word or two, for the status line beside the slider. */
-import type { TranslationBundle } from '@jupyterlab/translation';
+/** The player's state in a word or two, for the status line beside the step slider: one wording for the lab and the web player. */
+import type { Translations } from '../format/index.js';
+import type { PlayerState } from '../player/index.js';
 
-export function describeState(state: string, trans: TranslationBundle): string {
+export function describeState(state: PlayerState, trans: Translations): string {
   switch (state) {
     case 'idle':
       return trans.__('Ready');
@@ -19,7 +20,5 @@ export function describeState(state: string, trans: TranslationBundle): string {
       return trans.__('Ended');
     case 'error':
       return trans.__('Stopped by an error');
-    default:
-      return state;
   }
 }
