@@ -3,22 +3,14 @@ import { BAKE_LIMITS, bakeOutputs } from '../baked-outputs.js';
 import { hasErrors, type Diagnostic } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { UsageError } from '../io.js';
-import {
-  KernelClient,
-  NoKernelSpecError,
-  findJupyter,
-  NoServerError,
-  startJupyterServer,
-  type Execution,
-  type ServerAddress,
-  type StartedServer
-} from '../kernel/index.js';
+import { KernelClient, NoKernelSpecError, type Execution } from '../kernel/index.js';
 import { formatBytes } from '../limits.js';
 import { failureDetails } from '../test-report.js';
 import { testTutorial } from '../tutorial-test.js';
 import { report, writeOutput, type Command, type CommandContext } from './command.js';
 import { answersFor, readAnswers } from '../answers-file.js';
-import { INSTALL_HINT, NO_KERNEL, parseTimeout, START_TIMEOUT_MS, startFailure } from './test.js';
+import { kernelServer, NO_KERNEL, START_TIMEOUT_MS, stopOnInterrupt } from '../kernel-server.js';
+import { parseTimeout, startFailure } from './test.js';
 
 /** How often a long tutorial says where it is. */
 const PROGRESS_EVERY_MS = 5_000;
@@ -60,48 +52,13 @@ async function bake(context: CommandContext): Promise<number> {
   }
   const script = loaded.script;
 
-  let server: ServerAddress;
-  let started: StartedServer | undefined;
-  if (values.server !== undefined) {
-    server = { url: (values.server as string).replace(/\/+$/, ''), token: values.token as string };
-  } else {
-    const jupyter = findJupyter(values.jupyter as string | undefined);
-    if (!jupyter) {
-      io.stderr(
-        `notecast: error: ${values.jupyter === undefined ? 'no `jupyter` command on PATH' : `${displayName(values.jupyter as string)} does not exist`}; ${INSTALL_HINT}\n`
-      );
-      return NO_KERNEL;
-    }
-    try {
-      started = await startJupyterServer(jupyter, START_TIMEOUT_MS);
-    } catch (error) {
-      if (error instanceof NoServerError) {
-        io.stderr(`notecast: error: cannot start a Jupyter server: ${userText(error.message, 600)}; ${INSTALL_HINT}\n`);
-        return NO_KERNEL;
-      }
-      throw error;
-    }
-    server = started;
+  const chosen = await kernelServer(io, values);
+  if (chosen === NO_KERNEL) {
+    return NO_KERNEL;
   }
-
-  // Ctrl-C: the kernel and the server we started go with us, nothing is written; a second Ctrl-C does not wait for them.
+  const { server, started } = chosen;
   let kernel: KernelClient | undefined;
-  let interrupted = false;
-  const interrupt = (): void => {
-    if (interrupted) {
-      started?.kill();
-      process.exit(130);
-    }
-    interrupted = true;
-    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server (Ctrl-C again to kill them); nothing was written\n');
-    void (async () => {
-      await kernel?.shutdown(3_000);
-      await started?.stop();
-      process.exit(130);
-    })();
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  const stopWatching = stopOnInterrupt(io, started, () => kernel, '; nothing was written');
 
   const executions = new Map<RunOperation, Execution>();
   // A long tutorial says where it is, as `notecast test` does.
@@ -129,8 +86,7 @@ async function bake(context: CommandContext): Promise<number> {
     return error instanceof NoKernelSpecError ? NO_KERNEL : 1;
   } finally {
     clearInterval(ticker);
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stopWatching();
     await kernel?.shutdown();
     await started?.stop();
   }

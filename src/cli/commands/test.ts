@@ -3,30 +3,15 @@ import { answersFor, readAnswers, unknownTutorialsWarning } from '../answers-fil
 import { displayName } from '../display-name.js';
 import { hasErrors } from '../diagnostic.js';
 import { InputError, UsageError } from '../io.js';
-import {
-  findJupyter,
-  KernelClient,
-  NoKernelSpecError,
-  NoServerError,
-  startJupyterServer,
-  type ServerAddress,
-  type StartedServer
-} from '../kernel/index.js';
-import { serverAddress } from '../server-url.js';
+import { KernelClient, NoKernelSpecError } from '../kernel/index.js';
+import { kernelServer, NO_KERNEL, START_TIMEOUT_MS, stopOnInterrupt } from '../kernel-server.js';
 import { failureDetails, jsonReport, summaryLine, totalsLine, type TutorialReport } from '../test-report.js';
 import { testTutorial } from '../tutorial-test.js';
 import { report, type Command, type CommandContext } from './command.js';
 
-/** Exit status when no kernel can be started: like a usage error, it is about the setup, not the tutorials. */
-export const NO_KERNEL = 2;
 const DEFAULT_TIMEOUT_S = 60;
-/** How long a server and a kernel get to start. */
-export const START_TIMEOUT_MS = 60_000;
 /** How often a long tutorial says where it is. */
 const PROGRESS_EVERY_MS = 5_000;
-
-export const INSTALL_HINT =
-  'install Jupyter and a kernel (for Python: `pip install jupyter-server ipykernel`), or give `--jupyter PATH`, or `--server URL --token TOKEN` for a server that runs already';
 
 export const testCommand: Command = {
   name: 'test',
@@ -66,48 +51,13 @@ async function runTests(context: CommandContext): Promise<number> {
     }
   };
 
-  let server: ServerAddress;
-  let started: StartedServer | undefined;
-  if (values.server !== undefined) {
-    server = serverAddress('--server', values.server as string, values.token as string);
-  } else {
-    const jupyter = findJupyter(values.jupyter as string | undefined);
-    if (!jupyter) {
-      io.stderr(
-        `notecast: error: ${values.jupyter === undefined ? 'no `jupyter` command on PATH' : `${displayName(values.jupyter as string)} does not exist`}; ${INSTALL_HINT}\n`
-      );
-      return NO_KERNEL;
-    }
-    try {
-      started = await startJupyterServer(jupyter, START_TIMEOUT_MS);
-    } catch (error) {
-      if (error instanceof NoServerError) {
-        io.stderr(`notecast: error: cannot start a Jupyter server: ${userText(error.message, 600)}; ${INSTALL_HINT}\n`);
-        return NO_KERNEL;
-      }
-      throw error;
-    }
-    server = started;
+  const chosen = await kernelServer(io, values);
+  if (chosen === NO_KERNEL) {
+    return NO_KERNEL;
   }
-
-  // Ctrl-C: the kernel and the server we started go with us; a second Ctrl-C does not wait for them.
+  const { server, started } = chosen;
   let kernel: KernelClient | undefined;
-  let interrupted = false;
-  const interrupt = (): void => {
-    if (interrupted) {
-      started?.kill();
-      process.exit(130);
-    }
-    interrupted = true;
-    io.stderr('notecast: interrupted: stopping the kernel and the Jupyter server (Ctrl-C again to kill them)\n');
-    void (async () => {
-      await kernel?.shutdown(3_000);
-      await started?.stop();
-      process.exit(130);
-    })();
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  const stopWatching = stopOnInterrupt(io, started, () => kernel);
 
   const reports: TutorialReport[] = [];
   let noKernel = false;
@@ -169,8 +119,7 @@ async function runTests(context: CommandContext): Promise<number> {
       print(`${summaryLine(result)}\n`);
     }
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    stopWatching();
     await started?.stop();
   }
 
