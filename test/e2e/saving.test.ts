@@ -120,11 +120,19 @@ let player: Locator;
 /** How much of cell `hello` the explicit save in the first test wrote. */
 let savedLength = 0;
 
-/** The source of cell `id` in the notebook file on disk. */
+/**
+ * The source of cell `id` in the notebook file on disk, or undefined while the
+ * server is writing it: Jupyter's atomic writing keeps a backup and writes the
+ * file in place, so a read in the middle of an (auto)save sees part of it.
+ */
 function sourceOnDisk(id: string): string | undefined {
-  const notebook = JSON.parse(readFileSync(join(suite.server.rootDir, BASICS_NOTEBOOK), 'utf8')) as {
-    cells: Array<{ id: string; source: string | string[] }>;
-  };
+  let notebook: { cells: Array<{ id: string; source: string | string[] }> };
+  try {
+    notebook = JSON.parse(readFileSync(join(suite.server.rootDir, BASICS_NOTEBOOK), 'utf8'));
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
   const cell = notebook.cells.find(c => c.id === id);
   return cell && (Array.isArray(cell.source) ? cell.source.join('') : cell.source);
 }
