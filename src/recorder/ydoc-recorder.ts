@@ -8,6 +8,7 @@
  * updates jupyter-collaboration stores.
  */
 import type * as Y from 'yjs';
+import { ListChanges } from './list-changes.js';
 import { cellArray, embeddedInSource, isMap, readCell } from './notebook-shape.js';
 import { outputsError, outputsText } from './outputs-text.js';
 import type { RecordedCell, RecordedEvent, RecordedRun, RecordedMark } from './recording.js';
@@ -53,6 +54,8 @@ export class YDocRecorder {
    * history of a cell would make each run cost its whole past.
    */
   private readonly sources = new WeakMap<object, string>();
+  /** Reads what each change did to the cell list and the sources. */
+  private readonly lists = new ListChanges();
   private stopped = false;
   /** Whether `onChange` observes the cells: a document refused as it is first read never was. */
   private observing = false;
@@ -122,6 +125,7 @@ export class YDocRecorder {
           this.followCells(event, at, false);
         } else {
           this.sources.delete(event.target._item?.parent ?? event.target);
+          this.lists.forget(event.target);
         }
       }
       return;
@@ -214,6 +218,7 @@ export class YDocRecorder {
   private recordSourceEdit(event: Y.YEvent<Y.AbstractType<unknown>>, at: number): void {
     const cell = event.target._item?.parent as Y.Map<unknown> | null | undefined;
     if (!cell || cell.parent !== this.cells || !isMap(cell) || cell.get('source') !== event.target) {
+      this.lists.forget(event.target);
       return; // metadata, outputs, execution counts: not the author's writing
     }
     const id = cell.get('id') as string;
@@ -227,18 +232,18 @@ export class YDocRecorder {
       }
       pending = undefined;
     };
-    for (const part of event.delta) {
-      if (part.retain !== undefined) {
+    for (const part of this.lists.changes(event)) {
+      if ('retain' in part) {
         flush();
         offset += part.retain;
-      } else if (part.delete !== undefined) {
+      } else if ('delete' in part) {
         pending ??= { offset, remove: 0, insert: '' };
         pending.remove += part.delete;
       } else if (typeof part.insert === 'string') {
         pending ??= { offset, remove: 0, insert: '' };
         pending.insert += part.insert;
         offset += part.insert.length;
-      } else if (part.insert !== undefined) {
+      } else {
         throw embeddedInSource(id);
       }
     }
@@ -259,16 +264,16 @@ export class YDocRecorder {
     const inserted: Array<{ index: number; map: unknown }> = [];
     let before = 0;
     let after = 0;
-    for (const part of event.delta) {
-      if (part.retain !== undefined) {
+    for (const part of this.lists.changes(event)) {
+      if ('retain' in part) {
         before += part.retain;
         after += part.retain;
-      } else if (part.delete !== undefined) {
+      } else if ('delete' in part) {
         for (let n = 0; n < part.delete; n++) {
           deleted.push(before++);
         }
       } else if (Array.isArray(part.insert)) {
-        for (const map of part.insert as unknown[]) {
+        for (const map of part.insert) {
           inserted.push({ index: after++, map });
         }
       }
