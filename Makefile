@@ -222,9 +222,11 @@ check-layers: build-lib
 	@echo "==> layer check"
 	npm run --silent check:layers
 
-test-unit: build-lib
+test-unit: build-lib $(VENV_STAMP)
 	@echo "==> unit tests"
 	$(NODE_TEST) --test-concurrency=$(UNIT_CONCURRENCY) $(UNIT_TESTS)
+	@echo "==> unit tests of the Python package (test/python)"
+	$(VENV)/bin/python -m unittest discover --start-directory test/python
 
 check-tutorials: build-lib
 	@echo "==> notecast check $(TUTORIALS)"

@@ -122,6 +122,12 @@ def check_wheel(wheel: Path, labextension: Path) -> None:
         )
     ok(f"{catalog} and the jupyterlab.locale entry point `{I18N_DOMAIN} = {MODULE}`")
 
+    # The server extension is enabled by the config file the wheel puts in the environment.
+    server_config = f"{MODULE}-{version}.data/data/etc/jupyter/jupyter_server_config.d/{MODULE}.json"
+    if server_config not in files:
+        raise CheckFailed(f"the wheel has no {server_config}: check [tool.hatch.build.targets.wheel.shared-data] in pyproject.toml")
+    ok(f"{server_config} (enables the server extension)")
+
     # The web player and the compiler bundle the Sphinx directive copies and runs (npm run build:web).
     web = Path(__file__).resolve().parent.parent / MODULE / "web"
     built_web = tree_files(web) if web.is_dir() else {}
@@ -228,6 +234,12 @@ def check_install(wheel: Path, constraints: Path | None, base_python: str, scrat
     if line != expected:
         raise CheckFailed(f"`jupyter labextension list` should show `{expected}`, shows {line!r}:\n{listing}")
     ok(f"jupyter labextension list: {line}")
+
+    # `jupyter server extension list` writes to stderr; run() keeps both.
+    servers = re.sub(r"\x1b\[[0-9;]*m", "", run([str(venv / "bin" / "jupyter"), "server", "extension", "list"], env=env, what="jupyter server extension list"))
+    if not re.search(rf"^\s*{MODULE} enabled\s*$", servers, re.M) or not re.search(rf"^\s*- Validating {MODULE}\.\.\.\s*$", servers, re.M):
+        raise CheckFailed(f"`jupyter server extension list` should show {MODULE} enabled and valid:\n{servers}")
+    ok(f"jupyter server extension list: {MODULE} enabled")
 
     installed = venv / "share" / "jupyter" / "labextensions" / LABEXT_NAME
     if not (installed / "package.json").is_file() or not (installed / "static" / "style.js").is_file():
