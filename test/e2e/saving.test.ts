@@ -128,7 +128,7 @@ let savedLength = 0;
 function sourceOnDisk(id: string): string | undefined {
   let notebook: { cells: Array<{ id: string; source: string | string[] }> };
   try {
-    notebook = JSON.parse(readFileSync(join(suite.server.rootDir, BASICS_NOTEBOOK), 'utf8'));
+    notebook = JSON.parse(readFileSync(join(suite.server.rootDir, BASICS_NOTEBOOK), 'utf8')) as typeof notebook;
   } catch (error) {
     if (error instanceof SyntaxError) return undefined;
     throw error;
