@@ -15,16 +15,16 @@ export const CommandIDs = Object.freeze({
   showShortcuts: 'notecast:show-shortcuts',
   /** Runs the cells the kernel needs for the current step; never automatic. */
   runToHere: 'notecast:run-cells-up-to-here',
-  /** The recorder (recording-commands.ts). */
+  /** The recorder (recording/commands.ts). */
   startRecording: 'notecast:start-recording',
   stopRecording: 'notecast:stop-recording',
   recordingNewStep: 'notecast:recording-new-step',
-  /** The classroom over jupyter-collaboration (classroom-commands.ts); offered only with collaboration. */
+  /** The classroom over jupyter-collaboration (classroom/commands.ts); offered only with collaboration. */
   broadcast: 'notecast:broadcast',
   follow: 'notecast:follow',
   stopFollowing: 'notecast:stop-following',
   makeMyCopy: 'notecast:make-my-copy',
-  /** What the router runs for `/lab?notecast=<path>` (url-route.ts); not in the palette. */
+  /** What the router runs for `/lab?notecast=<path>` (shell/url-route.ts); not in the palette. */
   openFromUrl: 'notecast:open-from-url'
 } as const);
 

@@ -14,24 +14,21 @@ import { ILauncher } from '@jupyterlab/launcher';
 import { INotebookCellExecutor, INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
-import { Announcer } from './announcer.js';
-import { addClassroomCommands } from './classroom-commands.js';
-import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
-import { addOpenCommand } from './open-command.js';
-import { notebookShellOf } from './notebook-shell.js';
-import { TutorialOpener } from './opener.js';
-import type { PlayerPanel } from './player-panel.js';
-import { addPlayerCommands } from './player-commands.js';
-import { playerDockFor } from './player-dock.js';
-import { addRecordingCommands } from './recording-commands.js';
-import { addScriptFileType } from './script-file.js';
-import { NotecastPreferences } from './settings.js';
+import { Announcer } from './announce/index.js';
+import { addClassroomCommands } from './classroom/index.js';
+import { CommandIDs, PLAYER_COMMANDS } from './command-ids.js';
+import { addOpenCommand, TutorialOpener } from './open/index.js';
+import { notebookShellOf, playerDockFor, addUrlRoute } from './shell/index.js';
+import type { PlayerPanel } from './panel/lazy.js';
+import { addPlayerCommands } from './commands/index.js';
+import { addRecordingCommands } from './recording/index.js';
+import { addScriptFileType } from './tutorial/index.js';
+import { NotecastPreferences } from './settings/index.js';
 import { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
-import { NotecastTracker } from './tracker.js';
-import { addUrlRoute } from './url-route.js';
+import { NotecastTracker } from './panel/index.js';
 
-export { Announcer, ANNOUNCER_ID } from './announcer.js';
-export { CommandIDs } from './commands.js';
+export { Announcer, ANNOUNCER_ID } from './announce/index.js';
+export { CommandIDs } from './command-ids.js';
 export { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
 
 /**
@@ -89,7 +86,7 @@ const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
   ): INotecastTracker => {
     translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
-    // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (player-dock.ts).
+    // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (shell/player-dock.ts).
     const dock = notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell));
     const opener = new TutorialOpener({ app, dock, tracker, announcer, preferences, translator, executor });
     addOpenCommand(app, opener, fileBrowser, translator);
@@ -155,7 +152,7 @@ const restorerPlugin: JupyterFrontEndPlugin<void> = {
     }
     void restorer.restore<PlayerPanel>(tracker, {
       command: CommandIDs.open,
-      // Saved again whenever the player's step changes (opener.ts).
+      // Saved again whenever the player's step changes (open/opener.ts).
       // The notebook too: a learner's copy of a broadcast notebook is not the one the tutorial's folder gives.
       args: player => ({ path: player.session.tutorialPath, step: player.session.player.step, restoring: true, notebook: player.session.notebookPath }),
       name: player => player.session.tutorialPath

@@ -5,9 +5,9 @@
 import type { IWidgetTracker } from '@jupyterlab/apputils';
 import { Token } from '@lumino/coreutils';
 import type { ISignal } from '@lumino/signaling';
-import type { Announcer } from './announcer.js';
-import type { PlayerPanel } from './player-panel.js';
-import type { Preferences } from './preferences.js';
+import type { Announcer } from './announce/index.js';
+import type { PlayerPanel } from './panel/lazy.js';
+import type { Preferences } from './settings/index.js';
 
 /** The open tutorial players, one per tutorial, each docked beside its notebook. */
 export interface INotecastTracker extends IWidgetTracker<PlayerPanel> {
@@ -33,7 +33,7 @@ export interface OpenOptions {
   /**
    * The step the player was at (0-based), when restoring it after a reload. The
    * player starts there if the notebook holds that step; else where the
-   * notebook's own mark says (session.ts).
+   * notebook's own mark says (session/tutorial-session.ts).
    */
   step?: number;
   /**
@@ -47,7 +47,7 @@ export interface OpenOptions {
   restoring?: boolean;
   /**
    * Play into this notebook rather than the one the tutorial's folder gives
-   * (the learner's copy of a broadcast notebook, my-copy.ts); it must exist
+   * (the learner's copy of a broadcast notebook, classroom/my-copy.ts); it must exist
    * and carry the tutorial's mark.
    */
   notebook?: string;

@@ -18,8 +18,8 @@
  * so a screen reader speaks them with that language's voice; the author's
  * words inside them carry the tutorial's (`parts`).
  */
-import type { Politeness } from '../player/index.js';
-import type { LanguagePart } from '../session/index.js';
+import type { Politeness } from '../../player/index.js';
+import type { LanguagePart } from '../../session/index.js';
 
 export const ANNOUNCER_ID = 'notecast-announcer';
 export const THROTTLE_MS = 150;
@@ -55,7 +55,7 @@ export class Announcer {
   readonly node: HTMLDivElement;
   private readonly regions: Record<Politeness, HTMLDivElement>;
   private readonly queue: Array<AnnouncerMessage & { divertible: boolean; parts?: readonly LanguagePart[] }> = [];
-  /** Set by speech synthesis while it is on (speech.ts). */
+  /** Set by speech synthesis while it is on (session/speech.ts). */
   divert: Divert | undefined;
   private timer: number | undefined;
   private lastWrite = -Infinity;

@@ -1,7 +1,7 @@
 /**
  * The classroom, once used: the players broadcasting from this tab, the
  * follower panels open in it, the offers made, and Make my copy. Loaded on
- * demand by classroom-commands.ts, with everything a follower needs (the
+ * demand by classroom/commands.ts, with everything a follower needs (the
  * tutorial's loader, the presenter).
  */
 import type { YNotebook } from '@jupyter/ydoc';
@@ -10,19 +10,19 @@ import { Notification, showErrorMessage } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
-import type { Broadcaster } from '../session/index.js';
-import type { Announcer } from './announcer.js';
-import { TutorialBroadcast } from './broadcast.js';
+import type { Broadcaster } from '../../session/index.js';
+import type { Announcer } from '../announce/index.js';
+import { TutorialBroadcast } from './teacher-broadcast.js';
 import { awaitBroadcaster, broadcastersOf } from './broadcasters.js';
-import { CommandIDs } from './commands.js';
-import { formatProblem, loadTutorial } from './load.js';
+import { CommandIDs } from '../command-ids.js';
+import { formatProblem, loadTutorial } from '../tutorial/lazy.js';
 import { Follower } from './follower.js';
 import { FollowerPanel } from './follower-panel.js';
 import { makeMyCopy } from './my-copy.js';
-import { errorMessage, sentence } from './wording.js';
-import type { OpenPlayer } from './open-players.js';
-import type { PlayerDock } from './player-dock.js';
-import type { INotecastPreferences, INotecastTracker } from './tokens.js';
+import { errorMessage, sentence } from '../announce/index.js';
+import type { OpenPlayer } from '../panel/index.js';
+import type { PlayerDock } from '../shell/index.js';
+import type { INotecastPreferences, INotecastTracker } from '../tokens.js';
 
 /** How long Follow waits for a just-opened notebook to hear who is broadcasting in its room. */
 const AWARENESS_WAIT_MS = 5_000;
@@ -33,7 +33,7 @@ export interface ClassroomOptions {
   announcer: Announcer;
   preferences: INotecastPreferences;
   translator: ITranslator;
-  /** Where follower panels dock beside their notebooks (player-dock.ts). */
+  /** Where follower panels dock beside their notebooks (shell/player-dock.ts). */
   dock: Promise<PlayerDock>;
   /** Whether jupyter-collaboration is there: its content provider was found. */
   collaborative: boolean;

@@ -1,12 +1,12 @@
 /**
  * Who is broadcasting in a notebook's room, read from its shared document's
- * awareness (broadcast.ts publishes there). The room's awareness reaches a
+ * awareness (classroom/teacher-broadcast.ts publishes there). The room's awareness reaches a
  * tab just after the document does, so a notebook just opened may not know
  * yet: `awaitBroadcaster` waits a little for it. The opener (a tutorial
  * opened in a broadcast notebook) and the classroom (Follow) share this.
  */
 import type { YNotebook } from '@jupyter/ydoc';
-import { broadcastersIn, type Broadcaster } from '../session/index.js';
+import { broadcastersIn, type Broadcaster } from '../../session/index.js';
 
 /** Everyone broadcasting in the notebook's room but this tab, the latest first. */
 export function broadcastersOf(notebook: YNotebook): Broadcaster[] {

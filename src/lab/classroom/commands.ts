@@ -9,16 +9,16 @@
  * What this file does at start-up is small: the commands, and a look at each
  * opened notebook's awareness for a `notecast` field. Everything else — the
  * broadcast, the follower, its panel, the copy — loads with the first use
- * (classroom.ts).
+ * (classroom/active-classroom.ts).
  */
 import type { YNotebook } from '@jupyter/ydoc';
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator } from '@jupyterlab/translation';
-import type { Classroom, ClassroomOptions } from './classroom.js';
-import { CommandIDs } from './commands.js';
-import { openPlayers } from './open-players.js';
-import type { INotecastTracker } from './tokens.js';
+import type { Classroom, ClassroomOptions } from './active-classroom.js';
+import { CommandIDs } from '../command-ids.js';
+import { openPlayers } from '../panel/index.js';
+import type { INotecastTracker } from '../tokens.js';
 
 export interface ClassroomCommandsOptions extends Omit<ClassroomOptions, 'changed'> {
   app: JupyterFrontEnd;
@@ -42,7 +42,7 @@ export function addClassroomCommands(options: ClassroomCommandsOptions): void {
   };
   const load = async (): Promise<Classroom> => {
     if (!classroom) {
-      const { Classroom } = await import('./classroom.js');
+      const { Classroom } = await import('./lazy.js');
       classroom ??= new Classroom({ ...options, changed });
     }
     return classroom;

@@ -13,10 +13,9 @@ import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
-import { CommandIDs } from './commands.js';
-import { element } from './elements.js';
+import { CommandIDs } from '../command-ids.js';
+import { element, StepList } from '../ui/lazy.js';
 import type { Follower } from './follower.js';
-import { StepList } from './step-list.js';
 
 export const FOLLOWER_CLASS = 'jp-NotecastFollower';
 

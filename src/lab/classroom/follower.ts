@@ -1,6 +1,6 @@
 /**
  * A learner following a teacher's broadcast in a shared notebook: reads the
- * teacher's position from the document's awareness (broadcast.ts publishes
+ * teacher's position from the document's awareness (classroom/teacher-broadcast.ts publishes
  * it), and says each step the teacher reaches through the learner's own
  * announcer, worded by the learner's own presenter: their language, their
  * verbosity, and their speech setting (the announcer speaks when it is on).
@@ -16,11 +16,11 @@ import { NotebookActions } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { Signal, type ISignal } from '@lumino/signaling';
 import * as Y from 'yjs';
-import type { Script } from '../format/index.js';
-import { Presenter, type Broadcaster, type BroadcastState } from '../session/index.js';
-import type { Announcer } from './announcer.js';
+import type { Script } from '../../format/index.js';
+import { Presenter, type Broadcaster, type BroadcastState } from '../../session/index.js';
+import type { Announcer } from '../announce/index.js';
 import { broadcastersOf } from './broadcasters.js';
-import type { Preferences } from './preferences.js';
+import type { Preferences } from '../settings/index.js';
 
 export interface FollowerOptions {
   panel: NotebookPanel;

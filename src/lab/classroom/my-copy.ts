@@ -11,8 +11,8 @@
  * as the learner's own session, and asks before it runs code.
  */
 import type { YNotebook } from '@jupyter/ydoc';
-import type { Translations } from '../format/index.js';
-import { createNotebook, freeName, type NotebookContents, type NotebookMark } from './notebook-files.js';
+import type { Translations } from '../../format/index.js';
+import { createNotebook, freeName, type NotebookContents, type NotebookMark } from '../notebook/lazy.js';
 
 export interface MyCopyOptions {
   contents: NotebookContents;

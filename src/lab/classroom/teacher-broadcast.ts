@@ -8,8 +8,8 @@
  * player, or the session stopping) clears the field, so followers are told
  * the broadcast ended.
  */
-import { BROADCAST_FIELD, broadcastState } from '../session/index.js';
-import type { TutorialSession } from './session.js';
+import { BROADCAST_FIELD, broadcastState } from '../../session/index.js';
+import type { TutorialSession } from '../session/lazy.js';
 
 export class TutorialBroadcast {
   private readonly unsubscribe: Array<() => void>;

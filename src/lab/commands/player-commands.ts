@@ -1,7 +1,7 @@
 /**
  * The commands a player acts on (docs/explanation/accessibility.md, R4: every shortcut a remappable
  * command; keys in schema/plugin.json). They are the player's toolbar too
- * (player-toolbar.ts): label, icon and enabled state come from here, for the
+ * (panel/player-toolbar.ts): label, icon and enabled state come from here, for the
  * palette, the shortcuts and the buttons alike.
  *
  * Arguments: `player`, a player's widget id (its own toolbar passes it), else
@@ -13,14 +13,13 @@ import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { LabIcon } from '@jupyterlab/ui-components';
 import { audioIcon, caretLeftIcon, caretRightIcon, editIcon, fastForwardIcon, pauseIcon, refreshIcon, runIcon } from '@jupyterlab/ui-components';
-import type { Announcer } from './announcer.js';
-import type { CommandID } from './commands.js';
-import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
-import type { OpenPlayer } from './open-players.js';
-import { openPlayers } from './open-players.js';
+import type { Announcer } from '../announce/index.js';
+import type { CommandID } from '../command-ids.js';
+import { CommandIDs, PLAYER_COMMANDS } from '../command-ids.js';
+import type { OpenPlayer } from '../panel/index.js';
+import { openPlayers, showShortcutHelp } from '../panel/index.js';
 import { canRun, isPlaying } from './player-controls.js';
-import { showShortcutHelp } from './shortcut-help.js';
-import type { INotecastPreferences, INotecastTracker } from './tokens.js';
+import type { INotecastPreferences, INotecastTracker } from '../tokens.js';
 
 interface PlayerCommand {
   /** The palette's label, and the shortcut help's. */

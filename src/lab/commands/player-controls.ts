@@ -1,11 +1,11 @@
 /**
  * When a player's controls can act: the one rule the toolbar's enabled state
  * and the command palette's both read, through the commands' `isEnabled`
- * (player-commands.ts). DOM-free; type imports only, so it costs nothing at
+ * (commands/player-commands.ts). DOM-free; type imports only, so it costs nothing at
  * start-up.
  */
-import { CommandIDs } from './commands.js';
-import type { TutorialSession } from './session.js';
+import { CommandIDs } from '../command-ids.js';
+import type { TutorialSession } from '../session/lazy.js';
 
 /** The states in which there is something to take over from. */
 const TAKE_OVER_FROM = new Set(['playing', 'waiting-for-kernel', 'waiting-for-learner', 'paused']);

@@ -10,7 +10,7 @@
  */
 import type { ISessionContext } from '@jupyterlab/apputils';
 import { nullTranslator, type TranslationBundle } from '@jupyterlab/translation';
-import { cellsPhrase } from './wording.js';
+import { cellsPhrase } from '../announce/index.js';
 
 /**
  * - `restarted`: someone restarted the kernel.

@@ -10,9 +10,9 @@ import type { ISessionContext } from '@jupyterlab/apputils';
 import { CodeCell, MarkdownCell, type Cell } from '@jupyterlab/cells';
 import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
 import type * as nbformat from '@jupyterlab/nbformat';
-import type { RunResult } from '../player/index.js';
-import { KernelLostError, watchKernelLoss } from './kernel-loss.js';
-import { countOutputLines, outputStart } from './output-text.js';
+import type { RunResult } from '../../player/index.js';
+import { KernelLostError, watchKernelLoss } from './loss.js';
+import { countOutputLines, outputStart } from '../notebook/lazy.js';
 
 export async function runCell(cell: Cell, panel: NotebookPanel, executor?: INotebookCellExecutor): Promise<RunResult> {
   const sessionContext = panel.sessionContext;

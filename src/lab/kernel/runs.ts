@@ -8,13 +8,13 @@ import type { YNotebook } from '@jupyter/ydoc';
 import type { Cell } from '@jupyterlab/cells';
 import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { NotebookState, Script } from '../format/index.js';
-import type { Announcement, Player, RunResult } from '../player/index.js';
-import type { Announcer } from './announcer.js';
-import { cellWidget } from './cell-highlight.js';
-import { runCell } from './kernel.js';
-import { describeKernelLoss, KernelLostError, watchKernelLoss, type KernelLoss } from './kernel-loss.js';
-import { cellsPhrase } from './wording.js';
+import type { NotebookState, Script } from '../../format/index.js';
+import type { Announcement, Player, RunResult } from '../../player/index.js';
+import type { Announcer } from '../announce/index.js';
+import { cellWidget } from '../notebook/lazy.js';
+import { runCell } from './run-cell.js';
+import { describeKernelLoss, KernelLostError, watchKernelLoss, type KernelLoss } from './loss.js';
+import { cellsPhrase } from '../announce/index.js';
 
 /** What the kernel runs need of their session. */
 export interface KernelRunsSession {

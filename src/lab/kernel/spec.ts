@@ -8,7 +8,7 @@
  * spec runs the language either, the tutorial's name stays, and JupyterLab asks the
  * learner to choose, as for any notebook whose kernel is missing.
  */
-import { kernelLanguage } from '../format/index.js';
+import { kernelLanguage } from '../../format/index.js';
 import type { KernelSpec } from '@jupyterlab/services';
 
 /** The parts of JupyterLab's kernel spec manager this reads. */

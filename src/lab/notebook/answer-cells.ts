@@ -8,7 +8,7 @@
 import type { Cell } from '@jupyterlab/cells';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { Script } from '../format/index.js';
+import type { Script } from '../../format/index.js';
 
 export const ANSWER_CELL_CLASS = 'jp-Notecast-answerCell';
 export const EMPTY_ANSWER_CLASS = 'jp-Notecast-emptyAnswer';

@@ -17,7 +17,7 @@
  * translation bundle (the lab passes its `notecast` one; English by default).
  */
 import type { Contents } from '@jupyterlab/services';
-import { englishTranslations, translationName, userText, type Translations } from '../format/index.js';
+import { englishTranslations, translationName, userText, type Translations } from '../../format/index.js';
 
 /** What the player keeps in the notebook's metadata under `notecast`. */
 export interface NotebookMark {

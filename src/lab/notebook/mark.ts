@@ -5,9 +5,9 @@
  * starts.
  */
 import type { YNotebook } from '@jupyter/ydoc';
-import { isPlayerProgress, type Keyframes } from '../apply/index.js';
-import type { Script } from '../format/index.js';
-import type { NotebookMark } from './notebook-files.js';
+import { isPlayerProgress, type Keyframes } from '../../apply/index.js';
+import type { Script } from '../../format/index.js';
+import type { NotebookMark } from './files.js';
 
 export function readMark(ynotebook: YNotebook): NotebookMark | undefined {
   return ynotebook.getMetadata('notecast') as NotebookMark | undefined;

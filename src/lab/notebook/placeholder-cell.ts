@@ -6,8 +6,8 @@
  */
 import type { YNotebook } from '@jupyter/ydoc';
 import { NotebookActions, type NotebookPanel } from '@jupyterlab/notebook';
-import { PLAYER_ORIGIN } from '../apply/index.js';
-import type { NotebookState } from '../format/index.js';
+import { PLAYER_ORIGIN } from '../../apply/index.js';
+import type { NotebookState } from '../../format/index.js';
 
 export function removePlaceholders(panel: NotebookPanel, ynotebook: YNotebook, expected: NotebookState): void {
   const cells = ynotebook.cells;

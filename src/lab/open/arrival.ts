@@ -5,7 +5,7 @@
  * opened at the start instead.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { arrivalStep } from './url-route.js';
+import { arrivalStep } from '../shell/index.js';
 
 /** Link text shown in a notice: at most this long. */
 const SHOWN_LENGTH = 40;

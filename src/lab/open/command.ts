@@ -7,10 +7,10 @@
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import type { ITranslator } from '@jupyterlab/translation';
-import { CommandIDs } from './commands.js';
-import { notecastIcon } from './icon.js';
+import { CommandIDs } from '../command-ids.js';
+import { notecastIcon } from '../ui/index.js';
 import type { TutorialOpener } from './opener.js';
-import { pickTutorial } from './tutorial-picker.js';
+import { pickTutorial } from '../tutorial/index.js';
 
 export function addOpenCommand(app: JupyterFrontEnd, opener: TutorialOpener, fileBrowser: IDefaultFileBrowser | null, translator: ITranslator): void {
   const trans = translator.load('notecast');

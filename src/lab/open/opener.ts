@@ -10,29 +10,27 @@ import { PageConfig, PathExt } from '@jupyterlab/coreutils';
 import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
-import type { Announcer } from './announcer.js';
+import type { Announcer } from '../announce/index.js';
 import { arrival } from './arrival.js';
-import { CommandIDs } from './commands.js';
-import { setConsentTranslator } from './consent.js';
+import { CommandIDs } from '../command-ids.js';
+import { setConsentTranslator } from '../kernel/index.js';
 import { TutorialErrorsPanel } from './errors-panel.js';
-import type { DockPlan } from './layout.js';
-import type { NotebookChoice } from './notebook-files.js';
-import { openNotebookPage, type PendingTab } from './notebook-tab.js';
-import type { PlayerDock } from './player-dock.js';
-import type { PlayerPanel } from './player-panel.js';
-import { SpeechNarrator } from './speech.js';
-import type { INotecastPreferences, OpenOptions } from './tokens.js';
-import type { NotecastTracker } from './tracker.js';
-import { tutorialForLearner, tutorialLanguages } from './tutorial-languages.js';
-import { notebookPageUrl } from './url-route.js';
-import { errorMessage, sentence } from './wording.js';
+import type { DockPlan, PlayerDock } from '../shell/index.js';
+import type { NotebookChoice } from '../notebook/lazy.js';
+import { openNotebookPage, type PendingTab, notebookPageUrl } from '../shell/index.js';
+import type { PlayerPanel } from '../panel/lazy.js';
+import { SpeechNarrator } from '../session/index.js';
+import type { INotecastPreferences, OpenOptions } from '../tokens.js';
+import type { NotecastTracker } from '../panel/index.js';
+import { tutorialForLearner, tutorialLanguages } from '../tutorial/index.js';
+import { errorMessage, sentence } from '../announce/index.js';
 
 /** How long opening a shared notebook waits to hear whether someone broadcasts in it. */
 const BROADCAST_LOOK_MS = 500;
 
 export interface OpenerOptions {
   app: JupyterFrontEnd;
-  /** Where notebooks show and players dock in this shell (player-dock.ts), once the shell is known. */
+  /** Where notebooks show and players dock in this shell (shell/player-dock.ts), once the shell is known. */
   dock: Promise<PlayerDock>;
   tracker: NotecastTracker;
   announcer: Announcer;
@@ -147,7 +145,7 @@ export class TutorialOpener {
       skippedNotice,
       PlayerPanel,
       TutorialSession
-    } = await import('./playback.js');
+    } = await import('./lazy.js');
 
     let text: string;
     let loadedModified: string | undefined;
@@ -177,7 +175,7 @@ export class TutorialOpener {
       return undefined;
     }
     const script = loaded.script;
-    // `python3` where only JupyterLite's `python` runs Python, say (kernel-spec.ts).
+    // `python3` where only JupyterLite's `python` runs Python, say (kernel/spec.ts).
     const kernelName = await kernelNameFor(script.kernel, this.app.serviceManager.kernelspecs);
     let choice: NotebookChoice;
     try {
@@ -281,14 +279,14 @@ export class TutorialOpener {
   /**
    * Someone else is broadcasting in this notebook (a shared document, jupyter-collaboration): a
    * second player there would write into everyone's notebook. The learner follows the broadcast
-   * instead, and is told how to play the tutorial in a copy of their own (classroom.ts).
+   * instead, and is told how to play the tutorial in a copy of their own (classroom/active-classroom.ts).
    */
   private async broadcastElsewhere(notebook: NotebookPanel, notebookPath: string): Promise<boolean> {
     const model = notebook.context.model;
     if (!model.collaborative) {
       return false;
     }
-    const { awaitBroadcaster } = await import('./playback.js');
+    const { awaitBroadcaster } = await import('./lazy.js');
     const teacher = await awaitBroadcaster(model.sharedModel as YNotebook, BROADCAST_LOOK_MS);
     if (!teacher) {
       return false;

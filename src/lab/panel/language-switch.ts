@@ -6,9 +6,9 @@
  * buttons: Tab reaches them and Enter or Space presses them.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { sameLanguage } from '../format/index.js';
-import { element } from './elements.js';
-import { languageName, type TutorialLanguage } from './tutorial-languages.js';
+import { sameLanguage } from '../../format/index.js';
+import { element } from '../ui/lazy.js';
+import { languageName, type TutorialLanguage } from '../tutorial/index.js';
 
 export class LanguageSwitch {
   readonly node: HTMLDivElement;

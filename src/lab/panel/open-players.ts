@@ -1,11 +1,11 @@
 /**
  * The players that exist, by widget id, from construction to disposal. A
  * player's own toolbar asks the commands about it with `{ player: id }`
- * (player-commands.ts) from its first render, before `INotecastTracker` has it
+ * (commands/player-commands.ts) from its first render, before `INotecastTracker` has it
  * (the opener tracks a player after adding it to the shell).
  */
 import type { Widget } from '@lumino/widgets';
-import type { TutorialSession } from './session.js';
+import type { TutorialSession } from '../session/lazy.js';
 
 /** What the commands need of a player (a `OpenPlayer`). */
 export interface OpenPlayer extends Widget {

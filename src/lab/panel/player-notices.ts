@@ -6,10 +6,10 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
-import { CommandIDs } from './commands.js';
-import { element } from './elements.js';
-import type { TutorialSession } from './session.js';
-import { cellsPhrase } from './wording.js';
+import { CommandIDs } from '../command-ids.js';
+import { element } from '../ui/lazy.js';
+import type { TutorialSession } from '../session/lazy.js';
+import { cellsPhrase } from '../announce/index.js';
 
 interface NoticeAction {
   label: string;

@@ -1,6 +1,6 @@
 /**
  * The player's UI: one region per open tutorial, docked beside its notebook
- * (below it where the area is narrow, layout.ts) so it never covers the
+ * (below it where the area is narrow, shell/layout.ts) so it never covers the
  * cells (R20, R21). Controls form one toolbar with a
  * roving tab stop (R1); the step slider speaks "Step 4 of 12: <title>" (R2);
  * captions show the narration (R12) while the announcer speaks it; the step
@@ -10,26 +10,25 @@
  * `textContent`: it is text, never markup.
  *
  * This file is the shell: the region and its parts, the toolbar
- * (player-toolbar.ts), the slider and status (step-slider.ts), the notices
- * (player-notices.ts), the step list (step-list.ts), single keys
- * (single-keys.ts), and the caption.
+ * (panel/player-toolbar.ts), the slider and status (panel/step-slider.ts), the notices
+ * (panel/player-notices.ts), the step list (ui/step-list.ts), single keys
+ * (panel/single-keys.ts), and the caption.
  */
 import { DOMUtils } from '@jupyterlab/apputils';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
-import { element } from './elements.js';
+import { element, StepList } from '../ui/lazy.js';
 import { LanguageSwitch } from './language-switch.js';
 import { openPlayers } from './open-players.js';
 import { PlayerNotices } from './player-notices.js';
 import { PlayerToolbar } from './player-toolbar.js';
-import type { Preferences } from './preferences.js';
-import type { TutorialSession } from './session.js';
+import type { Preferences } from '../settings/index.js';
+import type { TutorialSession } from '../session/lazy.js';
 import { listenForSingleKeys } from './single-keys.js';
-import { StepList } from './step-list.js';
 import { StepSlider } from './step-slider.js';
-import type { TutorialLanguage } from './tutorial-languages.js';
+import type { TutorialLanguage } from '../tutorial/index.js';
 
 export const PLAYER_CLASS = 'jp-NotecastPlayer';
 

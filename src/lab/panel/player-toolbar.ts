@@ -1,7 +1,7 @@
 /**
  * The player's toolbar (docs/explanation/accessibility.md, R1): its buttons are the player's commands, each
  * button's label, icon, enabled state and `aria-keyshortcuts` read from the
- * `CommandRegistry` (player-commands.ts), re-read on `commandChanged` and
+ * `CommandRegistry` (commands/player-commands.ts), re-read on `commandChanged` and
  * `keyBindingChanged`, so the palette, the shortcuts and the toolbar never
  * disagree. Then the speed and the step mode, which are preferences.
  *
@@ -16,12 +16,11 @@
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
-import { ariaKeys } from './aria-keys.js';
-import type { CommandID } from './commands.js';
-import { CommandIDs, SINGLE_KEYS } from './commands.js';
-import { element, setDisabled } from './elements.js';
-import { SPEEDS } from './preferences.js';
-import type { TutorialSession } from './session.js';
+import { ariaKeys, element, setDisabled } from '../ui/lazy.js';
+import type { CommandID } from '../command-ids.js';
+import { CommandIDs, SINGLE_KEYS } from '../command-ids.js';
+import { SPEEDS } from '../settings/index.js';
+import type { TutorialSession } from '../session/lazy.js';
 
 /** The toolbar's buttons, in order, and the class name each keeps. */
 const BUTTONS: ReadonlyArray<readonly [CommandID, string]> = [
@@ -30,7 +29,7 @@ const BUTTONS: ReadonlyArray<readonly [CommandID, string]> = [
   [CommandIDs.nextStep, 'next'],
   [CommandIDs.takeOver, 'takeOver'],
   [CommandIDs.resume, 'resume'],
-  // A toggle (`aria-pressed`), shown only where its command is: with jupyter-collaboration (classroom-commands.ts).
+  // A toggle (`aria-pressed`), shown only where its command is: with jupyter-collaboration (classroom/commands.ts).
   [CommandIDs.broadcast, 'broadcast']
 ];
 

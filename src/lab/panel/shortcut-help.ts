@@ -3,7 +3,7 @@ import { Dialog, showDialog } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
-import { PLAYER_COMMANDS } from './commands.js';
+import { PLAYER_COMMANDS } from '../command-ids.js';
 
 export async function showShortcutHelp(commands: CommandRegistry, singleKeys: boolean, trans: TranslationBundle): Promise<void> {
   const body = new Widget();

@@ -1,6 +1,6 @@
 /** K/J/L while focus is in the player, when the learner turned single keys on (R4), but never in a form control. */
 import type { CommandRegistry } from '@lumino/commands';
-import { SINGLE_KEYS } from './commands.js';
+import { SINGLE_KEYS } from '../command-ids.js';
 
 /** Listens on `node`; `enabled()` is the learner's setting. The commands get `args` (the player's id). */
 export function listenForSingleKeys(node: HTMLElement, commands: CommandRegistry, enabled: () => boolean, args: { player: string }): void {

@@ -3,9 +3,9 @@
  * 12: <title>" (R2), and the status line beside it (state · step).
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { element, setDisabled } from './elements.js';
-import { describeState } from '../session/index.js';
-import type { TutorialSession } from './session.js';
+import { element, setDisabled } from '../ui/lazy.js';
+import { describeState } from '../../session/index.js';
+import type { TutorialSession } from '../session/lazy.js';
 
 export class StepSlider {
   readonly node: HTMLDivElement;

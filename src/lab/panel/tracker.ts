@@ -5,7 +5,7 @@
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { WidgetTracker } from '@jupyterlab/apputils';
 import type { PlayerPanel } from './player-panel.js';
-import type { INotecastTracker } from './tokens.js';
+import type { INotecastTracker } from '../tokens.js';
 
 /** The restorer's namespace: saved players are named `notecast:<tutorial path>`. */
 export const TRACKER_NAMESPACE = 'notecast';

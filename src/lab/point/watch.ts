@@ -8,9 +8,9 @@
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
-import type { Player } from '../player/index.js';
-import type { Announcer } from './announcer.js';
-import type { PointHighlight } from './point-highlight.js';
+import type { Player } from '../../player/index.js';
+import type { Announcer } from '../announce/index.js';
+import type { PointHighlight } from './target-highlight.js';
 
 export interface PointWatchOptions {
   app: JupyterFrontEnd;

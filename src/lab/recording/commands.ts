@@ -2,15 +2,15 @@
  * The recorder's commands: start and stop recording the current notebook,
  * and mark a new step while recording (keys in schema/plugin.json, buttons
  * in the notebook's toolbar through `jupyter.lab.toolbars`). What recording
- * needs loads on demand with the first one (recording-session.ts).
+ * needs loads on demand with the first one (recording/session.ts).
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { IDocumentManager } from '@jupyterlab/docmanager';
 import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator } from '@jupyterlab/translation';
-import type { Announcer } from './announcer.js';
-import { CommandIDs } from './commands.js';
-import type { RecordingSession } from './recording-session.js';
+import type { Announcer } from '../announce/index.js';
+import { CommandIDs } from '../command-ids.js';
+import type { RecordingSession } from './session.js';
 
 export function addRecordingCommands(
   app: JupyterFrontEnd,
@@ -45,7 +45,7 @@ export function addRecordingCommands(
         return;
       }
       await panel.context.ready;
-      const { RecordingSession } = await import('./recording-session.js');
+      const { RecordingSession } = await import('./lazy.js');
       const session = new RecordingSession(panel, { app, docManager, announcer, trans }, args.collaborators === true);
       sessions.set(panel, session);
       // Closing the notebook ends its recording, keeping nothing half-written.

@@ -8,8 +8,8 @@ import type { YNotebook } from '@jupyter/ydoc';
 import { PathExt } from '@jupyterlab/coreutils';
 import { NotebookActions, type Notebook, type NotebookPanel } from '@jupyterlab/notebook';
 import type { Cell } from '@jupyterlab/cells';
-import { PLAYER_ORIGIN } from '../apply/index.js';
-import { outputsText, YDocRecorder, type Recording } from '../recorder/index.js';
+import { PLAYER_ORIGIN } from '../../apply/index.js';
+import { outputsText, YDocRecorder, type Recording } from '../../recorder/index.js';
 
 export class NotebookRecording {
   readonly startedAt = Date.now();

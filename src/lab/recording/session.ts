@@ -4,19 +4,19 @@
  * written next to the notebook as `<stem>-recording.md` (the next free name:
  * never over a file) and opened for the author to edit.
  *
- * Loaded on demand with the first recording, like the player (playback.ts).
+ * Loaded on demand with the first recording, like the player (open/lazy.ts).
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { PathExt } from '@jupyterlab/coreutils';
 import type { IDocumentManager } from '@jupyterlab/docmanager';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { tutorialFromRecording, type RecordingNote } from '../recorder/index.js';
-import type { Announcer } from './announcer.js';
-import { createFile, freeName } from './notebook-files.js';
+import { tutorialFromRecording, type RecordingNote } from '../../recorder/index.js';
+import type { Announcer } from '../announce/index.js';
+import { createFile, freeName } from '../notebook/lazy.js';
 import { NotebookRecording } from './notebook-recording.js';
-import { RecordingIndicator } from './recording-indicator.js';
-import { askForStep } from './recording-step-dialog.js';
+import { RecordingIndicator } from './indicator.js';
+import { askForStep } from './step-dialog.js';
 
 /** Where the sign sits in the notebook's toolbar: after the kernel's name and status, at the end. */
 const INDICATOR_NAME = 'notecast-recording';

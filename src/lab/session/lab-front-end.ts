@@ -6,12 +6,12 @@
  */
 import type { YNotebook } from '@jupyter/ydoc';
 import type { NotebookPanel } from '@jupyterlab/notebook';
-import type { NotebookState } from '../format/index.js';
-import type { SessionFrontEnd } from '../session/index.js';
-import type { CellHighlight } from './cell-highlight.js';
-import type { KernelRuns } from './kernel-runs.js';
+import type { NotebookState } from '../../format/index.js';
+import type { SessionFrontEnd } from '../../session/index.js';
+import type { CellHighlight } from '../notebook/lazy.js';
+import type { KernelRuns } from '../kernel/lazy.js';
 import type { LearnerControl } from './learner-control.js';
-import { removePlaceholders } from './placeholder-cell.js';
+import { removePlaceholders } from '../notebook/lazy.js';
 
 export interface LabParts {
   panel: NotebookPanel;

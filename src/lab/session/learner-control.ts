@@ -8,11 +8,11 @@ import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents } from '@jupyterlab/services';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { NotebookState, Script } from '../format/index.js';
-import type { Player } from '../player/index.js';
-import type { Announcer } from './announcer.js';
-import { askConsent, hasConsent } from './consent.js';
-import { myVersionName, saveNotebookCopy } from './notebook-files.js';
+import type { NotebookState, Script } from '../../format/index.js';
+import type { Player } from '../../player/index.js';
+import type { Announcer } from '../announce/index.js';
+import { askConsent, hasConsent } from '../kernel/index.js';
+import { myVersionName, saveNotebookCopy } from '../notebook/lazy.js';
 import { askResume, conflictingCells } from './resume-dialog.js';
 
 export interface LearnerControlOptions {
@@ -81,7 +81,7 @@ export class LearnerControl {
     if (!runsAhead && !force) {
       return true;
     }
-    // The kernel the notebook runs, which may differ from the tutorial's name for it (kernel-spec.ts).
+    // The kernel the notebook runs, which may differ from the tutorial's name for it (kernel/spec.ts).
     const context = panel.sessionContext;
     const kernel = context.session?.kernel?.name ?? context.kernelPreference.name ?? script.kernel;
     if (await askConsent(tutorialPath, { title: script.title, notebookPath: panel.context.path, kernel })) {

@@ -4,11 +4,11 @@
  * worded by the presenter, and the narration again on request (R12).
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { yourTurnPrompt, type Script } from '../format/index.js';
-import type { Announcement, Player, PlayerState } from '../player/index.js';
-import { authored, languageParts, type Presenter } from '../session/index.js';
-import type { Announcer } from './announcer.js';
-import type { Preferences } from './preferences.js';
+import { yourTurnPrompt, type Script } from '../../format/index.js';
+import type { Announcement, Player, PlayerState } from '../../player/index.js';
+import { authored, languageParts, type Presenter } from '../../session/index.js';
+import type { Announcer } from '../announce/index.js';
+import type { Preferences } from '../settings/index.js';
 
 export interface NarrationOptions {
   script: Script;

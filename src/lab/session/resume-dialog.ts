@@ -8,7 +8,7 @@
 import type { YNotebook } from '@jupyter/ydoc';
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { cellInfo, isEditOperation, type NotebookState, type Operation, type Script } from '../format/index.js';
+import { cellInfo, isEditOperation, type NotebookState, type Operation, type Script } from '../../format/index.js';
 
 export type ResumeChoice = 'continue' | 'restore' | 'cancel';
 

@@ -22,10 +22,10 @@
  * region would have said it, with the same throttle and replacement (R9).
  */
 import { nullTranslator, type TranslationBundle } from '@jupyterlab/translation';
-import type { PlayerState } from '../player/index.js';
-import type { Announcer, AnnouncerMessage } from './announcer.js';
-import type { Preferences } from './preferences.js';
-import type { TutorialSession } from './session.js';
+import type { PlayerState } from '../../player/index.js';
+import type { Announcer, AnnouncerMessage } from '../announce/index.js';
+import type { Preferences } from '../settings/index.js';
+import type { TutorialSession } from './tutorial-session.js';
 
 /** Player states in which nothing should still be speaking. */
 const SILENT_STATES: ReadonlySet<PlayerState> = new Set<PlayerState>(['paused', 'taken-over', 'idle', 'error']);

@@ -1,13 +1,13 @@
 /**
  * One tutorial playing into one notebook, as the rest of the lab sees it: the
  * player panel, the commands and the opener call this class. It is built by
- * `session-lifecycle.ts` from the DOM-free playback session (`src/session`:
+ * `session/lifecycle.ts` from the DOM-free playback session (`src/session`:
  * player, applier, keyframes on the panel's shared model) and the lab's parts:
- * kernel runs (`kernel-runs.ts`), the learner's control and consent
- * (`learner-control.ts`, `resume-dialog.ts`), what is said and shown
- * (`session-narration.ts`), the cell being worked in (`cell-highlight.ts`),
- * JupyterLab's placeholder cell (`placeholder-cell.ts`) and the notebook's
- * mark (`notebook-mark.ts`).
+ * kernel runs (`kernel/runs.ts`), the learner's control and consent
+ * (`session/learner-control.ts`, `session/resume-dialog.ts`), what is said and shown
+ * (`session/narration.ts`), the cell being worked in (`notebook/cell-highlight.ts`),
+ * JupyterLab's placeholder cell (`notebook/placeholder-cell.ts`) and the notebook's
+ * mark (`notebook/mark.ts`).
  *
  * Playback never moves focus (R16): edits go to the Yjs model, the cell being
  * typed into is scrolled into view without activating it. Only an explicit
@@ -19,17 +19,17 @@ import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { Contents } from '@jupyterlab/services';
 import { nullTranslator, type TranslationBundle } from '@jupyterlab/translation';
 import { Signal, type ISignal } from '@lumino/signaling';
-import type { Keyframes, NotebookApplier } from '../apply/index.js';
-import type { Script } from '../format/index.js';
-import type { Player, PlayerState } from '../player/index.js';
-import { Presenter } from '../session/index.js';
-import type { Announcer } from './announcer.js';
-import { hasConsent } from './consent.js';
-import { resolveReducedMotion, type Preferences } from './preferences.js';
-import { sharedModel, startSession, type SessionOptions, type SessionParts } from './session-lifecycle.js';
+import type { Keyframes, NotebookApplier } from '../../apply/index.js';
+import type { Script } from '../../format/index.js';
+import type { Player, PlayerState } from '../../player/index.js';
+import { Presenter } from '../../session/index.js';
+import type { Announcer } from '../announce/index.js';
+import { hasConsent } from '../kernel/index.js';
+import { resolveReducedMotion, type Preferences } from '../settings/index.js';
+import { sharedModel, startSession, type SessionOptions, type SessionParts } from './lifecycle.js';
 
-export { ACTIVE_CELL_CLASS } from './cell-highlight.js';
-export type { SessionOptions } from './session-lifecycle.js';
+export { ACTIVE_CELL_CLASS } from '../notebook/lazy.js';
+export type { SessionOptions } from './lifecycle.js';
 
 export class TutorialSession {
   /** The `notecast` translations every word of the session goes through. */

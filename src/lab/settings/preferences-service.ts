@@ -6,7 +6,7 @@
 import type { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { Signal } from '@lumino/signaling';
 import { DEFAULT_PREFERENCES, readPreferences, watchSystemMotion, type Preferences } from './preferences.js';
-import type { INotecastPreferences } from './tokens.js';
+import type { INotecastPreferences } from '../tokens.js';
 
 export class NotecastPreferences implements INotecastPreferences {
   private preferences: Preferences = { ...DEFAULT_PREFERENCES };

@@ -1,8 +1,8 @@
 /**
  * How a tutorial follows the learner to its notebook's own browser tab in
  * Jupyter Notebook 7, where every document opens on a page of its own: in the
- * notebook page's URL, `/notebooks/<notebook>?notecast=<tutorial>` (url-route.ts). The
- * `?notecast=` route (url-route.ts) opens the player there, and opens it again
+ * notebook page's URL, `/notebooks/<notebook>?notecast=<tutorial>` (shell/url-route.ts). The
+ * `?notecast=` route (shell/url-route.ts) opens the player there, and opens it again
  * when the learner reloads that page, so nothing else has to be remembered.
  *
  * Browsers let a page open a tab only during the learner's gesture (a click, a

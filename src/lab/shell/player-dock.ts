@@ -2,14 +2,14 @@
  * Where a tutorial's notebook is shown and its player docks, per shell.
  *
  * JupyterLab: the notebook opens (or is revealed) in the main area and the
- * player splits the notebook's area, beside or below it (layout.ts).
+ * player splits the notebook's area, beside or below it (shell/layout.ts).
  *
  * Jupyter Notebook 7: a page holds one document in its main area, and every
  * other document opens on a page of its own, in a new browser tab. The player
  * docks on its notebook's page, in the right side panel, or in the panel below
  * the notebook where the window is narrow (`notebookAreaFor`). A tutorial whose
  * notebook is not this page's (opened from the file tree, an editor, another
- * notebook) is carried to the notebook's page in a new tab (notebook-tab.ts).
+ * notebook) is carried to the notebook's page in a new tab (shell/notebook-tab.ts).
  * Notebook's document opener would open that tab itself, but without the
  * tutorial, and it disposes the page's own notebook when asked to reveal it;
  * so this page's notebook is taken from the shell, never opened again.
@@ -66,7 +66,7 @@ export class LabDock implements PlayerDock {
   }
 
   async dock(player: Widget, notebook: NotebookPanel): Promise<DockPlan> {
-    // Beside the notebook, or below it where the area is narrow (R21, layout.ts).
+    // Beside the notebook, or below it where the area is narrow (R21, shell/layout.ts).
     const plan = await makeRoomForPlayer(notebook, this.labShell);
     this.shell.add(player, 'main', { mode: plan.mode, ref: notebook.id, activate: false });
     return plan;

@@ -3,14 +3,14 @@
  * layout (what `make demo` prints, with the server's `&token=…`), and
  * `&step=<n>` (from 1) opens it at that step, as seeking there does; in Jupyter
  * Notebook 7, `/notebooks/<notebook>?notecast=<path>` opens it beside that
- * page's notebook (notebook-tab.ts). The router
+ * page's notebook (shell/notebook-tab.ts). The router
  * runs the route's command whenever the URL matches, also after `?reset`
  * navigates to the URL without it: opening a tutorial that has a player
  * activates that player, so the second run opens nothing more.
  */
 import type { IRouter, JupyterFrontEnd } from '@jupyterlab/application';
 import type { ITranslator } from '@jupyterlab/translation';
-import { CommandIDs } from './commands.js';
+import { CommandIDs } from '../command-ids.js';
 
 export const URL_PARAMETER = 'notecast';
 

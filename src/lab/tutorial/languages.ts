@@ -6,7 +6,7 @@
  */
 import { PathExt } from '@jupyterlab/coreutils';
 import type { Contents } from '@jupyterlab/services';
-import { languageCandidates, sameLanguage, translationName, translationPath } from '../format/index.js';
+import { languageCandidates, sameLanguage, translationName, translationPath } from '../../format/index.js';
 
 export interface TutorialLanguage {
   /** BCP 47 tag: `en`, `fr`. */

@@ -6,9 +6,9 @@
  * tutorial opens, not part of the extension's main bundle.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { kindOfPath, loadTutorialText, type LoadedTutorial, type TutorialProblem } from '../session/index.js';
+import { kindOfPath, loadTutorialText, type LoadedTutorial, type TutorialProblem } from '../../session/index.js';
 
-export type { LoadedTutorial, TutorialProblem } from '../session/index.js';
+export type { LoadedTutorial, TutorialProblem } from '../../session/index.js';
 
 export function isScriptPath(path: string): boolean {
   return kindOfPath(path) === 'json';
@@ -18,7 +18,7 @@ export function loadTutorial(path: string, text: string): Promise<LoadedTutorial
   return loadTutorialText(text, {
     path,
     kind: kindOfPath(path),
-    compiler: async () => (await import('../compiler/index.js')).compile
+    compiler: async () => (await import('../../compiler/index.js')).compile
   });
 }
 

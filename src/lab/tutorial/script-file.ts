@@ -8,8 +8,8 @@ import { ABCWidgetFactory, DocumentWidget, type DocumentRegistry, type IDocument
 import type { ITranslator } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
-import { CommandIDs } from './commands.js';
-import { notecastIcon } from './icon.js';
+import { CommandIDs } from '../command-ids.js';
+import { notecastIcon } from '../ui/index.js';
 
 export const SCRIPT_FACTORY = 'Notecast Player';
 export const SCRIPT_FILE_TYPE = 'notecast-script';

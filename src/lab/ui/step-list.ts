@@ -4,8 +4,8 @@
  * `aria-current="step"`.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import type { Script } from '../format/index.js';
-import { buildTranscript } from '../format/index.js';
+import type { Script } from '../../format/index.js';
+import { buildTranscript } from '../../format/index.js';
 import { element } from './elements.js';
 
 export class StepList {

@@ -1,0 +1,2 @@
+export { addOpenCommand } from './command.js';
+export { TutorialOpener } from './opener.js';
