@@ -8,5 +8,4 @@ export { createFile, createNotebook, freeName, markedNotebook, myVersionName, no
 export type { NotebookChoice, NotebookContents, NotebookMark } from './files.js';
 export { readMark, startStep, writeMark } from './mark.js';
 export { countOutputLines, outputStart } from './output-text.js';
-export { removePlaceholders } from './placeholder-cell.js';
 export { markDirtyOnEdits } from './unsaved-changes.js';

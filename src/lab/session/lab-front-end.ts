@@ -11,7 +11,7 @@ import type { SessionFrontEnd } from '../../session/index.js';
 import type { CellHighlight } from '../notebook/lazy.js';
 import type { KernelRuns } from '../kernel/lazy.js';
 import type { LearnerControl } from './learner-control.js';
-import { removePlaceholders } from '../notebook/lazy.js';
+import { removePlaceholders } from './placeholder-cell.js';
 
 export interface LabParts {
   panel: NotebookPanel;
