@@ -7,7 +7,7 @@
  */
 import { ILabShell, ILayoutRestorer, IRouter, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICollaborativeContentProvider } from '@jupyter/collaborative-drive';
-import { ICommandPalette, WidgetTracker } from '@jupyterlab/apputils';
+import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ILauncher } from '@jupyterlab/launcher';
@@ -25,11 +25,12 @@ import { addRecordingCommands } from './recording/index.js';
 import { addScriptFileType } from './tutorial/index.js';
 import { NotecastPreferences } from './settings/index.js';
 import { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
-import { NotecastTracker } from './panel/index.js';
+import { NotecastPlayers, NotecastTracker } from './panel/index.js';
 
 export { Announcer, ANNOUNCER_ID } from './announce/index.js';
 export { CommandIDs } from './command-ids.js';
 export { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
+export type { AnnouncedPart, AnnounceOptions, INotecastPlayer, Preferences, ReducedMotionSetting } from './tokens.js';
 
 /**
  * The settings plugin's id. Its part after the colon names the settings schema
@@ -67,11 +68,11 @@ const preferencesPlugin: JupyterFrontEndPlugin<INotecastPreferences> = {
   }
 };
 
-const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
-  id: 'jupyterlab-notecast:tracker',
+const playersPlugin: JupyterFrontEndPlugin<NotecastTracker> = {
+  id: 'jupyterlab-notecast:players',
   description: 'Opens tutorials into players docked beside their notebooks, and tracks the players.',
   autoStart: true,
-  provides: INotecastTracker,
+  provides: NotecastPlayers,
   requires: [IDocumentManager, INotecastAnnouncer, INotecastPreferences],
   optional: [ILabShell, IDefaultFileBrowser, ITranslator, INotebookCellExecutor],
   activate: (
@@ -83,7 +84,7 @@ const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
     fileBrowser: IDefaultFileBrowser | null,
     translator: ITranslator | null,
     executor: INotebookCellExecutor | null
-  ): INotecastTracker => {
+  ): NotecastTracker => {
     translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
     // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (shell/player-dock.ts).
@@ -94,15 +95,24 @@ const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
   }
 };
 
+const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
+  id: 'jupyterlab-notecast:tracker',
+  description: 'The open players, for other extensions: find the player of a notebook, follow its state and step.',
+  autoStart: true,
+  provides: INotecastTracker,
+  requires: [NotecastPlayers],
+  activate: (_: JupyterFrontEnd, players: NotecastTracker): INotecastTracker => players
+};
+
 const commandsPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:commands',
   description: 'The player commands (play, steps, take over, resume…) and their palette entries.',
   autoStart: true,
-  requires: [INotecastTracker, INotecastAnnouncer, INotecastPreferences],
+  requires: [NotecastPlayers, INotecastAnnouncer, INotecastPreferences],
   optional: [ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
-    tracker: INotecastTracker,
+    tracker: NotecastTracker,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
     palette: ICommandPalette | null,
@@ -144,10 +154,10 @@ const restorerPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:restorer',
   description: 'Reopens each player beside its notebook, paused at its step, when JupyterLab reloads.',
   autoStart: true,
-  requires: [INotecastTracker],
+  requires: [NotecastPlayers],
   optional: [ILayoutRestorer],
-  activate: (_: JupyterFrontEnd, tracker: INotecastTracker, restorer: ILayoutRestorer | null): void => {
-    if (!restorer || !(tracker instanceof WidgetTracker)) {
+  activate: (_: JupyterFrontEnd, tracker: NotecastTracker, restorer: ILayoutRestorer | null): void => {
+    if (!restorer) {
       return;
     }
     void restorer.restore<PlayerPanel>(tracker, {
@@ -199,13 +209,13 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:classroom',
   description: "A teacher's player broadcasts over jupyter-collaboration; learners follow, and make their own copy.",
   autoStart: true,
-  requires: [INotecastTracker, INotecastAnnouncer, INotecastPreferences, IDocumentManager],
+  requires: [NotecastPlayers, INotecastAnnouncer, INotecastPreferences, IDocumentManager],
   // jupyter-collaboration's content provider says the notebooks are shared documents; without it
   // (plain JupyterLab, Notebook 7 alone, JupyterLite) the classroom's commands stay hidden.
   optional: [ICollaborativeContentProvider, INotebookTracker, ILabShell, ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
-    tracker: INotecastTracker,
+    tracker: NotecastTracker,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
     docManager: IDocumentManager,
@@ -231,6 +241,7 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
 export default [
   announcerPlugin,
   preferencesPlugin,
+  playersPlugin,
   trackerPlugin,
   commandsPlugin,
   scriptFilePlugin,

@@ -20,6 +20,7 @@
  */
 import type { Politeness } from '../../player/index.js';
 import type { LanguagePart } from '../../session/index.js';
+import type { AnnounceOptions, INotecastAnnouncer } from '../tokens.js';
 
 export const ANNOUNCER_ID = 'notecast-announcer';
 export const THROTTLE_MS = 150;
@@ -37,21 +38,10 @@ export interface AnnouncerMessage {
   lang?: string;
 }
 
-export interface AnnounceOptions {
-  /** A newer replaceable message drops this one while it still waits. */
-  replace?: boolean;
-  /** False: always the live region, never diverted (speech's own fallback). */
-  divertible?: boolean;
-  /** It says narration (the sender knows: from the announcement's kind, never from its words). */
-  narration?: boolean;
-  /** The language of its words (the tutorial's, for narration), when not the regions' own. */
-  lang?: string;
-}
-
 /** Takes a message instead of the live regions when it returns true. */
 export type Divert = (message: AnnouncerMessage) => boolean;
 
-export class Announcer {
+export class Announcer implements INotecastAnnouncer {
   readonly node: HTMLDivElement;
   private readonly regions: Record<Politeness, HTMLDivElement>;
   private readonly queue: Array<AnnouncerMessage & { divertible: boolean; parts?: readonly LanguagePart[] }> = [];

@@ -11,7 +11,7 @@ import { PathExt } from '@jupyterlab/coreutils';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import type { Broadcaster } from '../../session/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { TutorialBroadcast } from './teacher-broadcast.js';
 import { awaitBroadcaster, broadcastersOf } from './broadcasters.js';
 import { CommandIDs } from '../command-ids.js';
@@ -20,7 +20,7 @@ import { Follower } from './follower.js';
 import { FollowerPanel } from './follower-panel.js';
 import { makeMyCopy } from './my-copy.js';
 import { errorMessage, sentence } from '../announce/index.js';
-import type { OpenPlayer } from '../panel/index.js';
+import type { PlayerPanel } from '../panel/lazy.js';
 import type { PlayerDock } from '../shell/index.js';
 import type { INotecastPreferences, INotecastTracker } from '../tokens.js';
 
@@ -30,7 +30,7 @@ const AWARENESS_WAIT_MS = 5_000;
 export interface ClassroomOptions {
   app: JupyterFrontEnd;
   tracker: INotecastTracker;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   preferences: INotecastPreferences;
   translator: ITranslator;
   /** Where follower panels dock beside their notebooks (shell/player-dock.ts). */
@@ -44,7 +44,7 @@ export interface ClassroomOptions {
 export class Classroom {
   private readonly options: ClassroomOptions;
   private readonly trans: TranslationBundle;
-  private readonly broadcasts = new Map<OpenPlayer, TutorialBroadcast>();
+  private readonly broadcasts = new Map<PlayerPanel, TutorialBroadcast>();
   private readonly followers = new Set<FollowerPanel>();
   /** Per notebook, the teachers (awareness client ids) already offered: each is offered once. */
   private readonly offered = new WeakMap<NotebookPanel, Set<number>>();
@@ -54,11 +54,11 @@ export class Classroom {
     this.trans = options.translator.load('notecast');
   }
 
-  isBroadcasting(player: OpenPlayer): boolean {
+  isBroadcasting(player: PlayerPanel): boolean {
     return this.broadcasts.get(player)?.isOn === true;
   }
 
-  toggleBroadcast(player: OpenPlayer): void {
+  toggleBroadcast(player: PlayerPanel): void {
     const { announcer } = this.options;
     const running = this.broadcasts.get(player);
     if (running) {

@@ -17,12 +17,11 @@ import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { Classroom, ClassroomOptions } from './active-classroom.js';
 import { CommandIDs } from '../command-ids.js';
-import { openPlayers } from '../panel/index.js';
-import type { INotecastTracker } from '../tokens.js';
+import type { NotecastTracker } from '../panel/index.js';
 
 export interface ClassroomCommandsOptions extends Omit<ClassroomOptions, 'changed'> {
   app: JupyterFrontEnd;
-  tracker: INotecastTracker;
+  tracker: NotecastTracker;
   notebooks: INotebookTracker | null;
   translator: ITranslator;
 }
@@ -47,7 +46,7 @@ export function addClassroomCommands(options: ClassroomCommandsOptions): void {
     }
     return classroom;
   };
-  const playerFor = (args: { readonly player?: unknown }) => (typeof args.player === 'string' ? openPlayers.get(args.player) : tracker.activePlayer);
+  const playerFor = (args: { readonly player?: unknown }) => tracker.playerFrom(args);
   const currentNotebook = (): NotebookPanel | undefined => notebooks?.currentWidget ?? undefined;
   const followerArg = (args: { readonly follower?: unknown }): string | undefined => (typeof args.follower === 'string' ? args.follower : undefined);
 

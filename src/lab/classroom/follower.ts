@@ -18,7 +18,7 @@ import { Signal, type ISignal } from '@lumino/signaling';
 import * as Y from 'yjs';
 import type { Script } from '../../format/index.js';
 import { Presenter, type Broadcaster, type BroadcastState } from '../../session/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { broadcastersOf } from './broadcasters.js';
 import type { Preferences } from '../settings/index.js';
 
@@ -29,7 +29,7 @@ export interface FollowerOptions {
   /** The teacher's name, as the offer said it. */
   teacherName: string;
   script: Script;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   trans: TranslationBundle;
   preferences: () => Preferences;
 }

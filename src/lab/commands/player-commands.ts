@@ -13,36 +13,36 @@ import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { LabIcon } from '@jupyterlab/ui-components';
 import { audioIcon, caretLeftIcon, caretRightIcon, editIcon, fastForwardIcon, pauseIcon, refreshIcon, runIcon } from '@jupyterlab/ui-components';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import type { CommandID } from '../command-ids.js';
 import { CommandIDs, PLAYER_COMMANDS } from '../command-ids.js';
-import type { OpenPlayer } from '../panel/index.js';
-import { openPlayers, showShortcutHelp } from '../panel/index.js';
+import type { NotecastTracker } from '../panel/index.js';
+import { showShortcutHelp } from '../panel/index.js';
+import type { PlayerPanel } from '../panel/lazy.js';
 import { canRun, isPlaying } from './player-controls.js';
-import type { INotecastPreferences, INotecastTracker } from '../tokens.js';
+import type { INotecastPreferences } from '../tokens.js';
 
 interface PlayerCommand {
   /** The palette's label, and the shortcut help's. */
-  label: (player: OpenPlayer | undefined) => string;
+  label: (player: PlayerPanel | undefined) => string;
   /** The toolbar button's label (`toolbar: true`), its accessible name. */
-  toolbarLabel?: (player: OpenPlayer | undefined) => string;
+  toolbarLabel?: (player: PlayerPanel | undefined) => string;
   caption: string;
-  icon: (player: OpenPlayer | undefined) => LabIcon;
-  run: (player: OpenPlayer) => unknown;
+  icon: (player: PlayerPanel | undefined) => LabIcon;
+  run: (player: PlayerPanel) => unknown;
 }
 
 export function addPlayerCommands(
   app: JupyterFrontEnd,
-  tracker: INotecastTracker,
-  announcer: Announcer,
+  tracker: NotecastTracker,
+  announcer: INotecastAnnouncer,
   preferences: INotecastPreferences,
   translator: ITranslator
 ): void {
   const { commands } = app;
   const trans = translator.load('notecast');
-  const playerFor = (args: { readonly player?: unknown }): OpenPlayer | undefined =>
-    typeof args.player === 'string' ? openPlayers.get(args.player) : tracker.activePlayer;
-  const playing = (player: OpenPlayer | undefined): boolean => player !== undefined && isPlaying(player.session);
+  const playerFor = (args: { readonly player?: unknown }): PlayerPanel | undefined => tracker.playerFrom(args);
+  const playing = (player: PlayerPanel | undefined): boolean => player !== undefined && isPlaying(player.session);
   const playerCommand = (id: CommandID, command: PlayerCommand): void => {
     commands.addCommand(id, {
       label: args => {

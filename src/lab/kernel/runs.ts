@@ -10,7 +10,7 @@ import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook'
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { NotebookState, Script } from '../../format/index.js';
 import type { Announcement, Player, RunResult } from '../../player/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { cellWidget } from '../notebook/lazy.js';
 import { runCell } from './run-cell.js';
 import { describeKernelLoss, KernelLostError, watchKernelLoss, type KernelLoss } from './loss.js';
@@ -25,7 +25,7 @@ export interface KernelRunsSession {
   readonly player: Player;
   readonly ynotebook: YNotebook;
   readonly trans: TranslationBundle;
-  readonly announcer: Announcer;
+  readonly announcer: INotecastAnnouncer;
   /** The notebook as the tutorial expects it now. */
   expectedState(): NotebookState;
   ensureConsent(force: boolean): Promise<boolean>;

@@ -10,7 +10,7 @@ import { PageConfig, PathExt } from '@jupyterlab/coreutils';
 import type { INotebookCellExecutor, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { arrival } from './arrival.js';
 import { CommandIDs } from '../command-ids.js';
 import { setConsentTranslator } from '../kernel/index.js';
@@ -33,7 +33,7 @@ export interface OpenerOptions {
   /** Where notebooks show and players dock in this shell (shell/player-dock.ts), once the shell is known. */
   dock: Promise<PlayerDock>;
   tracker: NotecastTracker;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   preferences: INotecastPreferences;
   translator: ITranslator;
   /** JupyterLab's cell executor, when a plugin provides it: the player's runs go through it. */
@@ -46,7 +46,7 @@ export class TutorialOpener {
   /** The dock once known: a tab must open while the learner's gesture lasts, before any wait. */
   private dock: PlayerDock | undefined;
   private readonly tracker: NotecastTracker;
-  private readonly announcer: Announcer;
+  private readonly announcer: INotecastAnnouncer;
   private readonly preferences: INotecastPreferences;
   private readonly translator: ITranslator;
   private readonly executor: INotebookCellExecutor | null;
@@ -243,7 +243,8 @@ export class TutorialOpener {
       preferences,
       translator: this.translator,
       onPreference: (key, value) => void this.preferences.set(key, value),
-      languages: { choices: languages, choose: language => void this.switchLanguage(player, language.path) }
+      languages: { choices: languages, choose: language => void this.switchLanguage(player, language.path) },
+      players: this.tracker
     });
     // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
     const unfollow = this.speech.follow(session);

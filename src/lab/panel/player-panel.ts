@@ -18,10 +18,11 @@ import { DOMUtils } from '@jupyterlab/apputils';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import type { Message } from '@lumino/messaging';
+import { Signal, type ISignal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
+import type { INotecastPlayer } from '../tokens.js';
 import { element, StepList } from '../ui/lazy.js';
 import { LanguageSwitch } from './language-switch.js';
-import { openPlayers } from './open-players.js';
 import { PlayerNotices } from './player-notices.js';
 import { PlayerToolbar } from './player-toolbar.js';
 import type { Preferences } from '../settings/index.js';
@@ -41,9 +42,12 @@ export interface PlayerPanelOptions {
   onPreference: (key: 'speed' | 'stepMode', value: number | boolean) => void;
   /** The tutorial's languages, when it has translations, and what choosing one does. */
   languages?: { choices: readonly TutorialLanguage[]; choose: (language: TutorialLanguage) => void };
+  /** Where the player registers as it is built, so that its commands find it by id (panel/tracker.ts). */
+  players: { register(player: PlayerPanel): void };
 }
 
-export class PlayerPanel extends Widget {
+export class PlayerPanel extends Widget implements INotecastPlayer {
+  /** The playback behind the panel: for src/lab only (`INotecastPlayer` is what other extensions see). */
   readonly session: TutorialSession;
   /** The `role=region` element named "Tutorial player: <title>". */
   readonly region: HTMLDivElement;
@@ -57,6 +61,7 @@ export class PlayerPanel extends Widget {
   private readonly notices: PlayerNotices;
   private readonly steps: StepList;
   private readonly onChanged = (): void => this.refresh();
+  private readonly changedSignal = new Signal<this, void>(this);
   private readonly unsubscribe: Array<() => void>;
 
   constructor(options: PlayerPanelOptions) {
@@ -100,7 +105,7 @@ export class PlayerPanel extends Widget {
     node.appendChild(header);
 
     // Registered before the toolbar's first render: its commands find this player by id.
-    openPlayers.add(this);
+    options.players.register(this);
     const singleKeys = (): boolean => this.preferences.singleKeyShortcuts;
     this.toolbar = new PlayerToolbar(doc, { playerId: uid, session: this.session, commands, trans, singleKeys, onPreference: options.onPreference });
     node.appendChild(this.toolbar.node);
@@ -123,6 +128,50 @@ export class PlayerPanel extends Widget {
     this.refresh();
   }
 
+  get tutorialPath(): string {
+    return this.session.tutorialPath;
+  }
+
+  get notebookPath(): string {
+    return this.session.notebookPath;
+  }
+
+  get state(): string {
+    return this.session.player.state;
+  }
+
+  get step(): number {
+    return this.session.player.step;
+  }
+
+  get stepCount(): number {
+    return this.session.script.steps.length;
+  }
+
+  get stoppedReason(): string | undefined {
+    return this.session.stoppedReason;
+  }
+
+  get changed(): ISignal<this, void> {
+    return this.changedSignal;
+  }
+
+  togglePlay(): Promise<void> {
+    return this.session.togglePlay();
+  }
+
+  nextStep(): Promise<void> {
+    return this.session.nextStep();
+  }
+
+  previousStep(): Promise<void> {
+    return this.session.previousStep();
+  }
+
+  seek(step: number): Promise<void> {
+    return this.session.seek(step);
+  }
+
   setPreferences(preferences: Preferences): void {
     this.preferences = preferences;
     this.toolbar.updateShortcuts();
@@ -143,6 +192,7 @@ export class PlayerPanel extends Widget {
     this.unsubscribe.forEach(stop => stop());
     this.session.dispose();
     super.dispose();
+    Signal.clearData(this);
   }
 
   /** Activated (opened, or revealed from a tab): focus the toolbar's tab stop. */
@@ -169,5 +219,6 @@ export class PlayerPanel extends Widget {
     this.caption.lang = this.session.captionIsNarration ? this.tutorialLang : this.uiLang;
     this.steps.setCurrent(this.session.player.step);
     this.notices.render();
+    this.changedSignal.emit();
   }
 }

@@ -1,6 +1,10 @@
 /**
  * The open players, as JupyterLab tracks its own widgets: the layout restorer
  * saves them by name, and other extensions find the player of a notebook.
+ * It also knows each player by widget id from its construction on: a
+ * player's own toolbar asks the commands about it with `{ player: id }`
+ * (commands/player-commands.ts) from its first render, before the opener adds
+ * it to the shell and to the tracker.
  */
 import type { JupyterFrontEnd } from '@jupyterlab/application';
 import { WidgetTracker } from '@jupyterlab/apputils';
@@ -12,6 +16,8 @@ export const TRACKER_NAMESPACE = 'notecast';
 
 export class NotecastTracker extends WidgetTracker<PlayerPanel> implements INotecastTracker {
   private lastFocused: PlayerPanel | undefined;
+  /** Every player from construction to disposal, by widget id. */
+  private readonly byId = new Map<string, PlayerPanel>();
   private readonly onFocus = (event: FocusEvent): void => {
     const target = event.target as Node;
     const player = this.find(p => p.node.contains(target) || p.session.panel.node.contains(target));
@@ -33,6 +39,26 @@ export class NotecastTracker extends WidgetTracker<PlayerPanel> implements INote
         }
       });
     });
+  }
+
+  /** Called by a player as it is built, before its toolbar first renders. */
+  register(player: PlayerPanel): void {
+    this.byId.set(player.id, player);
+    player.disposed.connect(() => {
+      if (this.byId.get(player.id) === player) {
+        this.byId.delete(player.id);
+      }
+    });
+  }
+
+  /** The player whose widget id is `id`, tracked yet or not. */
+  playerById(id: string): PlayerPanel | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The player a command's `player` argument names, else the active one. */
+  playerFrom(args: { readonly player?: unknown }): PlayerPanel | undefined {
+    return typeof args.player === 'string' ? this.playerById(args.player) : this.activePlayer;
   }
 
   playerFor(notebookPath: string): PlayerPanel | undefined {

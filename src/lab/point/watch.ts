@@ -9,14 +9,14 @@ import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import type { Player } from '../../player/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import type { PointHighlight } from './target-highlight.js';
 
 export interface PointWatchOptions {
   app: JupyterFrontEnd;
   player: Player;
   highlight: PointHighlight;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   trans: TranslationBundle;
   /** Give control back after a take-over (the learner's run of the command took it). */
   resume(): Promise<void>;

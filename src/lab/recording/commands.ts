@@ -8,7 +8,7 @@ import type { JupyterFrontEnd } from '@jupyterlab/application';
 import type { IDocumentManager } from '@jupyterlab/docmanager';
 import type { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import type { ITranslator } from '@jupyterlab/translation';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { CommandIDs } from '../command-ids.js';
 import type { RecordingSession } from './session.js';
 
@@ -16,7 +16,7 @@ export function addRecordingCommands(
   app: JupyterFrontEnd,
   notebooks: INotebookTracker,
   docManager: IDocumentManager,
-  announcer: Announcer,
+  announcer: INotecastAnnouncer,
   translator: ITranslator
 ): void {
   const trans = translator.load('notecast');

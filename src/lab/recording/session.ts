@@ -12,7 +12,7 @@ import type { IDocumentManager } from '@jupyterlab/docmanager';
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { tutorialFromRecording, type RecordingNote } from '../../recorder/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { createFile, freeName } from '../notebook/lazy.js';
 import { NotebookRecording } from './notebook-recording.js';
 import { RecordingIndicator } from './indicator.js';
@@ -24,7 +24,7 @@ const INDICATOR_NAME = 'notecast-recording';
 export interface RecordingContext {
   app: JupyterFrontEnd;
   docManager: IDocumentManager;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   trans: TranslationBundle;
 }
 

@@ -10,7 +10,7 @@ import type { Contents } from '@jupyterlab/services';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import type { NotebookState, Script } from '../../format/index.js';
 import type { Player } from '../../player/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { askConsent, hasConsent } from '../kernel/index.js';
 import { myVersionName, saveNotebookCopy } from '../notebook/lazy.js';
 import { askResume, conflictingCells } from './resume-dialog.js';
@@ -23,7 +23,7 @@ export interface LearnerControlOptions {
   panel: NotebookPanel;
   player: Player;
   ynotebook: YNotebook;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   trans: TranslationBundle;
   /** The cell the player last worked in. */
   lastCellId(): string | undefined;

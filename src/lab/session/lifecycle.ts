@@ -14,7 +14,7 @@ import { isPlayerProgress, Keyframes, PLAYER_ORIGIN } from '../../apply/index.js
 import type { Script } from '../../format/index.js';
 import { realClock, realScheduler, type PlayerState } from '../../player/index.js';
 import { PlaybackSession, type Presenter } from '../../session/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { showAnswerCells, CellHighlight, readMark, startStep, writeMark, markDirtyOnEdits } from '../notebook/lazy.js';
 import { rememberConsent } from '../kernel/index.js';
 import { KernelRuns } from '../kernel/lazy.js';
@@ -32,7 +32,7 @@ export interface SessionOptions {
   tutorialPath: string;
   script: Script;
   panel: NotebookPanel;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   preferences: Preferences;
   /** Whether the notebook was made for this session (else the learner's, continued). */
   created: boolean;

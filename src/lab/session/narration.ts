@@ -7,14 +7,14 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { yourTurnPrompt, type Script } from '../../format/index.js';
 import type { Announcement, Player, PlayerState } from '../../player/index.js';
 import { authored, languageParts, type Presenter } from '../../session/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import type { Preferences } from '../settings/index.js';
 
 export interface NarrationOptions {
   script: Script;
   player: Player;
   presenter: Presenter;
-  announcer: Announcer;
+  announcer: INotecastAnnouncer;
   trans: TranslationBundle;
   verbosity(): Preferences['verbosity'];
   /** Say an announcement some other way (a dropped run); `true` when it was. */

@@ -23,7 +23,8 @@
  */
 import { nullTranslator, type TranslationBundle } from '@jupyterlab/translation';
 import type { PlayerState } from '../../player/index.js';
-import type { Announcer, AnnouncerMessage } from '../announce/index.js';
+import { Announcer, type AnnouncerMessage } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import type { Preferences } from '../settings/index.js';
 import type { TutorialSession } from './tutorial-session.js';
 
@@ -43,7 +44,7 @@ export class SpeechNarrator {
   private readonly speaking = new Set<SpeechSynthesisUtterance>();
 
   constructor(
-    private readonly announcer: Announcer,
+    private readonly announcer: INotecastAnnouncer,
     private readonly synth: SpeechSynthesis | undefined = typeof window !== 'undefined' ? window.speechSynthesis : undefined,
     private readonly trans: TranslationBundle = nullTranslator.load('notecast')
   ) {}
@@ -57,7 +58,11 @@ export class SpeechNarrator {
     const wasOn = this.enabled;
     this.enabled = preferences.speech && this.available;
     this.volume = preferences.speechVolume;
-    this.announcer.divert = this.enabled ? message => this.take(message) : undefined;
+    // Only Notecast's own announcer can hand narration over; another extension's
+    // announcer (one providing INotecastAnnouncer) keeps saying it in its regions.
+    if (this.announcer instanceof Announcer) {
+      this.announcer.divert = this.enabled ? message => this.take(message) : undefined;
+    }
     if (wasOn && !this.enabled) {
       this.cancel();
     }

@@ -6,7 +6,7 @@
  * kernel runs (`kernel/runs.ts`), the learner's control and consent
  * (`session/learner-control.ts`, `session/resume-dialog.ts`), what is said and shown
  * (`session/narration.ts`), the cell being worked in (`notebook/cell-highlight.ts`),
- * JupyterLab's placeholder cell (`notebook/placeholder-cell.ts`) and the notebook's
+ * JupyterLab's placeholder cell (`session/placeholder-cell.ts`) and the notebook's
  * mark (`notebook/mark.ts`).
  *
  * Playback never moves focus (R16): edits go to the Yjs model, the cell being
@@ -23,7 +23,7 @@ import type { Keyframes, NotebookApplier } from '../../apply/index.js';
 import type { Script } from '../../format/index.js';
 import type { Player, PlayerState } from '../../player/index.js';
 import { Presenter } from '../../session/index.js';
-import type { Announcer } from '../announce/index.js';
+import type { INotecastAnnouncer } from '../tokens.js';
 import { hasConsent } from '../kernel/index.js';
 import { resolveReducedMotion, type Preferences } from '../settings/index.js';
 import { sharedModel, startSession, type SessionOptions, type SessionParts } from './lifecycle.js';
@@ -39,7 +39,7 @@ export class TutorialSession {
 
   private readonly options: SessionOptions;
   private readonly parts: SessionParts;
-  private readonly announcer: Announcer;
+  private readonly announcer: INotecastAnnouncer;
   private preferences: Preferences;
   private readonly changedSignal = new Signal<this, void>(this);
   private readonly disposedSignal = new Signal<this, void>(this);

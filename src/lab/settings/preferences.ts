@@ -1,21 +1,8 @@
 /** The learner's preferences, from the settings registry (schema/plugin.json), R22. */
 import type { ISettingRegistry } from '@jupyterlab/settingregistry';
+import type { Preferences, ReducedMotionSetting } from '../tokens.js';
 
-export type ReducedMotionSetting = 'system' | 'on' | 'off';
-
-export interface Preferences {
-  speed: number;
-  stepMode: boolean;
-  reducedMotion: ReducedMotionSetting;
-  verbosity: 'full' | 'brief';
-  singleKeyShortcuts: boolean;
-  /** Also speak the narration with the browser's speech synthesis (R11); off by default. */
-  speech: boolean;
-  /** The synthesised voice's own volume, 0–1. */
-  speechVolume: number;
-  /** Where "Make my copy" saves a broadcast notebook's copy, from the server's root; '' is next to the notebook. */
-  copyFolder: string;
-}
+export type { Preferences, ReducedMotionSetting } from '../tokens.js';
 
 export const DEFAULT_PREFERENCES: Preferences = {
   speed: 1,
