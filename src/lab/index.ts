@@ -18,7 +18,7 @@ import { Announcer } from './announce/index.js';
 import { addClassroomCommands } from './classroom/index.js';
 import { CommandIDs, PLAYER_COMMANDS } from './command-ids.js';
 import { addOpenCommand, TutorialOpener } from './open/index.js';
-import { notebookShellOf, playerDockFor, addUrlRoute } from './shell/index.js';
+import { NotecastDock, addUrlRoute, notebookShellOf, playerDockFor, type PlayerDock } from './shell/index.js';
 import type { PlayerPanel } from './panel/lazy.js';
 import { addPlayerCommands } from './commands/index.js';
 import { addRecordingCommands } from './recording/index.js';
@@ -68,27 +68,36 @@ const preferencesPlugin: JupyterFrontEndPlugin<INotecastPreferences> = {
   }
 };
 
+const dockPlugin: JupyterFrontEndPlugin<Promise<PlayerDock>> = {
+  id: 'jupyterlab-notecast:dock',
+  description: "Where players dock beside their notebooks: JupyterLab's main area or Jupyter Notebook 7's page.",
+  autoStart: true,
+  provides: NotecastDock,
+  requires: [IDocumentManager],
+  optional: [ILabShell],
+  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, labShell: ILabShell | null): Promise<PlayerDock> =>
+    // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (shell/player-dock.ts).
+    notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell))
+};
+
 const playersPlugin: JupyterFrontEndPlugin<NotecastTracker> = {
   id: 'jupyterlab-notecast:players',
   description: 'Opens tutorials into players docked beside their notebooks, and tracks the players.',
   autoStart: true,
   provides: NotecastPlayers,
-  requires: [IDocumentManager, INotecastAnnouncer, INotecastPreferences],
-  optional: [ILabShell, IDefaultFileBrowser, ITranslator, INotebookCellExecutor],
+  requires: [NotecastDock, INotecastAnnouncer, INotecastPreferences],
+  optional: [IDefaultFileBrowser, ITranslator, INotebookCellExecutor],
   activate: (
     app: JupyterFrontEnd,
-    docManager: IDocumentManager,
+    dock: Promise<PlayerDock>,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
-    labShell: ILabShell | null,
     fileBrowser: IDefaultFileBrowser | null,
     translator: ITranslator | null,
     executor: INotebookCellExecutor | null
   ): NotecastTracker => {
     translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
-    // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (shell/player-dock.ts).
-    const dock = notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell));
     const opener = new TutorialOpener({ app, dock, tracker, announcer, preferences, translator, executor });
     addOpenCommand(app, opener, fileBrowser, translator);
     return tracker;
@@ -209,24 +218,22 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:classroom',
   description: "A teacher's player broadcasts over jupyter-collaboration; learners follow, and make their own copy.",
   autoStart: true,
-  requires: [NotecastPlayers, INotecastAnnouncer, INotecastPreferences, IDocumentManager],
+  requires: [NotecastPlayers, INotecastAnnouncer, INotecastPreferences, NotecastDock],
   // jupyter-collaboration's content provider says the notebooks are shared documents; without it
   // (plain JupyterLab, Notebook 7 alone, JupyterLite) the classroom's commands stay hidden.
-  optional: [ICollaborativeContentProvider, INotebookTracker, ILabShell, ICommandPalette, ITranslator],
+  optional: [ICollaborativeContentProvider, INotebookTracker, ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
     tracker: NotecastTracker,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
-    docManager: IDocumentManager,
+    dock: Promise<PlayerDock>,
     collaboration: ICollaborativeContentProvider | null,
     notebooks: INotebookTracker | null,
-    labShell: ILabShell | null,
     palette: ICommandPalette | null,
     translator: ITranslator | null
   ): void => {
     translator = translator ?? nullTranslator;
-    const dock = notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell));
     const collaborative = collaboration !== null;
     addClassroomCommands({ app, tracker, announcer, preferences, translator, notebooks, dock, collaborative });
     if (collaborative) {
@@ -241,6 +248,7 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
 export default [
   announcerPlugin,
   preferencesPlugin,
+  dockPlugin,
   playersPlugin,
   trackerPlugin,
   commandsPlugin,

@@ -8,20 +8,16 @@
  *
  * Every piece of tutorial text is set with `textContent`: it is text, never markup.
  */
-import { DOMUtils } from '@jupyterlab/apputils';
 import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
-import type { Message } from '@lumino/messaging';
-import { Widget } from '@lumino/widgets';
 import { CommandIDs } from '../command-ids.js';
-import { element, StepList } from '../ui/lazy.js';
+import { DockedPanel, element, StepList } from '../ui/lazy.js';
 import type { Follower } from './follower.js';
 
 export const FOLLOWER_CLASS = 'jp-NotecastFollower';
 
-export class FollowerPanel extends Widget {
+export class FollowerPanel extends DockedPanel {
   readonly follower: Follower;
-  readonly region: HTMLDivElement;
   private readonly trans: TranslationBundle;
   private readonly status: HTMLParagraphElement;
   private readonly caption: HTMLDivElement;
@@ -31,24 +27,17 @@ export class FollowerPanel extends Widget {
   private readonly onChanged = (): void => this.refresh();
 
   constructor(follower: Follower, commands: CommandRegistry, translator: ITranslator) {
-    super();
-    this.follower = follower;
-    const trans = (this.trans = translator.load('notecast'));
-    const doc = this.node.ownerDocument;
-    const uid = DOMUtils.createDomID();
-    this.id = uid;
-    this.addClass('jp-NotecastPlayerPanel');
+    const trans = translator.load('notecast');
     const title = follower.script.title;
     const label = follower.teacherName
       ? trans.__("Following %1's tutorial %2", follower.teacherName, title)
       : trans.__('Following the tutorial %1', title);
-    this.title.label = trans.__('Following: %1', title);
-    this.title.caption = label;
-    this.title.closable = true;
-    const node = (this.region = element(doc, 'div', `jp-NotecastPlayer ${FOLLOWER_CLASS} jp-Notecast`));
-    node.setAttribute('role', 'region');
-    node.setAttribute('aria-label', label);
-    this.node.appendChild(node);
+    super({ label: trans.__('Following: %1', title), caption: label, regionLabel: label, regionClass: `jp-NotecastPlayer ${FOLLOWER_CLASS}` });
+    this.follower = follower;
+    this.trans = trans;
+    const doc = this.node.ownerDocument;
+    const uid = this.id;
+    const node = this.region;
 
     const header = element(doc, 'div', 'jp-NotecastPlayer-header');
     header.appendChild(element(doc, 'p', 'jp-NotecastPlayer-title', label));
@@ -104,16 +93,9 @@ export class FollowerPanel extends Widget {
     super.dispose();
   }
 
-  protected override onActivateRequest(msg: Message): void {
-    super.onActivateRequest(msg);
-    if (!this.region.contains(document.activeElement)) {
-      this.firstButton.focus();
-    }
-  }
-
-  protected override onCloseRequest(msg: Message): void {
-    super.onCloseRequest(msg);
-    this.dispose();
+  /** Activated (opened, or revealed from a tab): Make my copy. */
+  protected focusTarget(): HTMLElement {
+    return this.firstButton;
   }
 
   refresh(): void {

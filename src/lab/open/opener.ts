@@ -13,7 +13,7 @@ import { CommandRegistry } from '@lumino/commands';
 import type { INotecastAnnouncer } from '../tokens.js';
 import { arrival } from './arrival.js';
 import { CommandIDs } from '../command-ids.js';
-import { setConsentTranslator } from '../kernel/index.js';
+import { KernelConsent } from '../kernel/index.js';
 import { TutorialErrorsPanel } from './errors-panel.js';
 import type { DockPlan, PlayerDock } from '../shell/index.js';
 import type { NotebookChoice } from '../notebook/lazy.js';
@@ -52,6 +52,8 @@ export class TutorialOpener {
   private readonly executor: INotebookCellExecutor | null;
   private readonly trans: TranslationBundle;
   private readonly speech: SpeechNarrator;
+  /** The learner's permission to run code, per tutorial, for every session this opener starts. */
+  private readonly consent: KernelConsent;
   private readonly errorPanels = new Map<string, TutorialErrorsPanel>();
   private readonly opening = new Map<string, Promise<PlayerPanel | undefined>>();
 
@@ -64,7 +66,7 @@ export class TutorialOpener {
     this.translator = options.translator;
     this.executor = options.executor ?? null;
     this.trans = this.translator.load('notecast');
-    setConsentTranslator(this.translator);
+    this.consent = new KernelConsent(this.translator);
     this.speech = new SpeechNarrator(this.announcer);
     this.speech.setPreferences(this.preferences.current);
     this.preferences.changed.connect((_, preferences) => {
@@ -234,7 +236,8 @@ export class TutorialOpener {
       notebookNotice,
       step: options.step,
       translator: this.translator,
-      executor: this.executor
+      executor: this.executor,
+      consent: this.consent
     });
     const languages = await tutorialLanguages(this.contents, path, script.lang ?? 'en');
     const player: InstanceType<typeof PlayerPanel> = new PlayerPanel({

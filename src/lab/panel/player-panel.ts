@@ -14,14 +14,11 @@
  * (panel/player-notices.ts), the step list (ui/step-list.ts), single keys
  * (panel/single-keys.ts), and the caption.
  */
-import { DOMUtils } from '@jupyterlab/apputils';
 import type { ITranslator } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
-import type { Message } from '@lumino/messaging';
 import { Signal, type ISignal } from '@lumino/signaling';
-import { Widget } from '@lumino/widgets';
 import type { INotecastPlayer } from '../tokens.js';
-import { element, StepList } from '../ui/lazy.js';
+import { DockedPanel, element, StepList } from '../ui/lazy.js';
 import { LanguageSwitch } from './language-switch.js';
 import { PlayerNotices } from './player-notices.js';
 import { PlayerToolbar } from './player-toolbar.js';
@@ -46,11 +43,9 @@ export interface PlayerPanelOptions {
   players: { register(player: PlayerPanel): void };
 }
 
-export class PlayerPanel extends Widget implements INotecastPlayer {
+export class PlayerPanel extends DockedPanel implements INotecastPlayer {
   /** The playback behind the panel: for src/lab only (`INotecastPlayer` is what other extensions see). */
   readonly session: TutorialSession;
-  /** The `role=region` element named "Tutorial player: <title>". */
-  readonly region: HTMLDivElement;
   private preferences: Preferences;
   private readonly toolbar: PlayerToolbar;
   private readonly position: StepSlider;
@@ -65,26 +60,20 @@ export class PlayerPanel extends Widget implements INotecastPlayer {
   private readonly unsubscribe: Array<() => void>;
 
   constructor(options: PlayerPanelOptions) {
-    super();
+    const trans = options.translator.load('notecast');
+    const script = options.session.script;
+    super({
+      label: trans.__('Tutorial: %1', script.title),
+      caption: trans.__('Tutorial player: %1 (%2)', script.title, options.session.tutorialPath),
+      regionLabel: trans.__('Tutorial player: %1', script.title),
+      regionClass: PLAYER_CLASS
+    });
     this.session = options.session;
     this.preferences = options.preferences;
     const commands = options.commands;
-    const trans = options.translator.load('notecast');
-    const script = this.session.script;
-    const uid = DOMUtils.createDomID();
-    this.id = uid;
-    // The dock makes this widget's node a tabpanel; the region is inside it.
-    this.addClass('jp-NotecastPlayerPanel');
-    this.title.label = trans.__('Tutorial: %1', script.title);
-    this.title.caption = trans.__('Tutorial player: %1 (%2)', script.title, this.session.tutorialPath);
-    this.title.closable = true;
+    const uid = this.id;
     const doc = this.node.ownerDocument;
-    const node = doc.createElement('div');
-    node.className = `${PLAYER_CLASS} jp-Notecast`;
-    node.setAttribute('role', 'region');
-    node.setAttribute('aria-label', trans.__('Tutorial player: %1', script.title));
-    this.region = node;
-    this.node.appendChild(node);
+    const node = this.region;
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] =>
       element(doc, tag, className, text);
 
@@ -195,17 +184,9 @@ export class PlayerPanel extends Widget implements INotecastPlayer {
     Signal.clearData(this);
   }
 
-  /** Activated (opened, or revealed from a tab): focus the toolbar's tab stop. */
-  protected override onActivateRequest(msg: Message): void {
-    super.onActivateRequest(msg);
-    if (!this.region.contains(document.activeElement)) {
-      this.rovingStop.focus();
-    }
-  }
-
-  protected override onCloseRequest(msg: Message): void {
-    super.onCloseRequest(msg);
-    this.dispose();
+  /** Activated (opened, or revealed from a tab): the toolbar's tab stop. */
+  protected focusTarget(): HTMLElement {
+    return this.rovingStop;
   }
 
   refresh(): void {

@@ -11,7 +11,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import type { NotebookState, Script } from '../../format/index.js';
 import type { Player } from '../../player/index.js';
 import type { INotecastAnnouncer } from '../tokens.js';
-import { askConsent, hasConsent } from '../kernel/index.js';
+import type { KernelConsent } from '../kernel/index.js';
 import { myVersionName, saveNotebookCopy } from '../notebook/lazy.js';
 import { askResume, conflictingCells } from './resume-dialog.js';
 
@@ -25,6 +25,7 @@ export interface LearnerControlOptions {
   ynotebook: YNotebook;
   announcer: INotecastAnnouncer;
   trans: TranslationBundle;
+  consent: KernelConsent;
   /** The cell the player last worked in. */
   lastCellId(): string | undefined;
   expectedState(): NotebookState;
@@ -73,8 +74,8 @@ export class LearnerControl {
 
   /** Ask once per tutorial before code runs (`force`: even when no run is ahead). */
   async ensureConsent(force = false): Promise<boolean> {
-    const { tutorialPath, script, player, panel, announcer, trans } = this.options;
-    if (hasConsent(tutorialPath)) {
+    const { tutorialPath, script, player, panel, announcer, trans, consent } = this.options;
+    if (consent.has(tutorialPath)) {
       return true;
     }
     const runsAhead = script.steps.slice(player.step).some(step => step.operations.some(op => op.op === 'run' && script.cells[op.cell]?.type === 'code'));
@@ -84,7 +85,7 @@ export class LearnerControl {
     // The kernel the notebook runs, which may differ from the tutorial's name for it (kernel/spec.ts).
     const context = panel.sessionContext;
     const kernel = context.session?.kernel?.name ?? context.kernelPreference.name ?? script.kernel;
-    if (await askConsent(tutorialPath, { title: script.title, notebookPath: panel.context.path, kernel })) {
+    if (await consent.ask(tutorialPath, { title: script.title, notebookPath: panel.context.path, kernel })) {
       this.options.consented();
       return true;
     }

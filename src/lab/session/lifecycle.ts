@@ -16,7 +16,7 @@ import { realClock, realScheduler, type PlayerState } from '../../player/index.j
 import { PlaybackSession, type Presenter } from '../../session/index.js';
 import type { INotecastAnnouncer } from '../tokens.js';
 import { showAnswerCells, CellHighlight, readMark, startStep, writeMark, markDirtyOnEdits } from '../notebook/lazy.js';
-import { rememberConsent } from '../kernel/index.js';
+import type { KernelConsent } from '../kernel/index.js';
 import { KernelRuns } from '../kernel/lazy.js';
 import { labFrontEnd } from './lab-front-end.js';
 import { LearnerControl } from './learner-control.js';
@@ -50,6 +50,8 @@ export interface SessionOptions {
   translator?: ITranslator;
   /** How the notebook runs its cells (JupyterLab's own executor); without it, `CodeCell.execute`. */
   executor?: INotebookCellExecutor | null;
+  /** The learner's permission to run code, shared by the app's sessions. */
+  consent: KernelConsent;
 }
 
 /** What the session's public class gives its lifecycle. */
@@ -93,7 +95,7 @@ export function startSession(options: SessionOptions, host: LifecycleHost): Sess
   const keyframes = new Keyframes(script);
   const start = startStep({ ynotebook, script, keyframes, created: options.created, restoredStep: options.step });
   if (readMark(ynotebook)?.consent) {
-    rememberConsent(tutorialPath);
+    options.consent.remember(tutorialPath);
   }
   const stopped = (): boolean => host.isDisposed() || host.stoppedReason() !== undefined;
   const setMark = (change: Partial<NotebookMark>): void => {

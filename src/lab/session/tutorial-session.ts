@@ -24,7 +24,6 @@ import type { Script } from '../../format/index.js';
 import type { Player, PlayerState } from '../../player/index.js';
 import { Presenter } from '../../session/index.js';
 import type { INotecastAnnouncer } from '../tokens.js';
-import { hasConsent } from '../kernel/index.js';
 import { resolveReducedMotion, type Preferences } from '../settings/index.js';
 import { sharedModel, startSession, type SessionOptions, type SessionParts } from './lifecycle.js';
 
@@ -158,7 +157,7 @@ export class TutorialSession {
   }
 
   get hasConsent(): boolean {
-    return hasConsent(this.tutorialPath);
+    return this.options.consent.has(this.tutorialPath);
   }
 
   // Commands.
