@@ -1,2 +1,2 @@
-export { addOpenCommand } from './command.js';
+export { addOpenCommand } from './tutorial-command.js';
 export { TutorialOpener } from './opener.js';

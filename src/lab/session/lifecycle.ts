@@ -23,7 +23,7 @@ import { LearnerControl } from './learner-control.js';
 import type { NotebookMark } from '../notebook/lazy.js';
 import { resolveReducedMotion, type Preferences } from '../settings/index.js';
 import { PointHighlight, PointWatch } from '../point/lazy.js';
-import { Narration } from './narration.js';
+import { Narration } from './caption-and-announcements.js';
 import { watchTutorialFile } from '../tutorial/lazy.js';
 
 export interface SessionOptions {

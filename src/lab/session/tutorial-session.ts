@@ -5,7 +5,7 @@
  * player, applier, keyframes on the panel's shared model) and the lab's parts:
  * kernel runs (`kernel/runs.ts`), the learner's control and consent
  * (`session/learner-control.ts`, `session/resume-dialog.ts`), what is said and shown
- * (`session/narration.ts`), the cell being worked in (`notebook/cell-highlight.ts`),
+ * (`session/caption-and-announcements.ts`), the cell being worked in (`notebook/cell-highlight.ts`),
  * JupyterLab's placeholder cell (`session/placeholder-cell.ts`) and the notebook's
  * mark (`notebook/mark.ts`).
  *
