@@ -99,7 +99,8 @@ test('lab folders may not import each other in a cycle, type-only imports includ
 
 test('start-up never reaches a lazy.ts: only import() and type-only imports may name one', () => {
   const files = {
-    'lab/index.ts': "import { open } from './open/index.js';\nimport type { Panel } from './panel/lazy.js';\nexport { open, type Panel };\n",
+    'lab/index.ts':
+      "import { open } from './open/index.js';\nimport type { Panel } from './panel/lazy.js';\nimport { type PlayerPanel } from './panel/lazy.js';\nexport { open, type Panel, type PlayerPanel };\n",
     'lab/open/index.ts': "export { open } from './opener.js';\n",
     'lab/open/opener.ts': "export const open = () => import('./lazy.js');\n",
     'lab/open/lazy.ts': "export { PlayerPanel } from '../panel/lazy.js';\n",
