@@ -3,7 +3,7 @@
  *
  * The player docks below its notebook when the notebook's area is narrower than 600 px, and
  * closes the side bars first when the area is too narrow for a player at all — at 320 px
- * JupyterLab's open file browser leaves the main area 17 px (src/lab/layout.ts).
+ * JupyterLab's open file browser leaves the main area 17 px (src/lab/shell/layout.ts).
  *
  * History: this test sat in pending/ because it failed in the full run. The cause was the
  * ~118 px wide notebook the old side-by-side layout left at 320 px: JupyterLab's notebook
@@ -27,7 +27,7 @@ import { useSuite } from './helpers/suite.js';
 
 const suite = useSuite();
 const PLAYER = axeConfig.playerSelector;
-/** src/lab/layout.ts MIN_PLAYER_WIDTH: the narrowest the player may be docked. */
+/** src/lab/shell/layout.ts MIN_PLAYER_WIDTH: the narrowest the player may be docked. */
 const MIN_PLAYER_WIDTH = 240;
 
 type Box = { left: number; top: number; right: number; bottom: number; width: number; height: number };

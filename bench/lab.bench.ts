@@ -2,7 +2,7 @@
  * The JupyterLab extension, measured in a real browser in one run: how long
  * the plugin takes to activate, how many bytes of Notecast load at start-up,
  * chunk by chunk (the player, its session, validation and the compiler load
- * only when the first tutorial opens: src/lab/playback.ts), and the
+ * only when the first tutorial opens: src/lab/open/lazy.ts), and the
  * longest main-thread task while the player types at 1× and 4×, and at 1×
  * with a CPU-heavy process running beside the browser.
  *

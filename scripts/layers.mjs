@@ -36,7 +36,7 @@ export const MODULES = [
   {
     name: 'lab',
     imports: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
-    owns: "the JupyterLab plugins, tokens and tracker, the open pipeline, commands and player UI, the recorder's commands (`recording-commands.ts`, the rest loaded on demand from `recording-session.ts`); the only module that may import `@jupyterlab/*` or `@lumino/*`"
+    owns: 'the JupyterLab plugins (`index.ts`), their tokens (`tokens.ts`) and command ids (`command-ids.ts`), and a folder per concept (the table below); the only module that may import `@jupyterlab/*` or `@lumino/*`'
   },
   {
     name: 'cli',
@@ -71,4 +71,72 @@ export const RULES = [
   'only `src/lab` imports `@jupyterlab/*` or `@lumino/*`;',
   '`src/web` imports `src/compiler` only with a dynamic `import()`, so a page that plays a compiled script never downloads the compiler;',
   'only `src/lab` and `src/web` use the DOM: the other modules are type-checked without the DOM library (`tsconfig.core.json`), so they run in plain Node.'
+];
+
+/**
+ * The folders of src/lab, leaves first: what each owns and which other lab folders it may import
+ * (always through their `index.ts`, what start-up may load, or `lazy.ts`, what loads on demand).
+ * Every folder may import the two root files that import nothing: `tokens.ts` and `command-ids.ts`.
+ */
+export const LAB_FOLDERS = [
+  { name: 'ui', imports: [], owns: 'widgets and elements the panels share: elements, the icon, `aria-keyshortcuts`, the step list' },
+  { name: 'announce', imports: [], owns: 'the live regions Notecast speaks through (`announcer.ts`) and the wording every sentence shares' },
+  { name: 'settings', imports: [], owns: "the learner's preferences, read from the settings registry and followed live" },
+  {
+    name: 'notebook',
+    imports: [],
+    owns: "what Notecast reads and writes in a notebook and its folder: naming the notebook (never over a file it did not make), its mark, answer cells, outputs' text, the cell being worked in, unsaved changes"
+  },
+  { name: 'shell', imports: [], owns: 'JupyterLab or Jupyter Notebook 7: where players dock, the layout, the notebook tab, the URLs' },
+  { name: 'point', imports: [], owns: '`::point`: the part of the interface a step points at, found, ringed and described' },
+  {
+    name: 'tutorial',
+    imports: ['ui'],
+    owns: 'the tutorial file: the picker, its languages, the `.notecast.json` file type, reading it (`read-tutorial.ts`), watching it change'
+  },
+  {
+    name: 'kernel',
+    imports: ['announce', 'notebook'],
+    owns: "running the tutorial's cells on the notebook's kernel: consent, runs, a lost kernel, the kernel spec"
+  },
+  {
+    name: 'recording',
+    imports: ['notebook'],
+    owns: 'the recorder: its commands at start-up, the rest (`session.ts`, the indicator, the step dialog) on demand'
+  },
+  {
+    name: 'session',
+    imports: ['announce', 'kernel', 'notebook', 'point', 'settings', 'tutorial'],
+    owns: 'one tutorial playing into one notebook: `TutorialSession`, its lifecycle, the lab front end of the shared session, narration and speech, the learner taking control'
+  },
+  {
+    name: 'panel',
+    imports: ['announce', 'session', 'settings', 'tutorial', 'ui'],
+    owns: "the player's UI: panel, toolbar, slider, notices, language switch, shortcut help; the tracker of open players"
+  },
+  { name: 'commands', imports: ['panel', 'session'], owns: 'the player commands (play, steps, take over, resume…) and when each can act' },
+  {
+    name: 'classroom',
+    imports: ['announce', 'notebook', 'panel', 'session', 'settings', 'shell', 'tutorial', 'ui'],
+    owns: "a teacher's player broadcast over jupyter-collaboration, followers and their panel, Make my copy"
+  },
+  {
+    name: 'open',
+    imports: ['announce', 'classroom', 'kernel', 'notebook', 'panel', 'session', 'shell', 'tutorial', 'ui'],
+    owns: 'opening a tutorial: the opener, the Open command, arriving at a linked step, the errors panel; `lazy.ts`, what only an open tutorial needs'
+  }
+];
+
+/** Which lab folders each lab folder may import. */
+export const LAB_ALLOWED = Object.fromEntries(LAB_FOLDERS.map(folder => [folder.name, folder.imports]));
+
+/** The files at the root of src/lab that import nothing of ours, so that any folder may import them. */
+export const LAB_SELF_CONTAINED = ['tokens.ts', 'command-ids.ts'];
+
+/** The rules inside src/lab, in the words the architecture page shows. */
+export const LAB_RULES = [
+  "a file imports its own folder's files directly, and another folder only through that folder's `index.ts` (what start-up may load) or `lazy.ts` (what loads on demand);",
+  'no cycle between lab folders, type-only imports included;',
+  'what `src/lab/index.ts` loads at start-up (its static imports, followed; `import type` emits nothing and is not followed) never reaches a `lazy.ts`: that is reached only by `import()`;',
+  '`tokens.ts` and `command-ids.ts` import nothing of ours, and are the only root files a folder may import (`index.ts` holds the plugin objects only).'
 ];

@@ -7,32 +7,30 @@
  */
 import { ILabShell, ILayoutRestorer, IRouter, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICollaborativeContentProvider } from '@jupyter/collaborative-drive';
-import { ICommandPalette, WidgetTracker } from '@jupyterlab/apputils';
+import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ILauncher } from '@jupyterlab/launcher';
 import { INotebookCellExecutor, INotebookTracker } from '@jupyterlab/notebook';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
-import { Announcer } from './announcer.js';
-import { addClassroomCommands } from './classroom-commands.js';
-import { CommandIDs, PLAYER_COMMANDS } from './commands.js';
-import { addOpenCommand } from './open-command.js';
-import { notebookShellOf } from './notebook-shell.js';
-import { TutorialOpener } from './opener.js';
-import type { PlayerPanel } from './player-panel.js';
-import { addPlayerCommands } from './player-commands.js';
-import { playerDockFor } from './player-dock.js';
-import { addRecordingCommands } from './recording-commands.js';
-import { addScriptFileType } from './script-file.js';
-import { NotecastPreferences } from './settings.js';
+import { Announcer } from './announce/index.js';
+import { addClassroomCommands } from './classroom/index.js';
+import { CommandIDs, PLAYER_COMMANDS } from './command-ids.js';
+import { addOpenCommand, TutorialOpener } from './open/index.js';
+import { NotecastDock, addUrlRoute, notebookShellOf, playerDockFor, type PlayerDock } from './shell/index.js';
+import type { PlayerPanel } from './panel/lazy.js';
+import { addPlayerCommands } from './commands/index.js';
+import { addRecordingCommands } from './recording/index.js';
+import { addScriptFileType } from './tutorial/index.js';
+import { NotecastPreferences } from './settings/index.js';
 import { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
-import { NotecastTracker } from './tracker.js';
-import { addUrlRoute } from './url-route.js';
+import { NotecastPlayers, NotecastTracker } from './panel/index.js';
 
-export { Announcer, ANNOUNCER_ID } from './announcer.js';
-export { CommandIDs } from './commands.js';
+export { Announcer, ANNOUNCER_ID } from './announce/index.js';
+export { CommandIDs } from './command-ids.js';
 export { INotecastAnnouncer, INotecastPreferences, INotecastTracker } from './tokens.js';
+export type { AnnouncedPart, AnnounceOptions, INotecastPlayer, Preferences, ReducedMotionSetting } from './tokens.js';
 
 /**
  * The settings plugin's id. Its part after the colon names the settings schema
@@ -70,42 +68,60 @@ const preferencesPlugin: JupyterFrontEndPlugin<INotecastPreferences> = {
   }
 };
 
-const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
-  id: 'jupyterlab-notecast:tracker',
+const dockPlugin: JupyterFrontEndPlugin<Promise<PlayerDock>> = {
+  id: 'jupyterlab-notecast:dock',
+  description: "Where players dock beside their notebooks: JupyterLab's main area or Jupyter Notebook 7's page.",
+  autoStart: true,
+  provides: NotecastDock,
+  requires: [IDocumentManager],
+  optional: [ILabShell],
+  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, labShell: ILabShell | null): Promise<PlayerDock> =>
+    // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (shell/player-dock.ts).
+    notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell))
+};
+
+const playersPlugin: JupyterFrontEndPlugin<NotecastTracker> = {
+  id: 'jupyterlab-notecast:players',
   description: 'Opens tutorials into players docked beside their notebooks, and tracks the players.',
   autoStart: true,
-  provides: INotecastTracker,
-  requires: [IDocumentManager, INotecastAnnouncer, INotecastPreferences],
-  optional: [ILabShell, IDefaultFileBrowser, ITranslator, INotebookCellExecutor],
+  provides: NotecastPlayers,
+  requires: [NotecastDock, INotecastAnnouncer, INotecastPreferences],
+  optional: [IDefaultFileBrowser, ITranslator, INotebookCellExecutor],
   activate: (
     app: JupyterFrontEnd,
-    docManager: IDocumentManager,
+    dock: Promise<PlayerDock>,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
-    labShell: ILabShell | null,
     fileBrowser: IDefaultFileBrowser | null,
     translator: ITranslator | null,
     executor: INotebookCellExecutor | null
-  ): INotecastTracker => {
+  ): NotecastTracker => {
     translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
-    // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (player-dock.ts).
-    const dock = notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell));
     const opener = new TutorialOpener({ app, dock, tracker, announcer, preferences, translator, executor });
     addOpenCommand(app, opener, fileBrowser, translator);
     return tracker;
   }
 };
 
+const trackerPlugin: JupyterFrontEndPlugin<INotecastTracker> = {
+  id: 'jupyterlab-notecast:tracker',
+  description: 'The open players, for other extensions: find the player of a notebook, follow its state and step.',
+  autoStart: true,
+  provides: INotecastTracker,
+  requires: [NotecastPlayers],
+  activate: (_: JupyterFrontEnd, players: NotecastTracker): INotecastTracker => players
+};
+
 const commandsPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:commands',
   description: 'The player commands (play, steps, take over, resume…) and their palette entries.',
   autoStart: true,
-  requires: [INotecastTracker, INotecastAnnouncer, INotecastPreferences],
+  requires: [NotecastPlayers, INotecastAnnouncer, INotecastPreferences],
   optional: [ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
-    tracker: INotecastTracker,
+    tracker: NotecastTracker,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
     palette: ICommandPalette | null,
@@ -147,15 +163,15 @@ const restorerPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:restorer',
   description: 'Reopens each player beside its notebook, paused at its step, when JupyterLab reloads.',
   autoStart: true,
-  requires: [INotecastTracker],
+  requires: [NotecastPlayers],
   optional: [ILayoutRestorer],
-  activate: (_: JupyterFrontEnd, tracker: INotecastTracker, restorer: ILayoutRestorer | null): void => {
-    if (!restorer || !(tracker instanceof WidgetTracker)) {
+  activate: (_: JupyterFrontEnd, tracker: NotecastTracker, restorer: ILayoutRestorer | null): void => {
+    if (!restorer) {
       return;
     }
     void restorer.restore<PlayerPanel>(tracker, {
       command: CommandIDs.open,
-      // Saved again whenever the player's step changes (opener.ts).
+      // Saved again whenever the player's step changes (open/opener.ts).
       // The notebook too: a learner's copy of a broadcast notebook is not the one the tutorial's folder gives.
       args: player => ({ path: player.session.tutorialPath, step: player.session.player.step, restoring: true, notebook: player.session.notebookPath }),
       name: player => player.session.tutorialPath
@@ -202,24 +218,22 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-notecast:classroom',
   description: "A teacher's player broadcasts over jupyter-collaboration; learners follow, and make their own copy.",
   autoStart: true,
-  requires: [INotecastTracker, INotecastAnnouncer, INotecastPreferences, IDocumentManager],
+  requires: [NotecastPlayers, INotecastAnnouncer, INotecastPreferences, NotecastDock],
   // jupyter-collaboration's content provider says the notebooks are shared documents; without it
   // (plain JupyterLab, Notebook 7 alone, JupyterLite) the classroom's commands stay hidden.
-  optional: [ICollaborativeContentProvider, INotebookTracker, ILabShell, ICommandPalette, ITranslator],
+  optional: [ICollaborativeContentProvider, INotebookTracker, ICommandPalette, ITranslator],
   activate: (
     app: JupyterFrontEnd,
-    tracker: INotecastTracker,
+    tracker: NotecastTracker,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
-    docManager: IDocumentManager,
+    dock: Promise<PlayerDock>,
     collaboration: ICollaborativeContentProvider | null,
     notebooks: INotebookTracker | null,
-    labShell: ILabShell | null,
     palette: ICommandPalette | null,
     translator: ITranslator | null
   ): void => {
     translator = translator ?? nullTranslator;
-    const dock = notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell));
     const collaborative = collaboration !== null;
     addClassroomCommands({ app, tracker, announcer, preferences, translator, notebooks, dock, collaborative });
     if (collaborative) {
@@ -234,6 +248,8 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
 export default [
   announcerPlugin,
   preferencesPlugin,
+  dockPlugin,
+  playersPlugin,
   trackerPlugin,
   commandsPlugin,
   scriptFilePlugin,

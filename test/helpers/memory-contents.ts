@@ -4,7 +4,7 @@
  * rename onto an existing file): for the unit tests of the files the lab
  * makes without ever writing over one.
  */
-import type { NotebookContents } from '../../src/lab/notebook-files.js';
+import type { NotebookContents } from '../../src/lab/notebook/files.js';
 
 /** `run`'s result, or its throw as a rejection: the contents manager's methods answer asynchronously. */
 export function settle<T>(run: () => T): Promise<T> {

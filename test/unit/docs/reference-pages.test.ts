@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { CommandIDs } from '../../../src/lab/commands.js';
+import { CommandIDs } from '../../../src/lab/command-ids.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 const page = (path: string) => readFileSync(fromRoot('docs', ...path.split('/')), 'utf8');

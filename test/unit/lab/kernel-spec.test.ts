@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { KernelSpec } from '@jupyterlab/services';
-import { kernelNameFor, matchKernelSpec } from '../../../src/lab/kernel-spec.js';
+import { kernelNameFor, matchKernelSpec } from '../../../src/lab/kernel/spec.js';
 
 function specs(defaultName: string, ...entries: Array<[name: string, language: string]>): KernelSpec.ISpecModels {
   const kernelspecs: Record<string, KernelSpec.ISpecModel> = {};

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MIN_PLAYER_WIDTH, NARROW_AREA_WIDTH, NOTEBOOK_RIGHT_SHARE, dockFor, notebookAreaFor } from '../../../src/lab/layout.js';
+import { MIN_PLAYER_WIDTH, NARROW_AREA_WIDTH, NOTEBOOK_RIGHT_SHARE, dockFor, notebookAreaFor } from '../../../src/lab/shell/layout.js';
 
 /**
  * Where the player docks (docs/explanation/accessibility.md, R21): beside the notebook in a wide area, below

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { YNotebook } from '@jupyter/ydoc';
 import { englishTranslations } from '../../../src/format/index.js';
-import { fileNamePart, makeMyCopy } from '../../../src/lab/my-copy.js';
+import { fileNamePart, makeMyCopy } from '../../../src/lab/classroom/my-copy.js';
 import { MemoryContents } from '../../helpers/memory-contents.js';
 
 function sharedNotebook(): YNotebook {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { FolderNotListedError, myVersionName, notebookFor, saveNotebookCopy, skippedNotice } from '../../../src/lab/notebook-files.js';
+import { FolderNotListedError, myVersionName, notebookFor, saveNotebookCopy, skippedNotice } from '../../../src/lab/notebook/files.js';
 import type { Translations } from '../../../src/format/index.js';
 import { httpError, MemoryContents, settle } from '../../helpers/memory-contents.js';
 import { fromRoot } from '../../helpers/paths.js';

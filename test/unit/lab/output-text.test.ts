@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type * as nbformat from '@jupyterlab/nbformat';
-import { countOutputLines, outputStart } from '../../../src/lab/output-text.js';
+import { countOutputLines, outputStart } from '../../../src/lab/notebook/output-text.js';
 
 const stream = (text: string | string[]): nbformat.IStream => ({ output_type: 'stream', name: 'stdout', text });
 const result = (data: nbformat.IMimeBundle): nbformat.IExecuteResult => ({ output_type: 'execute_result', execution_count: 1, data, metadata: {} });

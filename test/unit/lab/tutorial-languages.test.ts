@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { languageName, tutorialForLearner, tutorialLanguages } from '../../../src/lab/tutorial-languages.js';
+import { languageName, tutorialForLearner, tutorialLanguages } from '../../../src/lab/tutorial/languages.js';
 import { MemoryContents } from '../../helpers/memory-contents.js';
 
 /** The memory server reads files as JSON: a JSON string is a text file's content. */

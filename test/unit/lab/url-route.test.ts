@@ -1,7 +1,7 @@
 /** `/lab?notecast=<path>`: which URLs the route matches and which tutorial they name. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { arrivalStep, notebookPageUrl, stepInQuery, tutorialInQuery, URL_PATTERN, withTutorial } from '../../../src/lab/url-route.js';
+import { arrivalStep, notebookPageUrl, stepInQuery, tutorialInQuery, URL_PATTERN, withTutorial } from '../../../src/lab/shell/url-route.js';
 
 test('the route matches notecast= first, after ?reset, or before the token', () => {
   for (const request of ['/lab?notecast=a.md', '/lab?reset&notecast=a.md', '/lab?notecast=a.md&token=abc']) {

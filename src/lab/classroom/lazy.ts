@@ -1,0 +1,6 @@
+/**
+ * src/lab/classroom, loaded on demand: what only an open tutorial (or a recording, or the
+ * classroom) needs. Start-up code reaches it only through a dynamic `import()`.
+ */
+export { Classroom } from './active-classroom.js';
+export { awaitBroadcaster } from './broadcasters.js';

@@ -1,0 +1,2 @@
+export { addOpenCommand } from './tutorial-command.js';
+export { TutorialOpener } from './opener.js';

@@ -1,0 +1,5 @@
+/**
+ * src/lab/panel, loaded on demand: what only an open tutorial (or a recording, or the
+ * classroom) needs. Start-up code reaches it only through a dynamic `import()`.
+ */
+export { PlayerPanel } from './player-panel.js';

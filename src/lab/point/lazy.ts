@@ -1,0 +1,6 @@
+/**
+ * src/lab/point, loaded on demand: what only an open tutorial (or a recording, or the
+ * classroom) needs. Start-up code reaches it only through a dynamic `import()`.
+ */
+export { PointHighlight } from './target-highlight.js';
+export { PointWatch } from './watch.js';
