@@ -18,7 +18,7 @@ import { Announcer } from './announce/index.js';
 import { addClassroomCommands } from './classroom/index.js';
 import { CommandIDs, PLAYER_COMMANDS } from './command-ids.js';
 import { addOpenCommand, TutorialOpener } from './open/index.js';
-import { NotecastDock, addUrlRoute, notebookShellOf, playerDockFor, type PlayerDock } from './shell/index.js';
+import { NotecastDock, addUrlRoute, notebookShellOf, playerDockFor, type PendingDock } from './shell/index.js';
 import type { PlayerPanel } from './panel/lazy.js';
 import { addPlayerCommands } from './commands/index.js';
 import { addRecordingCommands } from './recording/index.js';
@@ -68,16 +68,17 @@ const preferencesPlugin: JupyterFrontEndPlugin<INotecastPreferences> = {
   }
 };
 
-const dockPlugin: JupyterFrontEndPlugin<Promise<PlayerDock>> = {
+const dockPlugin: JupyterFrontEndPlugin<PendingDock> = {
   id: 'jupyterlab-notecast:dock',
   description: "Where players dock beside their notebooks: JupyterLab's main area or Jupyter Notebook 7's page.",
   autoStart: true,
   provides: NotecastDock,
   requires: [IDocumentManager],
   optional: [ILabShell],
-  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, labShell: ILabShell | null): Promise<PlayerDock> =>
+  activate: (app: JupyterFrontEnd, docManager: IDocumentManager, labShell: ILabShell | null): PendingDock => ({
     // JupyterLab's tabbed main area, or Jupyter Notebook 7's one document per page (shell/player-dock.ts).
-    notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell))
+    ready: notebookShellOf(app, labShell).then(notebookShell => playerDockFor(app.shell, notebookShell, docManager, labShell))
+  })
 };
 
 const playersPlugin: JupyterFrontEndPlugin<NotecastTracker> = {
@@ -89,7 +90,7 @@ const playersPlugin: JupyterFrontEndPlugin<NotecastTracker> = {
   optional: [IDefaultFileBrowser, ITranslator, INotebookCellExecutor],
   activate: (
     app: JupyterFrontEnd,
-    dock: Promise<PlayerDock>,
+    dock: PendingDock,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
     fileBrowser: IDefaultFileBrowser | null,
@@ -98,7 +99,7 @@ const playersPlugin: JupyterFrontEndPlugin<NotecastTracker> = {
   ): NotecastTracker => {
     translator = translator ?? nullTranslator;
     const tracker = new NotecastTracker(app.shell);
-    const opener = new TutorialOpener({ app, dock, tracker, announcer, preferences, translator, executor });
+    const opener = new TutorialOpener({ app, dock: dock.ready, tracker, announcer, preferences, translator, executor });
     addOpenCommand(app, opener, fileBrowser, translator);
     return tracker;
   }
@@ -227,7 +228,7 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
     tracker: NotecastTracker,
     announcer: INotecastAnnouncer,
     preferences: INotecastPreferences,
-    dock: Promise<PlayerDock>,
+    dock: PendingDock,
     collaboration: ICollaborativeContentProvider | null,
     notebooks: INotebookTracker | null,
     palette: ICommandPalette | null,
@@ -235,7 +236,7 @@ const classroomPlugin: JupyterFrontEndPlugin<void> = {
   ): void => {
     translator = translator ?? nullTranslator;
     const collaborative = collaboration !== null;
-    addClassroomCommands({ app, tracker, announcer, preferences, translator, notebooks, dock, collaborative });
+    addClassroomCommands({ app, tracker, announcer, preferences, translator, notebooks, dock: dock.ready, collaborative });
     if (collaborative) {
       const category = translator.load('notecast').__('Notecast');
       for (const command of [CommandIDs.broadcast, CommandIDs.follow, CommandIDs.makeMyCopy, CommandIDs.stopFollowing]) {

@@ -102,6 +102,28 @@ export function broadcastersIn(states: ReadonlyMap<number, unknown>, self: numbe
   return found.sort((a, b) => b.broadcast.time - a.broadcast.time);
 }
 
+/**
+ * The field the collaboration server's own awareness state carries while a
+ * broadcast makes its room read-only for everyone but the broadcaster
+ * (Notecast's server extension, `jupyterlab_notecast/classroom`).
+ */
+export const READ_ONLY_ROOM_FIELD = 'notecastRoom';
+
+/**
+ * Whether the room says `broadcaster` (an awareness client id) has made it
+ * read-only: the server drops everyone else's edits. Without the server
+ * extension no state says so, and a follower's edits reach everyone.
+ */
+export function roomReadOnlyFor(states: ReadonlyMap<number, unknown>, broadcaster: number): boolean {
+  for (const state of states.values()) {
+    const room = isRecord(state) ? state[READ_ONLY_ROOM_FIELD] : undefined;
+    if (isRecord(room) && room.readOnly === true && room.broadcaster === broadcaster) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The name of an awareness `user` field (jupyter-collaboration sets the server's identity there). */
 function userName(user: unknown): string {
   if (isRecord(user)) {

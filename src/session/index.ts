@@ -10,7 +10,9 @@
 export {
   BROADCAST_FIELD,
   BROADCAST_VERSION,
+  READ_ONLY_ROOM_FIELD,
   broadcastersIn,
+  roomReadOnlyFor,
   broadcastState,
   readBroadcast,
   type BroadcastSource,

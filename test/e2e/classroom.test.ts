@@ -251,27 +251,53 @@ test('the teacher plays to the end: every follower has the cells and outputs, an
   assert.ok(!heardLate.some(text => stepSentence(0).test(text) || stepSentence(1).test(text)), 'nothing before the step the late learner joined at');
 });
 
-test("a follower's edit in the shared notebook is warned about; turning the broadcast off is told to followers", { timeout: 120_000 }, async () => {
-  const panel = follower(late.page);
-  await late.page.evaluate(path => {
+test(
+  "a follower's edit in the shared notebook stays in their tab (the server keeps the room read-only) and is said so; turning the broadcast off is told to followers",
+  { timeout: 120_000 },
+  async () => {
+    const panel = follower(late.page);
     type Panel = { context: { path: string }; content: { model: { sharedModel: { cells: Array<{ setSource(s: string): void; getSource(): string }> } } } };
-    const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<Partial<Panel>> } };
-    for (const widget of app.shell.widgets('main')) {
-      if (widget.context?.path === path && widget.content) {
-        const cell = widget.content.model.sharedModel.cells[1];
-        cell.setSource(`${cell.getSource()}\n# a learner's note`);
+    /** The sources of the shared notebook's cells, as the tab on `page` holds them. */
+    const sources = (page: Page) =>
+      page.evaluate(path => {
+        const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<Partial<Panel>> } };
+        for (const widget of app.shell.widgets('main')) {
+          if (widget.context?.path === path && widget.content) return widget.content.model.sharedModel.cells.map(cell => cell.getSource());
+        }
+        return undefined;
+      }, NOTEBOOK);
+    const teacherBefore = await sources(suite.lab.page);
+    assert.ok(teacherBefore && teacherBefore.length > 1, "the teacher's notebook has no second cell to edit");
+    await late.page.evaluate(path => {
+      const app = window.jupyterapp as unknown as { shell: { widgets(area: string): Iterable<Partial<Panel>> } };
+      for (const widget of app.shell.widgets('main')) {
+        if (widget.context?.path === path && widget.content) {
+          const cell = widget.content.model.sharedModel.cells[1];
+          cell.setSource(`${cell.getSource()}\n# a learner's note`);
+        }
       }
+    }, NOTEBOOK);
+    await waitForSpoken(late.page, new RegExp(`^This notebook is read-only while ${teacherName} broadcasts: what you type here stays in this tab`));
+    assert.match((await panel.locator('.jp-NotecastPlayer-notice').textContent()) ?? '', /Press Make my copy/);
+    // The learner's tab has the note; the teacher's notebook and the other follower's do not.
+    assert.match((await sources(late.page))?.[1] ?? '', /# a learner's note$/);
+    // An absence has no event to wait for: give the room the time a relayed edit takes (milliseconds here).
+    await new Promise(resolve => setTimeout(resolve, 1_000));
+    for (const [who, page] of [
+      ['the teacher', suite.lab.page],
+      ['the other follower', early.page]
+    ] as const) {
+      const seen = await sources(page);
+      assert.ok(!seen?.some(source => source.includes("# a learner's note")), `the learner's edit reached ${who}`);
     }
-  }, NOTEBOOK);
-  await waitForSpoken(late.page, /^This notebook is shared: what you change or run here changes it for /);
-  assert.match((await panel.locator('.jp-NotecastPlayer-notice').textContent()) ?? '', /Press Make my copy/);
 
-  const broadcast = suite.lab.page.getByRole('button', { name: 'Broadcast' });
-  await broadcast.click();
-  assert.equal(await broadcast.getAttribute('aria-pressed'), 'false');
-  await waitForSpoken(early.page, new RegExp(`^${teacherName} stopped broadcasting\\.`));
-  await panel.getByText('The broadcast has ended.').waitFor({ timeout: 15_000 });
-  for (const lab of [suite.lab, early, late]) {
-    assert.deepEqual(notecastErrors(lab), []);
+    const broadcast = suite.lab.page.getByRole('button', { name: 'Broadcast' });
+    await broadcast.click();
+    assert.equal(await broadcast.getAttribute('aria-pressed'), 'false');
+    await waitForSpoken(early.page, new RegExp(`^${teacherName} stopped broadcasting\\.`));
+    await panel.getByText('The broadcast has ended.').waitFor({ timeout: 15_000 });
+    for (const lab of [suite.lab, early, late]) {
+      assert.deepEqual(notecastErrors(lab), []);
+    }
   }
-});
+);

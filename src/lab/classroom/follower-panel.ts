@@ -12,7 +12,7 @@ import type { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import type { CommandRegistry } from '@lumino/commands';
 import { CommandIDs } from '../command-ids.js';
 import { DockedPanel, element, StepList } from '../ui/lazy.js';
-import type { Follower } from './follower.js';
+import { followerNotice, type Follower } from './follower.js';
 
 export const FOLLOWER_CLASS = 'jp-NotecastFollower';
 
@@ -118,12 +118,12 @@ export class FollowerPanel extends DockedPanel {
     this.caption.textContent = follower.caption;
     this.steps.setCurrent(broadcast?.step ?? -1);
     const notices: string[] = [];
+    const readOnly = follower.readOnly;
     if (follower.edited) {
-      notices.push(
-        trans.__(
-          'This notebook is shared: your changes and runs here reach the teacher and everyone following. Press Make my copy to try things in your own copy.'
-        )
-      );
+      notices.push(followerNotice('edit', readOnly, follower.teacherLabel, trans));
+    }
+    if (follower.ran) {
+      notices.push(followerNotice('run', readOnly, follower.teacherLabel, trans));
     }
     const signature = notices.join('\n');
     if (this.notices.dataset.signature !== signature) {

@@ -6,9 +6,11 @@
  * verbosity, and their speech setting (the announcer speaks when it is on).
  *
  * The follower never writes the shared document. What the learner does there
- * themselves is noticed (a cell edited or run) so the panel can warn that the
- * notebook is shared: collaboration has no read-only mode, and the teacher's
- * document is everyone's.
+ * themselves is noticed (a cell edited or run) so the panel can say what it
+ * does: with Notecast's server extension the room is read-only while the
+ * teacher broadcasts (an edit stays in the learner's tab; the room says so in
+ * its awareness), without it an edit reaches everyone; a run always runs in
+ * the notebook's kernel, which is everyone's.
  */
 import type { YNotebook } from '@jupyter/ydoc';
 import type { NotebookPanel } from '@jupyterlab/notebook';
@@ -17,7 +19,7 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { Signal, type ISignal } from '@lumino/signaling';
 import * as Y from 'yjs';
 import type { Script } from '../../format/index.js';
-import { Presenter, type Broadcaster, type BroadcastState } from '../../session/index.js';
+import { Presenter, roomReadOnlyFor, type Broadcaster, type BroadcastState } from '../../session/index.js';
 import type { INotecastAnnouncer } from '../tokens.js';
 import { broadcastersOf } from './broadcasters.js';
 import type { Preferences } from '../settings/index.js';
@@ -48,6 +50,7 @@ export class Follower {
   private last: BroadcastState | undefined;
   private spokenStep: number | undefined;
   private editedFlag = false;
+  private ranFlag = false;
   private endedFlag = false;
 
   constructor(options: FollowerOptions) {
@@ -85,9 +88,19 @@ export class Follower {
     return this.endedFlag;
   }
 
-  /** The learner edited or ran a cell of the shared notebook while following. */
+  /** The learner edited a cell of the shared notebook while following. */
   get edited(): boolean {
     return this.editedFlag;
+  }
+
+  /** The learner ran a cell of the shared notebook while following. */
+  get ran(): boolean {
+    return this.ranFlag;
+  }
+
+  /** The room takes no one's edits but the teacher's (the server says so while the teacher broadcasts). */
+  get readOnly(): boolean {
+    return roomReadOnlyFor(this.ynotebook.awareness.getStates(), this.teacher);
   }
 
   /** What the captions show: the narration of the teacher's step. */
@@ -136,7 +149,8 @@ export class Follower {
     }
   }
 
-  private get teacherLabel(): string {
+  /** The teacher's name, or "The teacher" when the server gave none. */
+  get teacherLabel(): string {
     return this.teacherName || this.trans.__('The teacher');
   }
 
@@ -180,32 +194,49 @@ export class Follower {
       }
       const touchesCells = [...transaction.changed.keys()].some(type => type === cells || type instanceof Y.Text);
       if (touchesCells) {
-        this.learnerActed();
+        this.learnerActed('edit');
       }
     };
     ydoc.on('afterTransaction', onTransaction);
     this.unsubscribe.push(() => ydoc.off('afterTransaction', onTransaction));
     const onScheduled = (_: unknown, args: { notebook: unknown }): void => {
       if (args.notebook === this.panel.content) {
-        this.learnerActed();
+        this.learnerActed('run');
       }
     };
     NotebookActions.executionScheduled.connect(onScheduled);
     this.unsubscribe.push(() => NotebookActions.executionScheduled.disconnect(onScheduled));
   }
 
-  private learnerActed(): void {
-    if (this.editedFlag) {
+  private learnerActed(act: 'edit' | 'run'): void {
+    if (act === 'edit' ? this.editedFlag : this.ranFlag) {
       return;
     }
-    this.editedFlag = true;
-    this.options.announcer.announce(
-      this.trans.__(
-        'This notebook is shared: what you change or run here changes it for %1 and everyone following. Press Make my copy to try things in your own copy.',
-        this.teacherLabel
-      ),
-      'assertive'
-    );
+    if (act === 'edit') {
+      this.editedFlag = true;
+    } else {
+      this.ranFlag = true;
+    }
+    this.options.announcer.announce(followerNotice(act, this.readOnly, this.teacherLabel, this.trans), 'assertive');
     this.changedSignal.emit();
   }
+}
+
+/** What a follower is told when they edit (`edit`) or run (`run`) a cell of the shared notebook. */
+export function followerNotice(act: 'edit' | 'run', readOnly: boolean, teacher: string, trans: TranslationBundle): string {
+  if (act === 'run') {
+    return trans.__(
+      'This notebook is shared: code you run here runs in its kernel, for %1 and everyone following. Press Make my copy to try things in your own copy.',
+      teacher
+    );
+  }
+  return readOnly
+    ? trans.__(
+        'This notebook is read-only while %1 broadcasts: what you type here stays in this tab, and no one else sees it. Press Make my copy to try things in your own copy.',
+        teacher
+      )
+    : trans.__(
+        'This notebook is shared: what you change or run here changes it for %1 and everyone following. Press Make my copy to try things in your own copy.',
+        teacher
+      );
 }

@@ -6,4 +6,4 @@ export type { PendingTab } from './notebook-tab.js';
 export { playerDockFor } from './player-dock.js';
 export type { PlayerDock } from './player-dock.js';
 export { addUrlRoute, arrivalStep, notebookPageUrl } from './url-route.js';
-export { NotecastDock } from './dock-token.js';
+export { NotecastDock, type PendingDock } from './dock-token.js';
