@@ -76,14 +76,16 @@ export class KernelRuns {
   /** The player's run of a cell: `PlayerHost.runCell`. */
   async runForPlayer(cellId: string): Promise<RunResult> {
     const { session } = this;
+    // Named `trans` where it words: the catalog's extractor finds `trans.__(…)` calls only.
+    const { trans } = session;
     const widget = cellWidget(session.panel, cellId);
     if (!widget) {
-      throw new Error(session.trans.__('the cell to run (%1) is not in the notebook', session.script.cells[cellId]?.name ?? cellId));
+      throw new Error(trans.__('the cell to run (%1) is not in the notebook', session.script.cells[cellId]?.name ?? cellId));
     }
     const number = session.panel.content.widgets.indexOf(widget) + 1;
     if (widget.model.type === 'code' && !(await session.ensureConsent(true))) {
       void session.player.pause();
-      session.announcer.announce(session.trans.__('Cell %1 was not run: running code needs your permission.', number), 'assertive');
+      session.announcer.announce(trans.__('Cell %1 was not run: running code needs your permission.', number), 'assertive');
       return { ok: false };
     }
     session.follow(cellId);

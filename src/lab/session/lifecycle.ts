@@ -232,13 +232,15 @@ function watch(options: SessionOptions, host: LifecycleHost, parts: SessionParts
   NotebookActions.executionScheduled.connect(onScheduled);
   disposers.push(() => NotebookActions.executionScheduled.disconnect(onScheduled));
   disposers.push(kernel.watchKernel());
-  const onPanelDisposed = (): void => host.stop(host.trans.__('The notebook was closed. Playback stopped.'));
+  // Named `trans` where it words: the catalog's extractor finds `trans.__(…)` calls only.
+  const { trans } = host;
+  const onPanelDisposed = (): void => host.stop(trans.__('The notebook was closed. Playback stopped.'));
   panel.disposed.connect(onPanelDisposed);
   disposers.push(() => panel.disposed.disconnect(onPanelDisposed));
   disposers.push(
     watchTutorialFile(options.contents, options.tutorialPath, options.loadedModified, () => {
       host.fileChanged();
-      announcer.announce(host.trans.__('The tutorial file changed on disk. Press Reload tutorial in the player to load the new version.'));
+      announcer.announce(trans.__('The tutorial file changed on disk. Press Reload tutorial in the player to load the new version.'));
       host.changed();
     })
   );
