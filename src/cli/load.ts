@@ -1,6 +1,6 @@
 import { compile } from '../compiler/index.js';
-import { tooLargeReason, type Script } from '../format/index.js';
-import { kindOfContent, kindOfPath, loadTutorialText } from '../session/index.js';
+import { kindOfPath, tooLargeReason, type Script } from '../format/index.js';
+import { kindOfContent, loadTutorialText } from '../session/index.js';
 import type { Diagnostic } from './diagnostic.js';
 import { displayName } from './display-name.js';
 import { describeErrno } from './errno.js';

@@ -66,15 +66,8 @@ export {
   type TranscriptStep
 } from './transcript.js';
 export { compareTranslation, type TranslationMismatch } from './translation-match.js';
-export {
-  isLanguageTag,
-  languageCandidates,
-  languageName,
-  sameLanguage,
-  translationName,
-  translationPath,
-  type TranslationName
-} from './translation-path.js';
+export { isLanguageTag, languageCandidates, languageName, sameLanguage, translationPath } from './translation-path.js';
+export { kindOfPath, translationName, tutorialFile, type TranslationName, type TutorialFile } from './tutorial-file.js';
 export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';
 export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } from './utf8.js';
 export { LineIndex } from './line-index.js';

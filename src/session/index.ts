@@ -23,7 +23,6 @@ export { describeState } from './state-words.js';
 export { authored, languageParts, type LanguagePart } from './language-parts.js';
 export {
   kindOfContent,
-  kindOfPath,
   loadTutorialText,
   type CompilerMessage,
   type CompileTutorial,

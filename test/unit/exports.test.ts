@@ -40,6 +40,7 @@ test('the public surface of each module', async () => {
     'isEditOperation',
     'isLanguageTag',
     'kernelLanguage',
+    'kindOfPath',
     'languageCandidates',
     'languageName',
     'normalizeOutput',
@@ -58,6 +59,7 @@ test('the public surface of each module', async () => {
     'tooLargeReason',
     'translationName',
     'translationPath',
+    'tutorialFile',
     'userText',
     'utf8Length',
     'validateScript',
@@ -99,7 +101,6 @@ test('the public surface of each module', async () => {
     'broadcastersIn',
     'describeState',
     'kindOfContent',
-    'kindOfPath',
     'languageParts',
     'loadTutorialText',
     'readBroadcast'

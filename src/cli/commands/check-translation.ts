@@ -1,5 +1,4 @@
-import { compareTranslation, formatBytes, languageName, sameLanguage, translationName, type Script } from '../../format/index.js';
-import { kindOfPath } from '../../session/index.js';
+import { compareTranslation, formatBytes, kindOfPath, languageName, sameLanguage, translationName, type Script } from '../../format/index.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { TooLargeError, type CliIO } from '../io.js';
