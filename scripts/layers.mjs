@@ -26,7 +26,7 @@ export const MODULES = [
   {
     name: 'session',
     imports: ['format', 'player', 'apply'],
-    owns: "the one DOM-free playback session (`playback-session.ts`: player, applier and keyframes behind one host, what differs per front end injected), the one loader (`load.ts`: Markdown or JSON → a validated script or positioned problems), the presenter (`presenter.ts`: typed announcements → words, through a translation bundle), the language of parts (`language-parts.ts`: a message cut into the player's words and the author's), and the broadcast field (`broadcast.ts`)"
+    owns: "the one DOM-free playback session (`playback-session.ts`: player, applier and keyframes behind one host, what differs per front end injected), the one loader (`load.ts`: Markdown or JSON → a validated script or positioned problems), the presenter (`presenter.ts`: typed announcements → words, through a translation bundle), the language of parts (`language-parts.ts`: a message cut into the player's words and the author's), the broadcast field (`broadcast.ts`), and the headless session (`headless-session.ts`: a notebook of its own, a manual clock, no kernel) that the command line, the tests and the bench play on"
   },
   {
     name: 'recorder',
@@ -41,7 +41,7 @@ export const MODULES = [
   {
     name: 'cli',
     imports: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
-    owns: 'the `notecast` command (its timeline words announcements with the presenter, in English)'
+    owns: 'the `notecast` command: files, terminals, kernels and servers around the session (its `test` plays on the headless session, its timeline words announcements with the presenter, in English)'
   },
   {
     name: 'web',

@@ -5,7 +5,9 @@
  * presenter, which words the player's typed announcements through a
  * translation bundle (the lab's, or English in Node), and cuts its words into
  * the player's language and the author's; and what a broadcasting
- * player publishes in the notebook's awareness for its followers.
+ * player publishes in the notebook's awareness for its followers. The headless
+ * session plays on a notebook of its own with a manual clock and no kernel
+ * (the command line's `test` and `timeline`, the tests and the bench).
  */
 export {
   BROADCAST_FIELD,
@@ -17,6 +19,7 @@ export {
   type Broadcaster,
   type BroadcastState
 } from './broadcast.js';
+export { HeadlessSession, playToEnd, settle, type HeadlessOptions } from './headless-session.js';
 export { PlaybackSession, type PlaybackSessionOptions, type SessionFrontEnd } from './playback-session.js';
 export { Presenter, type PresentOptions, type Verbosity } from './presenter.js';
 export { describeState } from './state-words.js';

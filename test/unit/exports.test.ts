@@ -94,6 +94,7 @@ test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), [
     'BROADCAST_FIELD',
     'BROADCAST_VERSION',
+    'HeadlessSession',
     'PlaybackSession',
     'Presenter',
     'authored',
@@ -103,7 +104,9 @@ test('the public surface of each module', async () => {
     'kindOfContent',
     'languageParts',
     'loadTutorialText',
-    'readBroadcast'
+    'playToEnd',
+    'readBroadcast',
+    'settle'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [
     'RecordingRefusedError',
