@@ -72,5 +72,5 @@ export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.j
 export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } from './utf8.js';
 export { LineIndex } from './line-index.js';
 export { closest, didYouMean, type SuggestOptions } from './suggest.js';
-export { INPUT_LIMITS, formatBytes, tooLargeReason, utf8Length, type InputKind } from './limits.js';
+export { INPUT_LIMITS, formatBytes, tooLargeReason, utf8Length, type InputKind } from './input-limits.js';
 export { CAPTION_LINE_LENGTH, CAPTION_LINES, escapeCueText, splitCaption, writeWebVtt, type Caption } from './webvtt.js';

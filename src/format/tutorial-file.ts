@@ -4,7 +4,7 @@
  * The loader, the lab's picker and notebook names, and translations all ask
  * here, so a name counts the same way everywhere.
  */
-import type { InputKind } from './limits.js';
+import type { InputKind } from './input-limits.js';
 import { isLanguageTag } from './translation-path.js';
 
 /** The names a tutorial ends with, longest first so `.notecast.json` wins over `.json`. */

@@ -18,7 +18,7 @@ export {
   type BroadcastSource,
   type Broadcaster,
   type BroadcastState
-} from './broadcast.js';
+} from './broadcast-state.js';
 export { HeadlessSession, playToEnd, settle, type HeadlessOptions } from './headless-session.js';
 export { PlaybackSession, type PlaybackSessionOptions, type SessionFrontEnd } from './playback-session.js';
 export { Presenter, type PresentOptions, type Verbosity } from './presenter.js';
@@ -32,4 +32,4 @@ export {
   type LoadedTutorial,
   type LoadOptions,
   type TutorialProblem
-} from './load.js';
+} from './load-tutorial.js';

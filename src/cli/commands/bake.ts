@@ -1,10 +1,9 @@
-import { stringifyScript, userText, validateScript, type RunOperation, type Script } from '../../format/index.js';
+import { formatBytes, stringifyScript, userText, validateScript, type RunOperation, type Script } from '../../format/index.js';
 import { BAKE_LIMITS, bakeOutputs } from '../baked-outputs.js';
 import { hasErrors, type Diagnostic } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { UsageError } from '../io.js';
 import { KernelClient, NoKernelSpecError, type Execution } from '../kernel/index.js';
-import { formatBytes } from '../limits.js';
 import { failureDetails } from '../test-report.js';
 import { testTutorial } from '../tutorial-test.js';
 import { report, writeOutput, type Command, type CommandContext } from './command.js';
