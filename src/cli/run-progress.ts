@@ -15,13 +15,13 @@ export interface RunProgress {
  * stderr every few seconds says which run and step it is at, so a long one
  * is not mistaken for a hung one.
  */
-export function reportProgress(io: CliIO, name: string, stepCount: number, begun = performance.now()): RunProgress {
+export function reportProgress(io: CliIO, name: string, stepCount: number, begun = performance.now(), everyMs = PROGRESS_EVERY_MS): RunProgress {
   let progress = { done: 0, total: 0, step: 1 };
   const ticker = setInterval(() => {
     io.stderr(
       `notecast: ${name}: run ${progress.done} of ${progress.total} (step ${progress.step} of ${stepCount}), ${Math.round((performance.now() - begun) / 1000)} s\n`
     );
-  }, PROGRESS_EVERY_MS);
+  }, everyMs);
   ticker.unref();
   return {
     onRun: (done, total, step) => {
