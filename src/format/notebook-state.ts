@@ -1,4 +1,5 @@
-import { CellList, compareCells, type CellState } from './cell-list.js';
+import { CellList, type CellState } from './cell-list.js';
+import { compareCells } from './cell-list-compare.js';
 import { cellInfo, type EditOperation, type Script } from './script.js';
 import { userText } from './user-text.js';
 import { firstLoneSurrogate } from './utf8.js';
