@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { answersFor, readAnswers } from '../src/cli/answers-file.js';
 import { KernelClient, startJupyterServer } from '../src/cli/kernel/index.js';
-import { loadScript } from '../src/cli/load.js';
+import { loadScript } from '../src/cli/script-input.js';
 import { nodeIO } from '../src/cli/node-io.js';
 import { answersAtPauses } from '../src/cli/pause-answers.js';
 import { MAX_DIFF_MS, outputDiff } from '../src/cli/test-report.js';

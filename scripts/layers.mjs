@@ -10,12 +10,12 @@ export const MODULES = [
   {
     name: 'format',
     imports: [],
-    owns: 'script types, JSON Schema, validation, expected notebook, keystrokes, transcript; what every module shares about input: size limits (`limits.ts`), UTF-8 (`utf8.ts`), line positions (`line-index.ts`), quoting user text in messages (`user-text.ts`), name suggestions (`suggest.ts`), the translation bundle every word goes through and its English default (`translations.ts`), the one wording of what code does (`describe.ts`)'
+    owns: 'script types, JSON Schema, validation, expected notebook, keystrokes, transcript; what every module shares about input: size limits (`input-limits.ts`), what a tutorial file is named (`tutorial-file.ts`), UTF-8 (`utf8.ts`), line positions (`line-index.ts`), quoting user text in messages (`user-text.ts`), name suggestions (`suggest.ts`), the translation bundle every word goes through and its English default (`translations.ts`), the one wording of what code does (`describe.ts`)'
   },
   {
     name: 'compiler',
     imports: ['format'],
-    owns: 'Markdown → script: limits checked before parsing (`nesting.ts`), parsing a section at a time (`sections.ts`) with long fenced blocks and containers kept from the parser whole (`long-blocks.ts`), the structure check (`structure.ts`), one file per directive, timing, positioned messages'
+    owns: "Markdown → script: limits checked before parsing (`nesting.ts`, with `markdown-limits.ts`), parsing a section at a time (`sections.ts`) with long fenced blocks and containers kept from the parser whole (`long-blocks.ts`), the structure check (`structure.ts`), one file per directive, JupyterLab's own command ids that `::point` may name (`known-lab-commands.ts`), timing, positioned messages"
   },
   {
     name: 'player',
@@ -26,7 +26,7 @@ export const MODULES = [
   {
     name: 'session',
     imports: ['format', 'player', 'apply'],
-    owns: "the one DOM-free playback session (`playback-session.ts`: player, applier and keyframes behind one host, what differs per front end injected), the one loader (`load.ts`: Markdown or JSON → a validated script or positioned problems), the presenter (`presenter.ts`: typed announcements → words, through a translation bundle), the language of parts (`language-parts.ts`: a message cut into the player's words and the author's), and the broadcast field (`broadcast.ts`)"
+    owns: "the one DOM-free playback session (`playback-session.ts`: player, applier and keyframes behind one host, what differs per front end injected), the one loader (`load-tutorial.ts`: Markdown or JSON → a validated script or positioned problems), the presenter (`presenter.ts`: typed announcements → words, through a translation bundle), the language of parts (`language-parts.ts`: a message cut into the player's words and the author's), the broadcast field (`broadcast-state.ts`), and the headless session (`headless-session.ts`: a notebook of its own, a manual clock, no kernel) that the command line, the tests and the bench play on"
   },
   {
     name: 'recorder',
@@ -41,7 +41,7 @@ export const MODULES = [
   {
     name: 'cli',
     imports: ['format', 'compiler', 'player', 'apply', 'session', 'recorder'],
-    owns: 'the `notecast` command (its timeline words announcements with the presenter, in English)'
+    owns: 'the `notecast` command: files, terminals, kernels and servers around the session (its `test` plays on the headless session, `check --lab` asks a running JupyterLab for its commands in `running-lab-commands.ts`, its timeline words announcements with the presenter, in English)'
   },
   {
     name: 'web',

@@ -1,5 +1,4 @@
-import type { BakedOutput } from '../format/index.js';
-import { formatBytes } from './limits.js';
+import { formatBytes, type BakedOutput } from '../format/index.js';
 import { MAX_KEPT_OUTPUT_CHARS, type KernelOutput } from './kernel/index.js';
 import { sanitizeSvg } from './svg-sanitize.js';
 

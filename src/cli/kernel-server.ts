@@ -1,6 +1,6 @@
 import { userText } from '../format/index.js';
 import { displayName } from './display-name.js';
-import type { CliIO } from './io.js';
+import { UsageError, type CliIO } from './io.js';
 import { findJupyter, NoServerError, startJupyterServer, type KernelClient, type ServerAddress, type StartedServer } from './kernel/index.js';
 import { serverAddress } from './server-url.js';
 
@@ -16,6 +16,16 @@ export const INSTALL_HINT =
 export interface KernelServer {
   server: ServerAddress;
   started?: StartedServer;
+}
+
+/** `--server` comes with `--token`, and names a server instead of `--jupyter` starting one. */
+export function checkServerOptions(values: { server?: unknown; token?: unknown; jupyter?: unknown }, usage: string): void {
+  if ((values.server === undefined) !== (values.token === undefined)) {
+    throw new UsageError(`--server and --token go together: ${usage}`);
+  }
+  if (values.server !== undefined && values.jupyter !== undefined) {
+    throw new UsageError('give --jupyter (a server to start) or --server (one that runs), not both');
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { escapeControlCharacters, userText } from '../format/index.js';
+import { escapeControlCharacters, formatBytes, INPUT_LIMITS, userText } from '../format/index.js';
 import { commandInputs, parseCommandArguments } from './arguments.js';
 import { bakeCommand } from './commands/bake.js';
 import { captionsCommand } from './commands/captions.js';
@@ -12,8 +12,7 @@ import { testCommand } from './commands/test.js';
 import { timelineCommand } from './commands/timeline.js';
 import { transcriptCommand } from './commands/transcript.js';
 import { InputError, UsageError, type CliIO } from './io.js';
-import { formatBytes, INPUT_LIMITS } from './limits.js';
-import { loadScript } from './load.js';
+import { loadScript } from './script-input.js';
 import { refuseOutputOverInput } from './output-guard.js';
 import { redactUrls } from './redact.js';
 import { suggestName as didYouMean } from './suggest.js';

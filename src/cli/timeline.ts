@@ -1,8 +1,7 @@
 import { Keyframes } from '../apply/index.js';
 import { NotebookState, userText, type Operation, type PointOperation, type Script } from '../format/index.js';
 import { ManualClock, Player, type Announcement, type PlayerHost } from '../player/index.js';
-import { Presenter } from '../session/index.js';
-import { playToEnd } from './headless-session.js';
+import { playToEnd, Presenter } from '../session/index.js';
 
 export interface TimelineWait {
   at: number;

@@ -1,6 +1,6 @@
 import { cellInfo, outputMatches, type OutputMatch, type PauseOperation, type RunOperation, type Script } from '../format/index.js';
 import type { RunResult } from '../player/index.js';
-import { HeadlessSession, settle } from './headless-session.js';
+import { HeadlessSession, settle } from '../session/index.js';
 import { KernelLostError, type Execution } from './kernel/index.js';
 import { answersAtPauses, type Answer } from './pause-answers.js';
 

@@ -6,7 +6,7 @@ import { attributePlaces, readAttributes } from './attributes.js';
 import { decodeTutorial } from './decode.js';
 import { directives, type DirectiveNode } from './directives/index.js';
 import { DEFAULT_LANG, readFrontMatter, type FrontMatter } from './front-matter.js';
-import { MAX_MARKDOWN_BYTES } from './limits.js';
+import { MAX_MARKDOWN_BYTES } from './markdown-limits.js';
 import { plainText, tidy } from './narration.js';
 import { narrationBlocks, narrationText } from './narration-blocks.js';
 import { findTooDeep } from './nesting.js';

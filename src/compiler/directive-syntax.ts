@@ -95,9 +95,7 @@ export function diagnoseDirectiveLine(line: string): DirectiveSyntaxProblem | un
 function diagnoseAttributes(line: string, open: number, written: string): number | DirectiveSyntaxProblem {
   let i = open + 1;
   for (;;) {
-    while (line[i] === ' ' || line[i] === '\t') {
-      i++;
-    }
+    i = skipBlanks(line, i);
     if (i >= line.length) {
       return { reason: `Missing \`}\` at the end of the attributes of \`${written}\`: close them on the same line`, at: i };
     }
@@ -133,16 +131,12 @@ function diagnoseAttributes(line: string, open: number, written: string): number
       };
     }
     const key = line.slice(nameStart, i);
-    while (line[i] === ' ' || line[i] === '\t') {
-      i++;
-    }
+    i = skipBlanks(line, i);
     if (line[i] !== '=') {
       continue;
     }
     i++;
-    while (line[i] === ' ' || line[i] === '\t') {
-      i++;
-    }
+    i = skipBlanks(line, i);
     const quote = line[i];
     if (quote === '"' || quote === "'") {
       const close = line.indexOf(quote, i + 1);
@@ -197,6 +191,14 @@ function matchingBracket(line: string, open: number): number {
 }
 
 /** The character at `i`, whole even when it is half of a surrogate pair. */
+/** The first index from `i` that is not a space or a tab: the only blanks between attributes. */
+function skipBlanks(line: string, i: number): number {
+  while (line[i] === ' ' || line[i] === '\t') {
+    i++;
+  }
+  return i;
+}
+
 function charAt(line: string, i: number): string {
   return String.fromCodePoint(line.codePointAt(i) ?? 0x20);
 }
@@ -261,14 +263,10 @@ export function attributeSpans(line: string): Map<string, AttributeSpan> {
     let end = i;
     let quoted = false;
     let j = i;
-    while (line[j] === ' ' || line[j] === '\t') {
-      j++;
-    }
+    j = skipBlanks(line, j);
     if (line[j] === '=') {
       j++;
-      while (line[j] === ' ' || line[j] === '\t') {
-        j++;
-      }
+      j = skipBlanks(line, j);
       const quote = line[j];
       if (quote === '"' || quote === "'") {
         const close = line.indexOf(quote, j + 1);

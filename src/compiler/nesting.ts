@@ -1,4 +1,4 @@
-import { MAX_INLINE_MARKS, MAX_NESTING, MAX_PARAGRAPH_CHARS } from './limits.js';
+import { MAX_INLINE_MARKS, MAX_NESTING, MAX_PARAGRAPH_CHARS } from './markdown-limits.js';
 
 /** Where the tutorial nests deeper than the compiler allows, and what to do. */
 export interface TooDeep {

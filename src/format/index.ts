@@ -66,18 +66,11 @@ export {
   type TranscriptStep
 } from './transcript.js';
 export { compareTranslation, type TranslationMismatch } from './translation-match.js';
-export {
-  isLanguageTag,
-  languageCandidates,
-  languageName,
-  sameLanguage,
-  translationName,
-  translationPath,
-  type TranslationName
-} from './translation-path.js';
+export { isLanguageTag, languageCandidates, languageName, sameLanguage, translationPath } from './translation-path.js';
+export { kindOfPath, translationName, tutorialFile, type TranslationName, type TutorialFile } from './tutorial-file.js';
 export { EXCERPT_LENGTH, escapeControlCharacters, userText } from './user-text.js';
 export { decodeUtf8, firstInvalidUtf8, firstLoneSurrogate, type Utf8Failure } from './utf8.js';
 export { LineIndex } from './line-index.js';
 export { closest, didYouMean, type SuggestOptions } from './suggest.js';
-export { INPUT_LIMITS, formatBytes, tooLargeReason, utf8Length, type InputKind } from './limits.js';
+export { INPUT_LIMITS, formatBytes, tooLargeReason, utf8Length, type InputKind } from './input-limits.js';
 export { CAPTION_LINE_LENGTH, CAPTION_LINES, escapeCueText, splitCaption, writeWebVtt, type Caption } from './webvtt.js';

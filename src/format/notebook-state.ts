@@ -1,4 +1,5 @@
-import { CellList, compareCells, type CellState } from './cell-list.js';
+import { CellList, type CellState } from './cell-list.js';
+import { compareCells } from './cell-list-compare.js';
 import { cellInfo, type EditOperation, type Script } from './script.js';
 import { userText } from './user-text.js';
 import { firstLoneSurrogate } from './utf8.js';
@@ -85,43 +86,31 @@ export class NotebookState {
         this.list.insert(operation.index, { id: operation.cell, type: info.type, source: '' });
         return null;
       }
-      case 'type': {
-        const index = this.indexOf(operation.cell);
-        const cell = this.list.at(index);
-        if (!cell) {
-          return `cell ${name} does not exist at this point`;
-        }
-        if (operation.offset > cell.source.length) {
-          return `offset ${operation.offset} is past the end of cell ${name} (length ${cell.source.length})`;
-        }
-        if (splitsSurrogatePair(cell.source, operation.offset)) {
-          return `offset ${operation.offset} of cell ${name} is inside a character (between the two halves of a surrogate pair); offsets count UTF-16 code units and must fall between characters`;
-        }
-        if (firstLoneSurrogate(operation.text) >= 0) {
-          return `text typed into cell ${name} holds half of a surrogate pair (a lone U+D800–U+DFFF), which a notebook saves as U+FFFD; type whole characters`;
-        }
-        this.edited();
-        this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + operation.text + cell.source.slice(operation.offset) });
-        return null;
-      }
-      case 'delete-text': {
-        const index = this.indexOf(operation.cell);
-        const cell = this.list.at(index);
-        if (!cell) {
-          return `cell ${name} does not exist at this point`;
-        }
-        const end = operation.offset + operation.length;
-        if (end > cell.source.length) {
-          return `range ${operation.offset}..${end} is past the end of cell ${name} (length ${cell.source.length})`;
-        }
-        const inside = splitsSurrogatePair(cell.source, operation.offset) ? operation.offset : splitsSurrogatePair(cell.source, end) ? end : -1;
-        if (inside >= 0) {
-          return `range ${operation.offset}..${end} of cell ${name} ${inside === end ? 'ends' : 'starts'} inside a character (between the two halves of a surrogate pair); delete whole characters`;
-        }
-        this.edited();
-        this.list.set(index, { ...cell, source: cell.source.slice(0, operation.offset) + cell.source.slice(end) });
-        return null;
-      }
+      case 'type':
+        return this.editSource(operation.cell, name, source => {
+          if (operation.offset > source.length) {
+            return `offset ${operation.offset} is past the end of cell ${name} (length ${source.length})`;
+          }
+          if (splitsSurrogatePair(source, operation.offset)) {
+            return `offset ${operation.offset} of cell ${name} is inside a character (between the two halves of a surrogate pair); offsets count UTF-16 code units and must fall between characters`;
+          }
+          if (firstLoneSurrogate(operation.text) >= 0) {
+            return `text typed into cell ${name} holds half of a surrogate pair (a lone U+D800–U+DFFF), which a notebook saves as U+FFFD; type whole characters`;
+          }
+          return { source: source.slice(0, operation.offset) + operation.text + source.slice(operation.offset) };
+        });
+      case 'delete-text':
+        return this.editSource(operation.cell, name, source => {
+          const end = operation.offset + operation.length;
+          if (end > source.length) {
+            return `range ${operation.offset}..${end} is past the end of cell ${name} (length ${source.length})`;
+          }
+          const inside = splitsSurrogatePair(source, operation.offset) ? operation.offset : splitsSurrogatePair(source, end) ? end : -1;
+          if (inside >= 0) {
+            return `range ${operation.offset}..${end} of cell ${name} ${inside === end ? 'ends' : 'starts'} inside a character (between the two halves of a surrogate pair); delete whole characters`;
+          }
+          return { source: source.slice(0, operation.offset) + source.slice(end) };
+        });
       case 'delete-cell': {
         const index = this.indexOf(operation.cell);
         if (index < 0) {
@@ -132,6 +121,22 @@ export class NotebookState {
         return null;
       }
     }
+  }
+
+  /** Give a cell the source `edit` returns, or say why not: the cell is not there, or `edit` says why (a string). */
+  private editSource(cellId: string, name: string, edit: (source: string) => { source: string } | string): string | null {
+    const index = this.indexOf(cellId);
+    const cell = this.list.at(index);
+    if (!cell) {
+      return `cell ${name} does not exist at this point`;
+    }
+    const edited = edit(cell.source);
+    if (typeof edited === 'string') {
+      return edited;
+    }
+    this.edited();
+    this.list.set(index, { ...cell, source: edited.source });
+    return null;
   }
 
   private edited(): void {

@@ -1,11 +1,9 @@
 /**
  * How a tutorial's translations are named: `intro.md` is the source,
  * `intro.fr.md` and `intro.pt-BR.md` are its French and Brazilian
- * Portuguese translations, side by side in one folder.
+ * Portuguese translations, side by side in one folder (`tutorial-file.ts`
+ * reads a name; this file writes one and knows languages).
  */
-
-/** A suffix shaped like a language tag (`fr`, `pt-BR`, `zh-Hant`); `isLanguageTag` decides whether it is one. */
-const SUFFIX = /^(.*)\.([a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,3})\.(md|markdown|json)$/;
 
 /** Codes that are registered but name no language a tutorial is written in: none, several, undetermined, uncoded. */
 const NOT_A_LANGUAGE = new Set(['zxx', 'mul', 'und', 'mis']);
@@ -42,22 +40,6 @@ export function languageName(code: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export interface TranslationName {
-  /** The source tutorial's path: `intro.md` for `intro.fr.md`. */
-  source: string;
-  /** The language in the name: `fr`. */
-  lang: string;
-}
-
-/** The source and language of a translation's path, or undefined for a path without a language suffix. */
-export function translationName(path: string): TranslationName | undefined {
-  const match = SUFFIX.exec(path);
-  if (!match || match[1].endsWith('/') || match[1] === '' || !isLanguageTag(match[2])) {
-    return undefined;
-  }
-  return { source: `${match[1]}.${match[3]}`, lang: match[2] };
 }
 
 /** The path of the translation of `source` into `lang`: `intro.md`, `fr` → `intro.fr.md`. */

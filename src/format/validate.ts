@@ -3,7 +3,7 @@ import { LineIndex } from './line-index.js';
 import { PathTree, scanJson } from './json-scan.js';
 import { NotebookState } from './notebook-state.js';
 import { outputMatchProblem } from './output-match.js';
-import { INPUT_LIMITS, tooLargeReason, utf8Length } from './limits.js';
+import { INPUT_LIMITS, tooLargeReason, utf8Length } from './input-limits.js';
 import { cellInfo, isEditOperation, MAX_TIME_MS, SCRIPT_VERSION, type Script } from './script.js';
 import schema from './script.schema.json' with { type: 'json' };
 import { userText } from './user-text.js';

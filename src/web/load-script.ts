@@ -5,8 +5,8 @@
  * chunk of its own imported only then. Problems come back positioned
  * (`lesson.md:12:3`), worded for the learner.
  */
-import { INPUT_LIMITS, formatBytes, type Script, type Translations } from '../format/index.js';
-import { kindOfPath, loadTutorialText, type TutorialProblem } from '../session/index.js';
+import { INPUT_LIMITS, formatBytes, kindOfPath, type Script, type Translations } from '../format/index.js';
+import { loadTutorialText, type TutorialProblem } from '../session/index.js';
 
 export type Loaded = { script: Script; text: string } | { problems: string[] };
 

@@ -40,6 +40,7 @@ test('the public surface of each module', async () => {
     'isEditOperation',
     'isLanguageTag',
     'kernelLanguage',
+    'kindOfPath',
     'languageCandidates',
     'languageName',
     'normalizeOutput',
@@ -58,6 +59,7 @@ test('the public surface of each module', async () => {
     'tooLargeReason',
     'translationName',
     'translationPath',
+    'tutorialFile',
     'userText',
     'utf8Length',
     'validateScript',
@@ -92,6 +94,7 @@ test('the public surface of each module', async () => {
   assert.deepEqual(Object.keys(await import('../../src/session/index.js')).sort(), [
     'BROADCAST_FIELD',
     'BROADCAST_VERSION',
+    'HeadlessSession',
     'PlaybackSession',
     'Presenter',
     'authored',
@@ -99,10 +102,11 @@ test('the public surface of each module', async () => {
     'broadcastersIn',
     'describeState',
     'kindOfContent',
-    'kindOfPath',
     'languageParts',
     'loadTutorialText',
-    'readBroadcast'
+    'playToEnd',
+    'readBroadcast',
+    'settle'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [
     'RecordingRefusedError',

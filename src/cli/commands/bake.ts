@@ -1,19 +1,15 @@
-import { stringifyScript, userText, validateScript, type RunOperation, type Script } from '../../format/index.js';
+import { formatBytes, stringifyScript, userText, validateScript, type RunOperation, type Script } from '../../format/index.js';
 import { BAKE_LIMITS, bakeOutputs } from '../baked-outputs.js';
 import { hasErrors, type Diagnostic } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
-import { UsageError } from '../io.js';
 import { KernelClient, NoKernelSpecError, type Execution } from '../kernel/index.js';
-import { formatBytes } from '../limits.js';
+import { reportProgress } from '../run-progress.js';
 import { failureDetails } from '../test-report.js';
 import { testTutorial } from '../tutorial-test.js';
 import { report, writeOutput, type Command, type CommandContext } from './command.js';
 import { answersFor, readAnswers } from '../answers-file.js';
-import { kernelServer, NO_KERNEL, START_TIMEOUT_MS, stopOnInterrupt } from '../kernel-server.js';
+import { checkServerOptions, kernelServer, NO_KERNEL, START_TIMEOUT_MS, stopOnInterrupt } from '../kernel-server.js';
 import { parseTimeout, startFailure } from './test.js';
-
-/** How often a long tutorial says where it is. */
-const PROGRESS_EVERY_MS = 5_000;
 
 export const bakeCommand: Command = {
   name: 'bake',
@@ -35,12 +31,7 @@ export const bakeCommand: Command = {
 async function bake(context: CommandContext): Promise<number> {
   const { io, files, values } = context;
   const timeoutMs = parseTimeout(values.timeout as string | undefined);
-  if ((values.server === undefined) !== (values.token === undefined)) {
-    throw new UsageError(`--server and --token go together: ${bakeCommand.usage}`);
-  }
-  if (values.server !== undefined && values.jupyter !== undefined) {
-    throw new UsageError('give --jupyter (a server to start) or --server (one that runs), not both');
-  }
+  checkServerOptions(values, bakeCommand.usage);
   const file = files[0];
   const name = displayName(file);
   const answers = values.answers === undefined ? undefined : await readAnswers(io, values.answers as string);
@@ -62,30 +53,21 @@ async function bake(context: CommandContext): Promise<number> {
 
   const executions = new Map<RunOperation, Execution>();
   // A long tutorial says where it is, as `notecast test` does.
-  const begun = performance.now();
-  let progress = { done: 0, total: 0, step: 1 };
-  const ticker = setInterval(() => {
-    io.stderr(
-      `notecast: ${name}: run ${progress.done} of ${progress.total} (step ${progress.step} of ${script.steps.length}), ${Math.round((performance.now() - begun) / 1000)} s\n`
-    );
-  }, PROGRESS_EVERY_MS);
-  ticker.unref();
+  const progress = reportProgress(io, name, script.steps.length);
   let outcome;
   try {
     kernel = await KernelClient.start(server, script.kernel, START_TIMEOUT_MS);
     outcome = await testTutorial(script, kernel, {
       timeoutMs,
       answers: answersFor(answers, file),
-      onRun: (done, total, step) => {
-        progress = { done, total, step };
-      },
+      onRun: progress.onRun,
       onExecution: (operation, execution) => executions.set(operation, execution)
     });
   } catch (error) {
     io.stderr(`${name}: error: ${startFailure(error, script.kernel, started !== undefined)}; nothing was written\n`);
     return error instanceof NoKernelSpecError ? NO_KERNEL : 1;
   } finally {
-    clearInterval(ticker);
+    progress.stop();
     stopWatching();
     await kernel?.shutdown();
     await started?.stop();

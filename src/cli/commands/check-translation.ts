@@ -1,10 +1,17 @@
-import { compareTranslation, formatBytes, languageName, sameLanguage, translationName, type Script } from '../../format/index.js';
-import { kindOfPath } from '../../session/index.js';
+import {
+  compareTranslation,
+  formatBytes,
+  INPUT_LIMITS,
+  kindOfPath,
+  languageName,
+  sameLanguage,
+  translationName,
+  type Script
+} from '../../format/index.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { TooLargeError, type CliIO } from '../io.js';
-import { INPUT_LIMITS } from '../limits.js';
-import type { Loaded } from '../load.js';
+import type { Loaded } from '../script-input.js';
 
 /**
  * A translation (`intro.fr.md` beside `intro.md`) must have its source's

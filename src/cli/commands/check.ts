@@ -2,7 +2,7 @@ import { plural, userText } from '../../format/index.js';
 import { hasErrors } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { InputError, UsageError } from '../io.js';
-import { checkPointedCommands, labCommandIds } from '../lab-commands.js';
+import { checkPointedCommands, labCommandIds } from '../running-lab-commands.js';
 import { serverAddress } from '../server-url.js';
 import { checkTranslation } from './check-translation.js';
 import { report, type Command } from './command.js';

@@ -4,7 +4,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
 import { displayName } from '../display-name.js';
 import { describeErrno } from '../errno.js';
 import { InputError, type CliIO } from '../io.js';
-import type { Loaded } from '../load.js';
+import type { Loaded } from '../script-input.js';
 
 export interface CommandContext {
   io: CliIO;

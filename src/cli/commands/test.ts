@@ -4,14 +4,13 @@ import { displayName } from '../display-name.js';
 import { hasErrors } from '../diagnostic.js';
 import { InputError, UsageError } from '../io.js';
 import { KernelClient, NoKernelSpecError } from '../kernel/index.js';
-import { kernelServer, NO_KERNEL, START_TIMEOUT_MS, stopOnInterrupt } from '../kernel-server.js';
+import { checkServerOptions, kernelServer, NO_KERNEL, START_TIMEOUT_MS, stopOnInterrupt } from '../kernel-server.js';
+import { reportProgress } from '../run-progress.js';
 import { failureDetails, jsonReport, summaryLine, totalsLine, type TutorialReport } from '../test-report.js';
 import { testTutorial } from '../tutorial-test.js';
 import { report, type Command, type CommandContext } from './command.js';
 
 const DEFAULT_TIMEOUT_S = 60;
-/** How often a long tutorial says where it is. */
-const PROGRESS_EVERY_MS = 5_000;
 
 export const testCommand: Command = {
   name: 'test',
@@ -33,12 +32,7 @@ export const testCommand: Command = {
 async function runTests(context: CommandContext): Promise<number> {
   const { io, files, values } = context;
   const timeoutMs = parseTimeout(values.timeout as string | undefined);
-  if ((values.server === undefined) !== (values.token === undefined)) {
-    throw new UsageError(`--server and --token go together: ${testCommand.usage}`);
-  }
-  if (values.server !== undefined && values.jupyter !== undefined) {
-    throw new UsageError('give --jupyter (a server to start) or --server (one that runs), not both');
-  }
+  checkServerOptions(values, testCommand.usage);
   const answers = values.answers === undefined ? undefined : await readAnswers(io, values.answers as string);
   const unknown = answers && unknownTutorialsWarning(answers, files);
   if (unknown) {
@@ -88,22 +82,14 @@ async function runTests(context: CommandContext): Promise<number> {
         continue;
       }
       const script = loaded.script;
-      let progress: { done: number; total: number; step: number } = { done: 0, total: 0, step: 1 };
-      const ticker = setInterval(() => {
-        io.stderr(
-          `notecast: ${name}: run ${progress.done} of ${progress.total} (step ${progress.step} of ${script.steps.length}), ${Math.round((performance.now() - begun) / 1000)} s\n`
-        );
-      }, PROGRESS_EVERY_MS);
-      ticker.unref();
+      const progress = reportProgress(io, name, script.steps.length, begun);
       let result: TutorialReport;
       try {
         kernel = await KernelClient.start(server, script.kernel, START_TIMEOUT_MS);
         const outcome = await testTutorial(script, kernel, {
           timeoutMs,
           answers: answersFor(answers, file),
-          onRun: (done, total, step) => {
-            progress = { done, total, step };
-          }
+          onRun: progress.onRun
         });
         result = { file: name, ...outcome, ms: performance.now() - begun };
       } catch (error) {
@@ -111,7 +97,7 @@ async function runTests(context: CommandContext): Promise<number> {
         // Whatever stopped this tutorial (a kernel that would not start, a server gone), the next one still runs.
         noKernel ||= error instanceof NoKernelSpecError;
       } finally {
-        clearInterval(ticker);
+        progress.stop();
         await kernel?.shutdown();
         kernel = undefined;
       }

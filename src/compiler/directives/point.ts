@@ -1,5 +1,5 @@
 import { didYouMean, userText } from '../../format/index.js';
-import { LAB_COMMANDS } from '../lab-commands.js';
+import { LAB_COMMANDS } from '../known-lab-commands.js';
 import type { Directive } from './directive.js';
 
 /** A command id as JupyterLab spells them: `namespace:name`, no spaces. */

@@ -17,7 +17,7 @@
  * translation bundle (the lab passes its `notecast` one; English by default).
  */
 import type { Contents } from '@jupyterlab/services';
-import { englishTranslations, translationName, userText, type Translations } from '../../format/index.js';
+import { englishTranslations, translationName, tutorialFile, userText, type Translations } from '../../format/index.js';
 
 /** What the player keeps in the notebook's metadata under `notecast`. */
 export interface NotebookMark {
@@ -74,7 +74,7 @@ export function numberedName(stem: string, n: number, extension: string): string
 }
 
 export function tutorialStem(tutorialPath: string): string {
-  return basename(tutorialPath).replace(/(\.notecast)?\.(md|markdown|json)$/i, '');
+  return tutorialFile(tutorialPath)?.stem ?? basename(tutorialPath);
 }
 
 /** The HTTP status of a failed contents request (`ServerConnection.ResponseError`), if any. */

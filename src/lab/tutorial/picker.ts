@@ -7,9 +7,7 @@ import { InputDialog } from '@jupyterlab/apputils';
 import type { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import type { Contents } from '@jupyterlab/services';
 import type { TranslationBundle } from '@jupyterlab/translation';
-
-/** What a tutorial's file name ends with: Markdown, or a compiled script. */
-const TUTORIAL_FILE = /\.(md|notecast\.json)$/i;
+import { tutorialFile } from '../../format/index.js';
 
 export async function pickTutorial(
   args: Record<string, unknown>,
@@ -31,7 +29,7 @@ export async function pickTutorial(
   try {
     const listing = await contents.get(cwd, { content: true });
     tutorials = ((listing.content ?? []) as Array<{ path: string; type: string }>)
-      .filter(item => item.type === 'file' && TUTORIAL_FILE.test(item.path))
+      .filter(item => item.type === 'file' && tutorialFile(item.path)?.listed)
       .map(item => item.path)
       .sort();
   } catch {

@@ -6,7 +6,8 @@
  * tutorial opens, not part of the extension's main bundle.
  */
 import type { TranslationBundle } from '@jupyterlab/translation';
-import { kindOfPath, loadTutorialText, type LoadedTutorial, type TutorialProblem } from '../../session/index.js';
+import { kindOfPath } from '../../format/index.js';
+import { loadTutorialText, type LoadedTutorial, type TutorialProblem } from '../../session/index.js';
 
 export type { LoadedTutorial, TutorialProblem } from '../../session/index.js';
 

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { INPUT_LIMITS } from '../../../src/cli/limits.js';
+import { INPUT_LIMITS } from '../../../src/format/index.js';
 import { seededRandom } from '../../../src/format/keystrokes.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { RAW_CONTROL, runBin, runCli, STACK_FRAME, type CliRun } from './run-cli.js';

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { INPUT_LIMITS } from '../../../src/cli/limits.js';
+import { INPUT_LIMITS } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { runBin, runCli, STACK_FRAME } from './run-cli.js';
 

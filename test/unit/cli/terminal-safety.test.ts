@@ -5,9 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { formatDiagnostic } from '../../../src/cli/index.js';
-import { formatBytes, INPUT_LIMITS } from '../../../src/cli/limits.js';
 import { streamWriter } from '../../../src/cli/terminal-stream.js';
-import type { Script } from '../../../src/format/index.js';
+import { formatBytes, INPUT_LIMITS, type Script } from '../../../src/format/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 import { BIN, RAW_CONTROL, runCli, STACK_FRAME } from './run-cli.js';
 

@@ -8,8 +8,7 @@ import { test } from 'node:test';
 import { YNotebook } from '@jupyter/ydoc';
 import { compile } from '../../../src/compiler/index.js';
 import { ManualClock, Player } from '../../../src/player/index.js';
-import { PlaybackSession } from '../../../src/session/index.js';
-import { settle } from '../../../src/cli/headless-session.js';
+import { PlaybackSession, settle } from '../../../src/session/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 const markdown = readFileSync(fromRoot('tutorials', '01-python-basics.md'), 'utf8');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type * as Y from 'yjs';
 import { playToNotebook } from '../../../src/apply/index.js';
-import { HeadlessSession } from '../../../src/cli/headless-session.js';
+import { HeadlessSession } from '../../../src/session/index.js';
 import { compile } from '../../../src/compiler/index.js';
 import { cellInfo, type Script } from '../../../src/format/index.js';
 import { seededRandom } from '../../../src/format/keystrokes.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { playToNotebook } from '../../../src/apply/index.js';
-import { HeadlessSession } from '../../../src/cli/headless-session.js';
+import { HeadlessSession } from '../../../src/session/index.js';
 import { compile } from '../../../src/compiler/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 

@@ -6,8 +6,7 @@ import { playToNotebook } from '../../../src/apply/index.js';
 import { compile } from '../../../src/compiler/index.js';
 import type { NotebookState, Script } from '../../../src/format/index.js';
 import { ManualClock } from '../../../src/player/index.js';
-import { PlaybackSession, type SessionFrontEnd } from '../../../src/session/index.js';
-import { playToEnd, settle } from '../../../src/cli/headless-session.js';
+import { PlaybackSession, playToEnd, settle, type SessionFrontEnd } from '../../../src/session/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 function tutorial(): Script {

@@ -1,11 +1,13 @@
 import { compile } from '../compiler/index.js';
-import { tooLargeReason, type Script } from '../format/index.js';
-import { kindOfContent, kindOfPath, loadTutorialText } from '../session/index.js';
+import { INPUT_LIMITS, kindOfPath, tooLargeReason, type InputKind, type Script } from '../format/index.js';
+import { kindOfContent, loadTutorialText } from '../session/index.js';
 import type { Diagnostic } from './diagnostic.js';
 import { displayName } from './display-name.js';
 import { describeErrno } from './errno.js';
 import { InputError, NotAFileError, TooLargeError, type CliIO } from './io.js';
-import { INPUT_LIMITS, LARGEST_INPUT, type InputKind } from './limits.js';
+
+/** The most any input may be, whatever its kind: what stdin is read up to before its kind is known. */
+const LARGEST_INPUT = Math.max(...Object.values(INPUT_LIMITS));
 
 export interface Loaded {
   script?: Script;

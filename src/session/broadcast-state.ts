@@ -49,14 +49,8 @@ export interface Broadcaster {
   broadcast: BroadcastState;
 }
 
-export interface BroadcastSource {
-  tutorial: string;
-  title: string;
-  step: number;
-  steps: number;
-  state: PlayerState;
-  speed: number;
-}
+/** What the teacher's player knows; the published state adds the version and the time. */
+export type BroadcastSource = Omit<BroadcastState, 'version' | 'time'>;
 
 /** The value to set as the awareness field, stamped with `now`. */
 export function broadcastState(source: BroadcastSource, now: number = Date.now()): BroadcastState {

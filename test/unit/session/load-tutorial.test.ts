@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { compile } from '../../../src/compiler/index.js';
-import { stringifyScript } from '../../../src/format/index.js';
-import { kindOfContent, kindOfPath, loadTutorialText, type CompileTutorial } from '../../../src/session/index.js';
+import { kindOfPath, stringifyScript } from '../../../src/format/index.js';
+import { kindOfContent, loadTutorialText, type CompileTutorial } from '../../../src/session/index.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 const tutorial = readFileSync(fromRoot('tutorials', '01-python-basics.md'), 'utf8');

@@ -47,11 +47,6 @@ export interface LoadOptions {
   compiler: () => CompileTutorial | Promise<CompileTutorial>;
 }
 
-/** What a path holds, by its name: `.json` is a compiled script, anything else a tutorial. */
-export function kindOfPath(path: string): InputKind {
-  return /\.json$/i.test(path) ? 'json' : 'markdown';
-}
-
 /** A script is a JSON object; a tutorial never starts with `{` (after a BOM and white space). */
 export function kindOfContent(input: string | Uint8Array): InputKind {
   if (typeof input === 'string') {

@@ -2,7 +2,7 @@ import { YNotebook } from '@jupyter/ydoc';
 import type { Keyframes, NotebookApplier, NotebookContent } from '../apply/index.js';
 import type { Script } from '../format/index.js';
 import { ManualClock, type Player, type RunResult } from '../player/index.js';
-import { PlaybackSession } from '../session/index.js';
+import { PlaybackSession } from './playback-session.js';
 
 export interface HeadlessOptions {
   /** What a `run` does; default: succeeds at once with no output (there is no kernel). */
