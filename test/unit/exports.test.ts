@@ -97,6 +97,7 @@ test('the public surface of each module', async () => {
     'HeadlessSession',
     'PlaybackSession',
     'Presenter',
+    'READ_ONLY_ROOM_FIELD',
     'authored',
     'broadcastState',
     'broadcastersIn',
@@ -106,6 +107,7 @@ test('the public surface of each module', async () => {
     'loadTutorialText',
     'playToEnd',
     'readBroadcast',
+    'roomReadOnlyFor',
     'settle'
   ]);
   assert.deepEqual(Object.keys(await import('../../src/recorder/index.js')).sort(), [

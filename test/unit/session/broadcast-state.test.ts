@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BROADCAST_FIELD, broadcastersIn, broadcastState, readBroadcast } from '../../../src/session/index.js';
+import { BROADCAST_FIELD, broadcastersIn, broadcastState, readBroadcast, roomReadOnlyFor } from '../../../src/session/index.js';
 
 const source = { tutorial: 'tutorials/01.md', title: 'Python basics', step: 2, steps: 5, state: 'playing' as const, speed: 2 };
 
@@ -56,4 +56,16 @@ test('broadcasters are the other clients with a valid field, newest first, named
       [6, '', 2]
     ]
   );
+});
+
+test("a room is read-only for a broadcaster only when the room's own state says so, for that broadcaster", () => {
+  const states = new Map<number, unknown>([
+    [1, { notecastRoom: { readOnly: true, broadcaster: 7, name: 'Ada' } }],
+    [7, { user: { name: 'Ada' } }]
+  ]);
+  assert.equal(roomReadOnlyFor(states, 7), true);
+  assert.equal(roomReadOnlyFor(states, 8), false, 'another broadcaster is not the one the room names');
+  assert.equal(roomReadOnlyFor(new Map([[1, { notecastRoom: null }]]), 7), false, 'the broadcast ended');
+  assert.equal(roomReadOnlyFor(new Map([[1, { notecastRoom: { readOnly: 'yes', broadcaster: 7 } }]]), 7), false);
+  assert.equal(roomReadOnlyFor(new Map([[1, 'not a state']]), 7), false);
 });
