@@ -90,3 +90,25 @@ test('the clock runs if and only if the player is playing, whatever the learner 
     player.dispose();
   }
 });
+
+test('Play while a run is still pending leaves script time held until the kernel answers', async () => {
+  const script = makeScript([makeStep('Run', [op.insertCell('a', 0, 0), op.run('a', 100), op.type('a', 0, 'x', 500, 100)])]);
+  const { clock, host, player } = setup(script);
+  await player.play();
+  clock.advance(100);
+  assert.equal(player.state, 'waiting-for-kernel');
+  await player.pause();
+  await player.play();
+  assert.equal(player.state, 'waiting-for-kernel');
+  clock.advance(300);
+  assert.equal(player.cursor.time, 100, 'script time moved while waiting for the kernel');
+  // A speed change now must not count the wait as played: 400 script ms are left to the typing.
+  await player.setSpeed(2);
+  host.runs[0].resolve({ ok: true, outputLines: 0 });
+  await settle();
+  assert.equal(player.state, 'playing');
+  clock.advance(199);
+  assert.equal(host.source('a'), '');
+  clock.advance(1);
+  assert.equal(host.source('a'), 'x');
+});
