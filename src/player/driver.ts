@@ -7,18 +7,12 @@
  * The clock runs exactly while the state is `playing`. One place keeps that
  * true: `dispatch`, which every state change goes through, starts the
  * timeline on entering `playing` and holds it on leaving. Call sites only say
- * where script time stopped, when they know better than "now" (the cue just
- * reached, the start of a step).
- *
- * Steps. The driver is always at a step boundary or inside a step. A step
- * that ends in step mode leaves it paused at the start of the next one, not
- * yet started: Play or Next plays it. Each step is announced once, when it
- * starts to play.
+ * where script time stopped, when they know better than "now".
  *
  * Work that is not a command — timer callbacks and kernel results — is
  * invalidated rather than queued: every timer checks `generation`, bumped
  * whenever the timeline stops or is rescheduled, and a kernel result applies
- * only while its run is still the awaited `kernelRun`, which a seek or restore drops.
+ * only while its run is still the awaited `kernelRun`.
  */
 import { cellInfo, isEditOperation, type EditOperation, type RunOperation, type Script } from '../format/index.js';
 import * as say from './announcements.js';
@@ -27,17 +21,10 @@ import type { Cancel, Clock, Scheduler } from './clock.js';
 import { coalesceKeystrokes, cueAt, type Cue, type StepCursor } from './cues.js';
 import type { Emitter } from './emitter.js';
 import { isConflict, type PlayerHost, type RunResult } from './host.js';
-import type { PlayerEvents } from './options.js';
+import { checkSpeed, type PlayerEvents, type PlayerOptions } from './options.js';
 import { transition, type PlayerEvent, type PlayerState } from './state-machine.js';
 import { KernelRun } from './kernel-run.js';
 import { Timeline } from './timeline.js';
-
-export interface DriverSettings {
-  speed: number;
-  stepMode: boolean;
-  reducedMotion: boolean;
-  coalesceMs: number;
-}
 
 export class Driver {
   /** Changed only by `dispatch`, which keeps the clock in step with it. */
@@ -50,27 +37,28 @@ export class Driver {
   /** Set by `dispose`: nothing is called or emitted afterwards. */
   disposed = false;
 
+  private readonly script: Script;
+  private readonly clock: Clock;
+  private readonly scheduler: Scheduler;
+  private readonly host: PlayerHost;
+  private readonly coalesceMs: number;
   /** Whether the current step has begun to play (and been announced). */
   private started = false;
   /** Stop at the end of this step even in continuous mode (the learner pressed Next). */
   private singleStep = false;
-  private readonly coalesceMs: number;
   private generation = 0;
   private cancelTimer: Cancel | undefined;
   private readonly kernelRun = new KernelRun();
 
   constructor(
-    private readonly script: Script,
-    private readonly clock: Clock,
-    private readonly scheduler: Scheduler,
-    private readonly host: PlayerHost,
-    private readonly events: Emitter<PlayerEvents>,
-    settings: DriverSettings
+    options: PlayerOptions,
+    private readonly events: Emitter<PlayerEvents>
   ) {
-    this.timeline = new Timeline(settings.speed);
-    this.stepMode = settings.stepMode;
-    this.reducedMotion = settings.reducedMotion;
-    this.coalesceMs = settings.coalesceMs;
+    ({ script: this.script, clock: this.clock, scheduler: this.scheduler, host: this.host } = options);
+    this.timeline = new Timeline(checkSpeed(options.speed ?? 1));
+    this.stepMode = options.stepMode ?? false;
+    this.reducedMotion = options.reducedMotion ?? false;
+    this.coalesceMs = options.coalesceMs ?? 16;
   }
 
   get state(): PlayerState {
@@ -131,13 +119,7 @@ export class Driver {
     this.singleStep = false;
     // Stopped and paused at once, while the host moves the notebook.
     this.dispatch('seek', 0);
-    try {
-      await this.host.seek(index);
-    } catch (error) {
-      this.fail(error);
-      return;
-    }
-    if (this.disposed || isStale()) {
+    if (!(await this.hostDid(() => this.host.seek(index))) || isStale()) {
       return;
     }
     this.enterStep(index);
@@ -170,13 +152,7 @@ export class Driver {
       // Not playing, so the timeline is already held: only where it stands moves.
       this.timeline.moveTo(0);
       this.kernelRun.drop();
-      try {
-        await this.host.restoreStep(this.stepIndex);
-      } catch (error) {
-        this.fail(error);
-        return;
-      }
-      if (this.disposed) {
+      if (!(await this.hostDid(() => this.host.restoreStep(this.stepIndex)))) {
         return;
       }
       this.inStep = { operation: 0, keystroke: 0 };
@@ -289,26 +265,18 @@ export class Driver {
     const { operation } = cue;
     const step = this.stepIndex;
     const index = this.inStep.operation;
+    const firstKeystroke = operation.op === 'type' && this.inStep.keystroke === 0;
+    // A deleted cell has no number once it is gone: it is named as it was.
+    const before = operation.op === 'delete-cell' ? this.announcedCell(operation.cell) : undefined;
     if (isEditOperation(operation)) {
-      // A deleted cell has no number once it is gone: it is named as it was.
-      const before = operation.op === 'delete-cell' ? this.announcedCell(operation.cell) : undefined;
-      const firstKeystroke = operation.op === 'type' && this.inStep.keystroke === 0;
       const outcome = this.host.applyEdit(operation, cue.typed);
       if (isConflict(outcome)) {
         this.conflictAt(cue.at, operation, outcome.conflict);
         return;
       }
-      this.inStep = cue.next;
-      this.applied(cue, due);
-      const cellType = cellInfo(this.script, operation.cell)?.type;
-      const said = say.afterEdit(this.script.steps[step].operations, index, firstKeystroke, () => before ?? this.announcedCell(operation.cell), cellType);
-      if (said) {
-        this.announce(said);
-      }
-      return;
     }
     this.inStep = cue.next;
-    this.applied(cue, due);
+    this.events.emit('operationApplied', { step, operation, typed: cue.typed, scheduledAt: due, appliedAt: this.clock.now() });
     switch (operation.op) {
       case 'narrate':
         this.announce(say.narration(operation.text));
@@ -331,17 +299,20 @@ export class Driver {
         this.events.emit('runRequested', { step, operation });
         this.startRun(operation);
         return;
+      default: {
+        const cellType = cellInfo(this.script, operation.cell)?.type;
+        const said = say.afterEdit(
+          this.script.steps[step].operations,
+          index,
+          firstKeystroke,
+          () => before ?? this.announcedCell(operation.cell),
+          cellType
+        );
+        if (said) {
+          this.announce(said);
+        }
+      }
     }
-  }
-
-  private applied(cue: Cue & { kind: 'operation' }, due: number): void {
-    this.events.emit('operationApplied', {
-      step: this.stepIndex,
-      operation: cue.operation,
-      typed: cue.typed,
-      scheduledAt: due,
-      appliedAt: this.clock.now()
-    });
   }
 
   private startRun(operation: RunOperation): void {
@@ -410,6 +381,17 @@ export class Driver {
     this.started = false;
     this.timeline.moveTo(0);
     this.events.emit('stepChanged', { index, count: this.stepCount });
+  }
+
+  /** Wait for the host to move the notebook; false if it failed (then the player is in `error`) or the player was disposed meanwhile. */
+  private async hostDid(move: () => Promise<void> | void): Promise<boolean> {
+    try {
+      await move();
+    } catch (error) {
+      this.fail(error);
+      return false;
+    }
+    return !this.disposed;
   }
 
   private announce(announcement: Announcement): void {

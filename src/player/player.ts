@@ -2,6 +2,11 @@
  * The player's public face: its commands, serialised on a `CommandQueue` and
  * carried out by a `Driver`, and what it reports. Pure and deterministic
  * given its clock, scheduler and host: no DOM, no global time.
+ *
+ * Steps. The player is always at a step boundary or inside a step. A step
+ * that ends in step mode leaves it paused at the start of the next one, not
+ * yet started: Play or Next plays it. Each step is announced once, when it
+ * starts to play.
  */
 import type { Operation, Script } from '../format/index.js';
 import { CommandQueue } from './command-queue.js';
@@ -57,12 +62,7 @@ export class Player {
   constructor(options: PlayerOptions) {
     this.script = options.script;
     this.events = new Emitter(options.onListenerError ?? ((error, event) => console.error(`Notecast player: a "${event}" listener threw`, error)));
-    this.driver = new Driver(options.script, options.clock, options.scheduler, options.host, this.events, {
-      speed: checkSpeed(options.speed ?? 1),
-      stepMode: options.stepMode ?? false,
-      reducedMotion: options.reducedMotion ?? false,
-      coalesceMs: options.coalesceMs ?? 16
-    });
+    this.driver = new Driver(options, this.events);
     this.queue = new CommandQueue(
       error => this.driver.fail(error),
       () => this.driver.disposed
