@@ -16,9 +16,12 @@ import {
   type CodePart,
   type DeleteTextOperation,
   type Operation,
+  type RunOperation,
+  type Script,
   type Step,
   type TypeOperation
 } from '../format/index.js';
+import type { RunResult } from './host.js';
 
 export type Politeness = 'polite' | 'assertive';
 
@@ -278,4 +281,52 @@ export function conflicted(index: number, cell: string, message: string): Confli
 
 export function failed(message: string): FailedAnnouncement {
   return { kind: 'failed', politeness: 'assertive', message };
+}
+
+// Which announcement, if any: the choices the player makes, kept beside the
+// announcements so that what is said, and when, reads in one place.
+
+/** Cell `cell` at 1-based `cellNumber` in the live notebook (`undefined`: gone), named by its author in `script`. */
+export function cellNamed(cell: string, cellNumber: number | undefined, script: Script): AnnouncedCell {
+  const cellName = script.cells[cell]?.name ?? cell;
+  return cellNumber === undefined ? { cell, cellName } : { cell, cellNumber, cellName };
+}
+
+/**
+ * What to say when the edit `operations[index]` has landed, if anything: a
+ * deleted cell (named by `cell()` as it was before it went), a `delete-text`
+ * and the `type` replacing it as one replacement, a `type` at its first
+ * keystroke. `cell` is called only when something is said: asking the host
+ * for a cell's number on every keystroke would cost.
+ */
+export function afterEdit(
+  operations: readonly Operation[],
+  index: number,
+  firstKeystroke: boolean,
+  cell: () => AnnouncedCell,
+  cellType: CellType | undefined
+): Announcement | undefined {
+  const operation = operations[index];
+  if (operation.op === 'delete-cell') {
+    return deleting(cell());
+  }
+  if (operation.op === 'delete-text') {
+    return replacing(replacementOf(operation, operations[index + 1]), cell(), cellType);
+  }
+  if (operation.op === 'type' && firstKeystroke) {
+    // The typing half of a replace was said with its delete.
+    const previous = operations[index - 1];
+    return previous?.op === 'delete-text' && replacementOf(previous, operation) ? undefined : typing(operation, cell(), cellType);
+  }
+  return undefined;
+}
+
+/** Whether playback goes on after a run: it succeeded, or raised the exception the tutorial shows on purpose (`error=`). */
+export function runWentAsMeant(operation: RunOperation, result: RunResult): boolean {
+  return result.ok || (operation.error !== undefined && result.error === operation.error);
+}
+
+/** What to say when a run finished; `pausedByIt` when it failed and that paused playback. */
+export function afterRun(result: RunResult, cell: AnnouncedCell, markdown: boolean, pausedByIt: boolean): Announcement {
+  return result.ok ? ran(cell, result.outputLines, markdown, result.output) : raised(cell, result.error, pausedByIt);
 }

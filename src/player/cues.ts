@@ -82,3 +82,26 @@ export function cueAt(step: Step, cursor: StepCursor, reducedMotion: boolean): C
     next: { operation: cursor.operation, keystroke: cursor.keystroke + 1 }
   };
 }
+
+/**
+ * `cue`, the cue at `cursor`; for a keystroke, joined with the keystrokes of the same `type` after it that
+ * `isDue` accepts (due soon enough), as one cue typing their text together:
+ * at high speeds, or with late timers, one edit per frame instead of one per
+ * keystroke.
+ */
+export function coalesceKeystrokes(step: Step, cursor: StepCursor, cue: Cue, reducedMotion: boolean, isDue: (at: number) => boolean): Cue {
+  if (cue.kind !== 'operation' || cue.operation.op !== 'type' || !cue.typed) {
+    return cue;
+  }
+  let merged = cue;
+  let text = cue.typed.text;
+  while (merged.next.operation === cursor.operation) {
+    const next = cueAt(step, merged.next, reducedMotion);
+    if (next.kind !== 'operation' || next.operation !== cue.operation || !next.typed || !isDue(next.at)) {
+      break;
+    }
+    text += next.typed.text;
+    merged = { ...next, typed: { index: cue.typed.index, text } };
+  }
+  return merged;
+}

@@ -67,3 +67,8 @@ export interface PlayerHost {
    */
   cellNumber(cellId: string): number | undefined;
 }
+
+/** Whether `applyEdit` answered with a conflict. */
+export function isConflict(outcome: void | EditConflict): outcome is EditConflict {
+  return typeof outcome === 'object' && outcome !== null && typeof outcome.conflict === 'string';
+}
