@@ -51,7 +51,7 @@ TUTORIAL_ANSWERS ?= test/fixtures/tutorial-answers.json
 E2E_TESTS ?= lib/test/e2e/*.test.js
 # The web player's browser tests: a static page, no Jupyter (build/web from `make web`).
 WEB_TESTS ?= lib/test/web/*.test.js
-A11Y_TESTS ?= lib/a11y-tests/*.test.js
+A11Y_TESTS ?= lib/test/a11y/*.test.js
 # How many browser test files (each with its own servers, folders and Chromium, on free ports) run
 # at once in `make test`: two keep both cores busy while one file waits on a kernel or a timer.
 BROWSER_CONCURRENCY ?= 2
@@ -253,7 +253,7 @@ test-web: setup build
 	@echo "==> web player browser tests"
 	$(NODE_TEST) --test-concurrency=1 $(WEB_TESTS)
 
-# Accessibility tests live in a11y-tests/ (docs/explanation/accessibility.md); until the first one is written there is
+# Accessibility tests live in test/a11y/ (docs/explanation/accessibility.md); until the first one is written there is
 # nothing to run, and this says so rather than passing silently.
 a11y: setup build docs
 	@shopt -s nullglob; files=($(A11Y_TESTS)); \

@@ -1,8 +1,8 @@
 /**
  * The one place for Notecast's axe-core configuration (docs/explanation/accessibility.md, "How it is tested").
  *
- * No tool reads this file by itself: every accessibility test in `a11y-tests/` imports it
- * through `a11y-tests/helpers/axe.ts`, which is the only code that builds an axe run.
+ * No tool reads this file by itself: every accessibility test in `test/a11y/` imports it
+ * through `test/a11y/helpers/axe.ts`, which is the only code that builds an axe run.
  * Plain data plus one helper, so it can be read without running anything.
  *
  * Changing it: a rule may be disabled only with a reason that says why the violation is not a
@@ -27,7 +27,7 @@ export const assertiveRegionSelector = `${announcerSelector} [aria-live="asserti
  * Rules switched off, by scope, each with its reason (rule id → reason).
  * - `player`: scans inside the player. Zero violations allowed, and nothing is disabled.
  * - `page`: the "do no harm" full-page scans. Nothing is disabled either: JupyterLab's own
- *   violations are handled by the recorded baseline (a11y-tests/baseline/), not by switching
+ *   violations are handled by the recorded baseline (test/a11y/baseline/), not by switching
  *   rules off, so a rule Notecast starts to violate on the page is still caught.
  */
 export const disabledRules = Object.freeze({

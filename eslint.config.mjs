@@ -16,9 +16,9 @@ export default tseslint.config(
       '.venv-rtc/',
       'jupyterlab_notecast/',
       'test/fixtures/',
-      'a11y-tests/fixtures/',
-      'a11y-tests/golden/',
-      'a11y-tests/baseline/'
+      'test/a11y/fixtures/',
+      'test/a11y/golden/',
+      'test/a11y/baseline/'
     ]
   },
   js.configs.recommended,
@@ -66,7 +66,7 @@ export default tseslint.config(
   },
   {
     // Tests, benchmarks and command-line entry points print and drive pages.
-    files: ['test/**/*.ts', 'a11y-tests/**/*.ts', 'bench/**/*.ts', 'src/cli/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'src/cli/**/*.ts', 'scripts/**/*.mjs', 'bin/**/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: { 'no-console': 'off' }
   },

@@ -1,7 +1,7 @@
 /**
  * Do no harm (docs/explanation/accessibility.md, "How it is tested"): a full-page axe scan of JupyterLab with Notecast
  * adds no violation beyond JupyterLab's own baseline, recorded without the extension in the same
- * states and kept in a11y-tests/baseline/.
+ * states and kept in test/a11y/baseline/.
  *
  * `UPDATE_BASELINE=1 make a11y` re-records the baseline (review the diff: it should only ever
  * change when JupyterLab or axe-core does). Otherwise each state is scanned twice, on the same
@@ -105,7 +105,7 @@ for (const state of STATES) {
         await writeBaseline(state.name, {
           description:
             "JupyterLab's own axe violations without the Notecast extension (rule id, normalised target). " +
-            'Recorded by `UPDATE_BASELINE=1 make a11y` (a11y-tests/do-no-harm.test.ts); review every change.',
+            'Recorded by `UPDATE_BASELINE=1 make a11y` (test/a11y/do-no-harm.test.ts); review every change.',
           state: state.description,
           jupyterlab: env.jupyterlab,
           axeCore: env.axeCore,

@@ -9,9 +9,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/browser.js';
-import { REPO_ROOT } from '../test/e2e/jupyter-server.js';
-import { serveStatic, type StaticServer } from '../test/e2e/static-server.js';
+import { launchBrowser } from '../e2e/browser.js';
+import { REPO_ROOT } from '../e2e/jupyter-server.js';
+import { serveStatic, type StaticServer } from '../e2e/static-server.js';
 import { scan } from './helpers/axe.js';
 
 const SITE = process.env.NOTECAST_DOCS ?? join(REPO_ROOT, 'build', 'docs');

@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openNotebookApp, waitForNotebookApp } from '../test/e2e/browser.js';
-import { SETTINGS_FILE } from '../test/e2e/notecast.js';
-import { useSuite } from '../test/e2e/suite.js';
+import { openNotebookApp, waitForNotebookApp } from '../e2e/browser.js';
+import { SETTINGS_FILE } from '../e2e/notecast.js';
+import { useSuite } from '../e2e/suite.js';
 import { axeConfig, formatViolations, scan } from './helpers/axe.js';
 import { execute, settle } from './helpers/lab.js';
 import { acceptConsent, FIXTURES, player, TUTORIAL, waitForEnd, waitForToggle } from './helpers/player.js';

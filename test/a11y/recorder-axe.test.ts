@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SETTINGS_FILE } from '../test/e2e/notecast.js';
-import { useSuite } from '../test/e2e/suite.js';
+import { SETTINGS_FILE } from '../e2e/notecast.js';
+import { useSuite } from '../e2e/suite.js';
 import { formatViolations, scan } from './helpers/axe.js';
 import { execute, settle } from './helpers/lab.js';
 

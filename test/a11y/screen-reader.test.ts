@@ -2,7 +2,7 @@
  * What is spoken (docs/explanation/accessibility.md, R8–R10, R12, R17–R19): `@guidepup/virtual-screen-reader`, served from
  * node_modules into the page, records everything a screen reader would say during a full
  * keyboard play-through and during a take-over/resume, compared with reviewed golden logs in
- * a11y-tests/golden/. On top of the golden comparison, the rules the logs must keep:
+ * test/a11y/golden/. On top of the golden comparison, the rules the logs must keep:
  * one message per step, code never read keystroke by keystroke, kernel results brief,
  * repeated narration spoken again.
  */

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/browser.js';
-import { openWatchedPage, startWebSite, waitForPlayer, type WebSite } from '../test/web/site.js';
+import { launchBrowser } from '../e2e/browser.js';
+import { openWatchedPage, startWebSite, waitForPlayer, type WebSite } from '../web/site.js';
 import { formatViolations, scan } from './helpers/axe.js';
 
 let browser: Browser;

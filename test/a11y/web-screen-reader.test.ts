@@ -1,14 +1,14 @@
 /**
  * What a screen reader says while the web player plays a tutorial from the keyboard:
  * `@guidepup/virtual-screen-reader` in the page, its log compared with the reviewed golden file
- * a11y-tests/golden/web-play-through.txt (`UPDATE_GOLDEN=1` rewrites it; review the diff).
+ * test/a11y/golden/web-play-through.txt (`UPDATE_GOLDEN=1` rewrites it; review the diff).
  * Each step said once, code never read out, assertive speech only where the learner must act.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/browser.js';
-import { openWatchedPage, startWebSite, waitForPlayer, type WebSite } from '../test/web/site.js';
+import { launchBrowser } from '../e2e/browser.js';
+import { openWatchedPage, startWebSite, waitForPlayer, type WebSite } from '../web/site.js';
 import { goldenPath, readGolden, toLines, UPDATE_GOLDEN, writeGolden } from './helpers/golden.js';
 import { announcements, serveVirtualScreenReader, spokenPhraseLog, startScreenReader, stopScreenReader } from './helpers/screen-reader.js';
 

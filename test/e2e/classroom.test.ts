@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { formatViolations, scan } from '../../a11y-tests/helpers/axe.js';
+import { formatViolations, scan } from '../a11y/helpers/axe.js';
 import type { LabPage } from './browser.js';
 import { CLASS_SERVER_CONFIG, RTC_JUPYTER } from './jupyter-server.js';
 import {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { changeTheme, type ThemeName } from '../../a11y-tests/helpers/lab.js';
+import { changeTheme, type ThemeName } from '../a11y/helpers/lab.js';
 import { REPO_ROOT } from './jupyter-server.js';
 import { allowRunningCode, openTutorial, pressInPlayer, SETTINGS_FILE, TUTORIAL_FILES, waitForStatus } from './notecast.js';
 import { useSuite } from './suite.js';

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { TUTORIAL_FILES, execute, playerFor, recordAnnouncements, setSetting, spoken, waitForSpoken } from './notecast.js';
-import { formatViolations, scanPlayer } from '../../a11y-tests/helpers/axe.js';
+import { formatViolations, scanPlayer } from '../a11y/helpers/axe.js';
 import { notecastErrors, useSuite } from './suite.js';
 
 const BASICS = 'tutorials/01-python-basics.md';

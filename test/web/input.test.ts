@@ -75,7 +75,7 @@ test('a missing src says it could not be read (HTTP 404), in the player, announc
 });
 
 test('a tutorial with errors lists them positioned as file:line:column', async () => {
-  site.file('broken.md', readFileSync(fromRoot('a11y-tests/fixtures/broken.md'), 'utf8'));
+  site.file('broken.md', readFileSync(fromRoot('test/a11y/fixtures/broken.md'), 'utf8'));
   await withPage(async ({ page }) => {
     await page.goto(site.page('broken.html', '<notecast-player src="broken.md"></notecast-player>'));
     const { message } = await problem(page);

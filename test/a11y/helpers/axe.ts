@@ -8,11 +8,11 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import type * as AxeConfigModule from '../../axe.config.js';
-import { REPO_ROOT } from '../../test/e2e/jupyter-server.js';
+import type * as AxeConfigModule from '../../../axe.config.js';
+import { REPO_ROOT } from '../../e2e/jupyter-server.js';
 
 /**
- * `axe.config.js` sits at the repository root, and this file runs from `lib/a11y-tests/helpers/`,
+ * `axe.config.js` sits at the repository root, and this file runs from `lib/test/a11y/helpers/`,
  * so the static path that type-checks (`../../axe.config.js`) is not the one that exists at run
  * time: load the real file by URL; its types come from `axe.config.d.ts`.
  */
@@ -125,7 +125,7 @@ export function newFindings(before: Finding[], after: Finding[]): Finding[] {
 
 // ---- the baseline ------------------------------------------------------------------------------
 
-export const BASELINE_DIR = join(REPO_ROOT, 'a11y-tests', 'baseline');
+export const BASELINE_DIR = join(REPO_ROOT, 'test', 'a11y', 'baseline');
 export const UPDATE_BASELINE = process.env.UPDATE_BASELINE === '1';
 
 export interface Baseline {

@@ -1,13 +1,13 @@
 /**
- * Reviewed golden files (a11y-tests/golden/*.txt): one line per spoken phrase.
+ * Reviewed golden files (test/a11y/golden/*.txt): one line per spoken phrase.
  * `UPDATE_GOLDEN=1 make a11y` rewrites them; review the diff like code.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { REPO_ROOT } from '../../test/e2e/jupyter-server.js';
+import { REPO_ROOT } from '../../e2e/jupyter-server.js';
 
-export const GOLDEN_DIR = join(REPO_ROOT, 'a11y-tests', 'golden');
+export const GOLDEN_DIR = join(REPO_ROOT, 'test', 'a11y', 'golden');
 export const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
 export function goldenPath(name: string): string {

@@ -6,11 +6,11 @@
 import { rm, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { openLab, type LabPage, type OpenLabOptions } from '../../test/e2e/browser.js';
-import { startJupyterServer, type JupyterServer, type JupyterServerOptions } from '../../test/e2e/jupyter-server.js';
+import { openLab, type LabPage, type OpenLabOptions } from '../../e2e/browser.js';
+import { startJupyterServer, type JupyterServer, type JupyterServerOptions } from '../../e2e/jupyter-server.js';
 
-export { launchBrowser, type LabPage } from '../../test/e2e/browser.js';
-export { REPO_ROOT, type JupyterServer } from '../../test/e2e/jupyter-server.js';
+export { launchBrowser, type LabPage } from '../../e2e/browser.js';
+export { REPO_ROOT, type JupyterServer } from '../../e2e/jupyter-server.js';
 
 /** The npm package name: disabling it disables every Notecast plugin. */
 export const EXTENSION_NAME = 'jupyterlab-notecast';

@@ -7,11 +7,11 @@ import { axeConfig } from './axe.js';
 import { execute } from './lab.js';
 
 /** Tutorials the tests play, copied into each test server's root. */
-export const FIXTURES = ['a11y-tests/fixtures/a11y-check.md', 'a11y-tests/fixtures/broken.md'];
-export const TUTORIAL = 'a11y-tests/fixtures/a11y-check.md';
+export const FIXTURES = ['test/a11y/fixtures/a11y-check.md', 'test/a11y/fixtures/broken.md'];
+export const TUTORIAL = 'test/a11y/fixtures/a11y-check.md';
 export const TUTORIAL_TITLE = 'Accessibility check';
 export const STEP_COUNT = 4;
-export const BROKEN_TUTORIAL = 'a11y-tests/fixtures/broken.md';
+export const BROKEN_TUTORIAL = 'test/a11y/fixtures/broken.md';
 /** Where the "tutorial with errors" panel is. */
 export const ERRORS_SELECTOR = '.jp-NotecastErrors';
 

@@ -4,7 +4,7 @@
  * off and the virtual screen reader served.
  */
 import type { Browser, Page } from 'playwright-core';
-import { useSuite as useServerAndBrowser } from '../../test/e2e/suite.js';
+import { useSuite as useServerAndBrowser } from '../../e2e/suite.js';
 import { openLabWith, type JupyterServer, type LabPage } from './lab.js';
 import { FIXTURES } from './player.js';
 import { serveVirtualScreenReader } from './screen-reader.js';

@@ -6,7 +6,7 @@ import { MIN_PLAYER_WIDTH, NARROW_AREA_WIDTH, NOTEBOOK_RIGHT_SHARE, dockFor, not
  * Where the player docks (docs/explanation/accessibility.md, R21): beside the notebook in a wide area, below
  * it in a narrow one (400 % zoom, a small window), and the side bars closed
  * first where the area cannot hold a player at all. The browser tests check
- * the same in a real JupyterLab at 320 px (a11y-tests/narrow.test.ts).
+ * the same in a real JupyterLab at 320 px (test/a11y/narrow.test.ts).
  */
 test('a wide area docks the player beside the notebook, a narrow one below it', () => {
   assert.deepEqual(dockFor(1280), { mode: 'split-right', tooNarrow: false });
