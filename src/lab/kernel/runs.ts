@@ -26,6 +26,8 @@ export interface KernelRunsSession {
   readonly ynotebook: YNotebook;
   readonly trans: TranslationBundle;
   readonly announcer: INotecastAnnouncer;
+  /** Cell `cellId`'s number (1-based) in the notebook now (the playback session's); undefined when it is not there. */
+  cellNumber(cellId: string): number | undefined;
   /** The notebook as the tutorial expects it now. */
   expectedState(): NotebookState;
   ensureConsent(force: boolean): Promise<boolean>;
@@ -82,7 +84,7 @@ export class KernelRuns {
     if (!widget) {
       throw new Error(trans.__('the cell to run (%1) is not in the notebook', session.script.cells[cellId]?.name ?? cellId));
     }
-    const number = session.panel.content.widgets.indexOf(widget) + 1;
+    const number = session.cellNumber(cellId) ?? 0;
     if (widget.model.type === 'code' && !(await session.ensureConsent(true))) {
       void session.player.pause();
       session.announcer.announce(trans.__('Cell %1 was not run: running code needs your permission.', number), 'assertive');
@@ -120,7 +122,7 @@ export class KernelRuns {
       if (!widget) {
         continue;
       }
-      const number = session.panel.content.widgets.indexOf(widget) + 1;
+      const number = session.cellNumber(id) ?? 0;
       let result: RunResult;
       try {
         result = await this.execute(widget);
@@ -241,8 +243,7 @@ export class KernelRuns {
 
   /** What happened to the kernel and what to do about it, with the cells to run again. */
   private kernelLossMessage(loss: KernelLoss, cellNumber: number | undefined, paused: boolean): string {
-    const cells = this.session.ynotebook.cells;
-    const rebuild = this.rebuildCells.map(id => cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
+    const rebuild = this.rebuildCells.map(id => this.session.cellNumber(id)).filter((n): n is number => n !== undefined);
     return describeKernelLoss(loss, { cellNumber, paused, rebuild }, this.session.trans);
   }
 }

@@ -47,7 +47,7 @@ export class PlayerNotices {
         notice(session.pointNotice, { label: trans.__('Skip'), run: () => void session.skipPoint() });
       }
       if (session.rebuild.length) {
-        const numbers = session.rebuild.map(id => session.ynotebook.cells.findIndex(cell => cell.id === id) + 1).filter(n => n > 0);
+        const numbers = session.cellNumbers(session.rebuild);
         notice(trans.__('The kernel has not run %1 for this step.', cellsPhrase(numbers, trans)), {
           label: trans.__('Run cells up to here'),
           run: () => void this.commands.execute(CommandIDs.runToHere)

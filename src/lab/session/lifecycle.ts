@@ -138,6 +138,7 @@ export function startSession(options: SessionOptions, host: LifecycleHost): Sess
     ynotebook,
     trans,
     announcer,
+    cellNumber: cellId => playback.cellNumber(cellId),
     expectedState,
     ensureConsent: force => learner.ensureConsent(force),
     follow: cellId => highlight.follow(cellId, true),

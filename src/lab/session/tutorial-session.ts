@@ -100,6 +100,16 @@ export class TutorialSession {
     return this.parts.playback.keyframes;
   }
 
+  /** Cell `cellId`'s number (1-based) in the notebook now, as every message says it; undefined when it is not there. */
+  cellNumber(cellId: string): number | undefined {
+    return this.parts.playback.cellNumber(cellId);
+  }
+
+  /** The numbers of those of `cellIds` that are in the notebook, in the order given. */
+  cellNumbers(cellIds: readonly string[]): number[] {
+    return cellIds.map(id => this.cellNumber(id)).filter((n): n is number => n !== undefined);
+  }
+
   /** Shown in the player for the whole session: files by the notebook's name that were skipped. */
   get notebookNotice(): string | undefined {
     return this.options.notebookNotice;
