@@ -89,6 +89,12 @@ export class FollowerWorkers {
     return this.workers.length;
   }
 
+  /** Starts timing the workers' event loops; the function returned gives the busiest one's busy share (0–1) since. */
+  measureBusy(): () => number {
+    const before = this.workers.map(worker => worker.performance.eventLoopUtilization());
+    return () => Math.max(...this.workers.map((worker, i) => worker.performance.eventLoopUtilization(before[i]).utilization));
+  }
+
   /** Waits for every worker's seating; the followers' awareness ids, and the first error that was not a lack of time. */
   async seated(ms: number): Promise<{ ids: number[]; error?: string }> {
     const answers = await this.all('seated', ms);

@@ -25,6 +25,7 @@
  * a run that cannot even seat its class within its time says so.
  */
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
@@ -145,8 +146,13 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
     await workers.start(CATCH_UP_MS);
 
     const cpuBefore = serverCpuSeconds(server.pid);
+    const ownCpuBefore = process.cpuUsage();
+    const workersBusy = workers.measureBusy();
     const outcome = await playToEnd(session, teacher, TUTORIAL);
     const cpuDuring = serverCpuSeconds(server.pid) - cpuBefore;
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    const busiest = workersBusy();
+    const [load] = loadavg();
     const played = sent.length;
     const collected = await workers.collect(lastClock, JSON.stringify(sources(teacher)), CATCH_UP_MS);
     const { caughtUp, fieldDelays } = collected;
@@ -192,6 +198,11 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
         value: `${field.p50.toFixed(0)} / ${field.max.toFixed(0)} ms`
       },
       { measure: 'server CPU while the tutorial played', value: `${cpuDuring.toFixed(1)} s in ${(outcome.ms / 1000).toFixed(1)} s` },
+      {
+        // Whether the followers' side kept up: if the busiest worker is near 100 %, the bench, not the server, sets the delays.
+        measure: `this process's CPU meanwhile (the teacher, and the followers in ${workers.count} worker thread(s)); the busiest worker's event loop; the machine's load average (1 min, ${cpus().length} cores)`,
+        value: `${((ownCpu.user + ownCpu.system) / 1e6).toFixed(1)} s; ${(busiest * 100).toFixed(0)} % busy; ${load.toFixed(1)}`
+      },
       {
         measure: `server CPU for one awareness round (all ${size + 1} clients renew, as each does every 15 s, until the teacher has every renewal and every follower the teacher's)`,
         value: round ? `${round.cpu.toFixed(2)} s, in ${round.ms.toFixed(0)} ms` : `not done within ${CATCH_UP_MS} ms`
