@@ -24,7 +24,7 @@
  * again each change it hears: a round of renewals is clients³ messages, and
  * a run that cannot even seat its class within its time says so.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -146,10 +146,12 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
     await workers.start(CATCH_UP_MS);
 
     const cpuBefore = serverCpuSeconds(server.pid);
+    const waitBefore = runQueueWaitSeconds(server.pid);
     const ownCpuBefore = process.cpuUsage();
     const workersBusy = workers.measureBusy();
     const outcome = await playToEnd(session, teacher, TUTORIAL);
     const cpuDuring = serverCpuSeconds(server.pid) - cpuBefore;
+    const waitDuring = runQueueWaitSeconds(server.pid) - waitBefore;
     const ownCpu = process.cpuUsage(ownCpuBefore);
     const busiest = workersBusy();
     const [load] = loadavg();
@@ -198,6 +200,11 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
         value: `${field.p50.toFixed(0)} / ${field.max.toFixed(0)} ms`
       },
       { measure: 'server CPU while the tutorial played', value: `${cpuDuring.toFixed(1)} s in ${(outcome.ms / 1000).toFixed(1)} s` },
+      {
+        // Time the server was ready to run but every core was taken: the machine, not the server, adds it to the delays.
+        measure: "server's time waiting for a core meanwhile (all its threads, Linux schedstat)",
+        value: `${waitDuring.toFixed(1)} s`
+      },
       {
         // Whether the followers' side kept up: if the busiest worker is near 100 %, the bench, not the server, sets the delays.
         measure: `this process's CPU meanwhile (the teacher, and the followers in ${workers.count} worker thread(s)); the busiest worker's event loop; the machine's load average (1 min, ${cpus().length} cores)`,
@@ -313,6 +320,20 @@ function serverCpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The time the threads of process `pid` have spent ready to run but waiting for a core, in seconds (Linux /proc schedstat). */
+function runQueueWaitSeconds(pid: number): number {
+  let nanoseconds = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      // The second field: time spent waiting on a run queue, in ns.
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[1]);
+    } catch {
+      // A thread that ended since the listing is left out (servers keep theirs).
+    }
+  }
+  return nanoseconds / 1e9;
 }
 
 /** The resident memory of process `pid`, in bytes (Linux /proc). */
