@@ -8,8 +8,11 @@
  * field a broadcasting player sets. The followers are more clients of the
  * room, joined as JupyterLab's document provider joins
  * (test/helpers/collaboration-room.ts), each with a user in its awareness as
- * JupyterLab sets one. All of them run in this one process, so one clock
- * times the teacher's transactions and their arrival at every follower. No
+ * JupyterLab sets one. The followers run in worker threads
+ * (classroom-followers.ts), so that applying their updates is spread over the
+ * cores rather than queued in one thread; the teacher's transactions and
+ * their arrival at every follower are timed on the wall clock every thread
+ * shares (`performance.timeOrigin + performance.now()`). No
  * kernel: runs succeed at once, which is all document propagation needs.
  *
  * Measured: the delay from each teacher transaction to each follower's
@@ -21,16 +24,18 @@
  * again each change it hears: a round of renewals is clients³ messages, and
  * a run that cannot even seat its class within its time says so.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { compile } from '../src/compiler/index.js';
 import type { Script } from '../src/format/index.js';
 import { realClock, realScheduler } from '../src/player/index.js';
-import { BROADCAST_FIELD, PlaybackSession, broadcastState, readBroadcast } from '../src/session/index.js';
+import { BROADCAST_FIELD, PlaybackSession, broadcastState } from '../src/session/index.js';
 import { REPO_ROOT, RTC_JUPYTER, sleep, startJupyterServer } from '../test/e2e/jupyter-server.js';
 import { joinNotebookRoom, type RoomClient } from '../test/helpers/collaboration-room.js';
+import { arrivalDelays, epochNow, FollowerWorkers } from './classroom-followers.js';
 import type { BenchRow } from './measure.js';
 
 /** Class sizes, each with the p99 its teacher's updates must reach the followers within. */
@@ -44,6 +49,14 @@ const SPEED = 4;
 const TARGET_KIB_PER_FOLLOWER = 100;
 /** The server config that turns Notecast's server extension off, for the comparison. */
 const WITHOUT_EXTENSION = 'bench/without-notecast-server-extension.py';
+/**
+ * The followers' worker threads: one per this many followers, but no more
+ * than MAX_WORKERS on the machine's 2 cores, which the server and the teacher
+ * share (30 followers: 1 worker; 100: 2 of 50; 300: 3 of 100). At 300 the
+ * busiest worker's event loop was 23 % busy on a machine at load 5.
+ */
+const FOLLOWERS_PER_WORKER = 50;
+const MAX_WORKERS = 3;
 /** How long seating a class may take before the run gives up on it. */
 const JOIN_MS = 120_000;
 /** The longest of the project's tutorials (1:33 at 1×), with the notebook the lab opens beside it. */
@@ -82,10 +95,10 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
     files: { [NOTEBOOK]: EMPTY_NOTEBOOK }
   });
   const label = `${size} followers, ${extension ? "with Notecast's server extension" : 'without the extension'}`;
-  const clients: RoomClient[] = [];
+  let teacher: RoomClient | undefined;
+  let workers: FollowerWorkers | undefined;
   try {
-    const teacher = await joinNotebookRoom(server.url, NOTEBOOK, { user: { username: 'teacher', name: 'Teacher' } });
-    clients.push(teacher);
+    teacher = await joinNotebookRoom(server.url, NOTEBOOK, { user: { username: 'teacher', name: 'Teacher' } });
     const doc = teacher.notebook.ydoc;
     const teacherId = doc.clientID;
     const session = new PlaybackSession({
@@ -106,14 +119,18 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
     publishBroadcast(session, teacher, TUTORIAL);
     const rssBefore = serverRss(server.pid);
     const seating = performance.now();
-    for (let i = 0; i < size; i++) {
-      if (performance.now() - seating > JOIN_MS) {
-        return [{ measure: `${label}: the class seated`, value: `${i} of ${size} in ${(JOIN_MS / 1000).toFixed(0)} s`, target: 'all', ok: false }];
-      }
-      clients.push(await joinNotebookRoom(server.url, NOTEBOOK, { user: { username: `learner-${i + 1}`, name: `Learner ${i + 1}` }, timeoutMs: JOIN_MS }));
-    }
+    workers = new FollowerWorkers(size, Math.min(MAX_WORKERS, Math.ceil(size / FOLLOWERS_PER_WORKER)), {
+      serverUrl: server.url,
+      notebook: NOTEBOOK,
+      teacherId,
+      seatBy: epochNow() + JOIN_MS
+    });
+    const { ids, error } = await workers.seated(JOIN_MS + CATCH_UP_MS);
     const seated = performance.now() - seating;
-    const followers = clients.slice(1);
+    if (ids.length < size) {
+      const value = `${ids.length} of ${size} in ${(JOIN_MS / 1000).toFixed(0)} s${error ? ` (${error})` : ''}`;
+      return [{ measure: `${label}: the class seated`, value, target: 'all', ok: false }];
+    }
     await sleep(1_000);
     const rssAfter = serverRss(server.pid);
 
@@ -124,39 +141,28 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
       const clock = Y.getState(doc.store, teacherId);
       if (clock > lastClock) {
         lastClock = clock;
-        sent.push({ clock, at: performance.now() });
+        sent.push({ clock, at: epochNow() });
       }
     });
-    const delays: number[] = [];
-    const fieldDelays: number[] = [];
-    for (const follower of followers) {
-      let seen = 0;
-      follower.notebook.ydoc.on('update', () => {
-        const now = performance.now();
-        const clock = Y.getState(follower.notebook.ydoc.store, teacherId);
-        for (; seen < sent.length && sent[seen].clock <= clock; seen++) {
-          delays.push(now - sent[seen].at);
-        }
-      });
-      let lastTime = 0;
-      follower.notebook.awareness.on('change', () => {
-        const broadcast = readBroadcast(follower.notebook.awareness.getStates().get(teacherId)?.[BROADCAST_FIELD]);
-        if (broadcast && broadcast.time !== lastTime) {
-          lastTime = broadcast.time;
-          fieldDelays.push(Date.now() - broadcast.time);
-        }
-      });
-    }
+    await workers.start(CATCH_UP_MS);
 
     const cpuBefore = serverCpuSeconds(server.pid);
+    const waitBefore = runQueueWaitSeconds(server.pid);
+    const ownCpuBefore = process.cpuUsage();
+    const workersBusy = workers.measureBusy();
     const outcome = await playToEnd(session, teacher, TUTORIAL);
     const cpuDuring = serverCpuSeconds(server.pid) - cpuBefore;
+    const waitDuring = runQueueWaitSeconds(server.pid) - waitBefore;
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    const busiest = workersBusy();
+    const [load] = loadavg();
     const played = sent.length;
-    const caughtUp = await waitFor(() => followers.every(f => Y.getState(f.notebook.ydoc.store, teacherId) >= lastClock), CATCH_UP_MS);
-    const expected = JSON.stringify(sources(teacher));
-    const diverged = followers.filter(f => JSON.stringify(sources(f)) !== expected).length;
+    const collected = await workers.collect(lastClock, JSON.stringify(sources(teacher)), CATCH_UP_MS);
+    const { caughtUp, fieldDelays } = collected;
+    const delays = arrivalDelays(sent, collected.arrivals);
+    const diverged = size - collected.matching;
     session.dispose();
-    const round = await awarenessRound(clients, server.pid);
+    const round = await awarenessRound(teacher, ids, workers, server.pid);
 
     const stats = percentiles(delays);
     const field = percentiles(fieldDelays);
@@ -196,7 +202,17 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
       },
       { measure: 'server CPU while the tutorial played', value: `${cpuDuring.toFixed(1)} s in ${(outcome.ms / 1000).toFixed(1)} s` },
       {
-        measure: `server CPU for one awareness round (all ${clients.length} clients renew, as each does every 15 s, until the teacher has every renewal and every follower the teacher's)`,
+        // Time the server was ready to run but every core was taken: the machine, not the server, adds it to the delays.
+        measure: "server's time waiting for a core meanwhile (all its threads, Linux schedstat)",
+        value: `${waitDuring.toFixed(1)} s`
+      },
+      {
+        // Whether the followers' side kept up: if the busiest worker is near 100 %, the bench, not the server, sets the delays.
+        measure: `this process's CPU meanwhile (the teacher, and the followers in ${workers.count} worker thread(s)); the busiest worker's event loop; the machine's load average (1 min, ${cpus().length} cores)`,
+        value: `${((ownCpu.user + ownCpu.system) / 1e6).toFixed(1)} s; ${(busiest * 100).toFixed(0)} % busy; ${load.toFixed(1)}`
+      },
+      {
+        measure: `server CPU for one awareness round (all ${size + 1} clients renew, as each does every 15 s, until the teacher has every renewal and every follower the teacher's)`,
         value: round ? `${round.cpu.toFixed(2)} s, in ${round.ms.toFixed(0)} ms` : `not done within ${CATCH_UP_MS} ms`
       },
       {
@@ -211,9 +227,9 @@ async function classroom({ followers: size, p99: targetP99, extension }: { follo
       }
     ];
   } finally {
-    for (const client of clients.reverse()) {
-      client.dispose();
-    }
+    // The workers go first, also when the run failed: a live worker would keep the bench from ending.
+    await workers?.close(CATCH_UP_MS);
+    teacher?.dispose();
     await server.stop();
   }
 }
@@ -270,36 +286,34 @@ function sources(client: RoomClient): string[] {
  * together): how long until the teacher has heard every follower's renewal
  * and every follower the teacher's, and the server CPU it took.
  */
-async function awarenessRound(clients: RoomClient[], pid: number): Promise<{ ms: number; cpu: number } | undefined> {
-  const [teacher, ...followers] = clients;
-  const teacherId = teacher.notebook.awareness.clientID;
-  const start = performance.now();
-  const teacherHeard = new Set<number>();
-  const followersHeard = new Set<RoomClient>();
-  type Change = { added: number[]; updated: number[] };
-  const onTeacher = ({ added, updated }: Change) => {
-    for (const id of [...added, ...updated]) teacherHeard.add(id);
+async function awarenessRound(
+  teacher: RoomClient,
+  followerIds: number[],
+  workers: FollowerWorkers,
+  pid: number
+): Promise<{ ms: number; cpu: number } | undefined> {
+  const { awareness } = teacher.notebook;
+  const start = epochNow();
+  const waiting = new Set(followerIds);
+  let teacherDone = followerIds.length ? NaN : start;
+  const onTeacher = ({ added, updated }: { added: number[]; updated: number[] }) => {
+    for (const id of [...added, ...updated]) waiting.delete(id);
+    if (!waiting.size && Number.isNaN(teacherDone)) teacherDone = epochNow();
   };
-  const onFollower = new Map(
-    followers.map(follower => [
-      follower,
-      ({ added, updated }: Change) => {
-        if ([...added, ...updated].includes(teacherId)) followersHeard.add(follower);
-      }
-    ])
-  );
-  teacher.notebook.awareness.on('update', onTeacher);
-  onFollower.forEach((listener, follower) => follower.notebook.awareness.on('update', listener));
+  awareness.on('update', onTeacher);
   const cpu = serverCpuSeconds(pid);
-  for (const { notebook } of clients) {
-    notebook.awareness.setLocalState(notebook.awareness.getLocalState());
+  try {
+    // The followers renew first and listen for the teacher's renewal, so no worker can miss it.
+    const followers = await workers.renew(CATCH_UP_MS);
+    awareness.setLocalState(awareness.getLocalState());
+    const heard = await followers.heard;
+    const done = await waitFor(() => !Number.isNaN(teacherDone), Math.max(0, start + CATCH_UP_MS - epochNow()));
+    return done ? { ms: Math.max(heard, teacherDone) - start, cpu: serverCpuSeconds(pid) - cpu } : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    awareness.off('update', onTeacher);
   }
-  const ids = followers.map(follower => follower.notebook.awareness.clientID);
-  const done = await waitFor(() => followersHeard.size === followers.length && ids.every(id => teacherHeard.has(id)), CATCH_UP_MS);
-  const ms = performance.now() - start;
-  teacher.notebook.awareness.off('update', onTeacher);
-  onFollower.forEach((listener, follower) => follower.notebook.awareness.off('update', listener));
-  return done ? { ms, cpu: serverCpuSeconds(pid) - cpu } : undefined;
 }
 
 /** The CPU time process `pid` has used, user and system, in seconds (Linux /proc). */
@@ -307,6 +321,20 @@ function serverCpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The time the threads of process `pid` have spent ready to run but waiting for a core, in seconds (Linux /proc schedstat). */
+function runQueueWaitSeconds(pid: number): number {
+  let nanoseconds = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      // The second field: time spent waiting on a run queue, in ns.
+      nanoseconds += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[1]);
+    } catch {
+      // A thread that ended since the listing is left out (servers keep theirs).
+    }
+  }
+  return nanoseconds / 1e9;
 }
 
 /** The resident memory of process `pid`, in bytes (Linux /proc). */
