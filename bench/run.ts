@@ -28,7 +28,7 @@ const sections: Array<[string, string, () => BenchRow[] | Promise<BenchRow[]>]> 
   ['memory', 'Compile memory by shape (about 5 MB each, one process per run)', () => benchMemory()],
   [
     'classroom',
-    'Classroom: a teacher broadcasting to 30 followers (real jupyter-collaboration server, Yjs clients in Node)',
+    'Classroom: a teacher broadcasting to 30, 100 and 300 followers (real jupyter-collaboration server, Yjs clients in Node)',
     async () => (await import('./classroom.bench.js')).benchClassroom()
   ]
 ];
