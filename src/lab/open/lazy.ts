@@ -9,6 +9,6 @@ export { formatProblem, loadTutorial } from '../tutorial/lazy.js';
 export { kernelNameFor } from '../kernel/lazy.js';
 export { markedNotebook, notebookFor, skippedNotice } from '../notebook/lazy.js';
 export { PlayerPanel } from '../panel/lazy.js';
-export { TutorialSession } from '../session/lazy.js';
+export { SpeechNarrator, TutorialSession } from '../session/lazy.js';
 export { awaitBroadcaster } from '../classroom/lazy.js';
 export { authored, languageParts } from '../../session/index.js';

@@ -19,7 +19,7 @@ import type { DockPlan, PlayerDock } from '../shell/index.js';
 import type { NotebookChoice } from '../notebook/lazy.js';
 import { openNotebookPage, type PendingTab, notebookPageUrl } from '../shell/index.js';
 import type { PlayerPanel } from '../panel/lazy.js';
-import { SpeechNarrator } from '../session/index.js';
+import type { SpeechNarrator } from '../session/lazy.js';
 import type { INotecastPreferences, OpenOptions } from '../tokens.js';
 import type { NotecastTracker } from '../panel/index.js';
 import { tutorialForLearner, tutorialLanguages } from '../tutorial/index.js';
@@ -51,7 +51,8 @@ export class TutorialOpener {
   private readonly translator: ITranslator;
   private readonly executor: INotebookCellExecutor | null;
   private readonly trans: TranslationBundle;
-  private readonly speech: SpeechNarrator;
+  /** Made with the first tutorial (its code loads on demand with the player): until then nothing speaks. */
+  private speech: SpeechNarrator | undefined;
   /** The learner's permission to run code, per tutorial, for every session this opener starts. */
   private readonly consent: KernelConsent;
   private readonly errorPanels = new Map<string, TutorialErrorsPanel>();
@@ -67,10 +68,8 @@ export class TutorialOpener {
     this.executor = options.executor ?? null;
     this.trans = this.translator.load('notecast');
     this.consent = new KernelConsent(this.translator);
-    this.speech = new SpeechNarrator(this.announcer);
-    this.speech.setPreferences(this.preferences.current);
     this.preferences.changed.connect((_, preferences) => {
-      this.speech.setPreferences(preferences);
+      this.speech?.setPreferences(preferences);
       this.tracker.forEach(player => {
         player.session.applyPreferences(preferences);
         player.setPreferences(preferences);
@@ -146,8 +145,14 @@ export class TutorialOpener {
       notebookFor,
       skippedNotice,
       PlayerPanel,
+      SpeechNarrator,
       TutorialSession
     } = await import('./lazy.js');
+    const speech = this.speech ?? new SpeechNarrator(this.announcer);
+    if (!this.speech) {
+      speech.setPreferences(this.preferences.current);
+      this.speech = speech;
+    }
 
     let text: string;
     let loadedModified: string | undefined;
@@ -250,7 +255,7 @@ export class TutorialOpener {
       players: this.tracker
     });
     // Spoken narration (R11, off unless the learner turned it on) goes quiet with this player.
-    const unfollow = this.speech.follow(session);
+    const unfollow = speech.follow(session);
     player.disposed.connect(unfollow);
     const plan = await dock.dock(player, notebook, path);
     await this.track(player);
@@ -313,11 +318,7 @@ export class TutorialOpener {
     return true;
   }
 
-  /**
-   * The language switch: the same tutorial in another language, at the same
-   * step, in the same notebook (a translation types the same code), with
-   * focus in the new player.
-   */
+  /** The language switch: the same tutorial in another language, at the same step, in the same notebook, focus in the new player. */
   private async switchLanguage(player: PlayerPanel, path: string): Promise<void> {
     const step = player.session.player.step;
     const notebook = player.session.notebookPath;
@@ -350,10 +351,7 @@ export class TutorialOpener {
     );
   }
 
-  /**
-   * The tutorial's notebook belongs on a page of its own (Jupyter Notebook 7):
-   * open that page with the tutorial in its address; the player opens there.
-   */
+  /** The notebook belongs on a page of its own (Notebook 7): open that page with the tutorial in its address; the player opens there. */
   private async carry(tutorialPath: string, title: string, notebookPath: string, tab: PendingTab | undefined, step: string | undefined): Promise<void> {
     const name = PathExt.basename(notebookPath);
     const url = notebookPageUrl(PageConfig.getBaseUrl(), notebookPath, tutorialPath, step);
