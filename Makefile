@@ -53,8 +53,9 @@ E2E_TESTS ?= lib/test/e2e/*.test.js
 WEB_TESTS ?= lib/test/web/*.test.js
 A11Y_TESTS ?= lib/test/a11y/*.test.js
 # How many browser test files (each with its own servers, folders and Chromium, on free ports) run
-# at once in `make test`: two keep both cores busy while one file waits on a kernel or a timer.
-BROWSER_CONCURRENCY ?= 2
+# at once in `make test`. They spend most of their time waiting (a tutorial plays in real time, a
+# kernel starts): on 2 cores, 4 files at once use about 1.5 of them.
+BROWSER_CONCURRENCY ?= 4
 # Unit test files at once (node's default is one fewer than the cores: one, here).
 UNIT_CONCURRENCY ?= 2
 
@@ -242,11 +243,12 @@ test-e2e: setup build lite
 	@echo "==> browser end-to-end tests"
 	$(NODE_TEST) --test-concurrency=1 $(E2E_TESTS)
 
-# The end-to-end, web player and accessibility files together, BROWSER_CONCURRENCY at a time:
-# what `make test` runs.
+# The accessibility, end-to-end and web player files together, BROWSER_CONCURRENCY at a time:
+# what `make test` runs (the accessibility files first: the longest, the documentation site's scan,
+# is among them, and a long file started last would keep the run waiting alone).
 test-browser: setup build lite docs
 	@echo "==> browser end-to-end, web player and accessibility tests, $(BROWSER_CONCURRENCY) files at a time"
-	$(NODE_TEST) --test-concurrency=$(BROWSER_CONCURRENCY) $(E2E_TESTS) $(WEB_TESTS) $(A11Y_TESTS)
+	$(NODE_TEST) --test-concurrency=$(BROWSER_CONCURRENCY) $(A11Y_TESTS) $(E2E_TESTS) $(WEB_TESTS)
 
 # The web player in Chromium on a static page (no Jupyter server): a browser and a server per file.
 test-web: setup build
