@@ -22,8 +22,9 @@ same machine). Objects are still freed as usual when nothing refers to them
 any more; what a collection no longer does is free a reference cycle that
 goes through a frozen object, so the garbage there is now is collected first.
 
-Measured by ``make bench`` (section ``classroom``), which starts its server
-with this file.
+Optional: with Notecast's server extension (installed with the package) a class of a hundred
+gets the teacher's changes to every follower in about 100 ms at the 99th percentile without it (``make bench``, section ``classroom``,
+which runs its servers at Python's defaults); this shortens the pauses that remain.
 """
 
 import gc
