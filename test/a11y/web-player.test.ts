@@ -5,32 +5,12 @@
  * Needs `npm run build:web` first (`make web`).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../e2e/browser.js';
-import { openWatchedPage, startWebSite, waitForPlayer, type WebSite } from '../web/site.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openWatchedPage, waitForPlayer, webSuite, type PlayerElement } from '../web/site.js';
 import { formatViolations, scan } from './helpers/axe.js';
 
-let browser: Browser;
-let site: WebSite;
-
-before(async () => {
-  site = await startWebSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-interface PlayerElement extends HTMLElement {
-  state: string;
-  step: number;
-  play(): Promise<void>;
-  pause(): Promise<void>;
-  seek(step: number): Promise<void>;
-}
+const suite = webSuite();
 
 const state = (page: Page) => page.evaluate(() => document.querySelector<PlayerElement>('notecast-player')!.state);
 
@@ -44,11 +24,14 @@ async function assertClean(page: Page, what: string): Promise<void> {
 for (const theme of ['light', 'dark'] as const) {
   for (const width of [1024, 320]) {
     test(`axe finds nothing in any state, ${theme} theme, ${width} px wide`, async () => {
-      const watched = await openWatchedPage(browser, { viewport: { width, height: 800 }, colorScheme: theme });
+      const watched = await openWatchedPage(suite.browser, { viewport: { width, height: 800 }, colorScheme: theme });
       try {
         const { page } = watched;
         await page.goto(
-          site.page(`axe-${theme}-${width}.html`, `<notecast-player src="/tutorials/01-python-basics.md" theme="${theme}" speed="4"></notecast-player>`)
+          suite.site.page(
+            `axe-${theme}-${width}.html`,
+            `<notecast-player src="/tutorials/01-python-basics.md" theme="${theme}" speed="4"></notecast-player>`
+          )
         );
         assert.equal(await waitForPlayer(page), 'idle');
         await assertClean(page, 'idle');
@@ -75,10 +58,10 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('forced colours: system colours, and axe finds nothing', async () => {
-  const watched = await openWatchedPage(browser, { forcedColors: 'active', viewport: { width: 320, height: 800 } });
+  const watched = await openWatchedPage(suite.browser, { forcedColors: 'active', viewport: { width: 320, height: 800 } });
   try {
     const { page } = watched;
-    await page.goto(site.page('forced.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player>'));
+    await page.goto(suite.site.page('forced.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player>'));
     await waitForPlayer(page);
     await page.evaluate(() => document.querySelector<PlayerElement>('notecast-player')!.seek(3));
     await assertClean(page, 'forced colours');
@@ -93,10 +76,10 @@ test('forced colours: system colours, and axe finds nothing', async () => {
 });
 
 test('the targets are at least 24 by 24 px, and the live regions start empty', async () => {
-  const watched = await openWatchedPage(browser, { viewport: { width: 320, height: 800 } });
+  const watched = await openWatchedPage(suite.browser, { viewport: { width: 320, height: 800 } });
   try {
     const { page } = watched;
-    await page.goto(site.page('targets.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player>'));
+    await page.goto(suite.site.page('targets.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player>'));
     await waitForPlayer(page);
     const found = await page.evaluate(() => {
       const root = document.querySelector('notecast-player')!.shadowRoot!;

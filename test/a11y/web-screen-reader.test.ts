@@ -5,34 +5,21 @@
  * Each step said once, code never read out, assertive speech only where the learner must act.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../e2e/browser.js';
-import { openWatchedPage, startWebSite, waitForPlayer, type WebSite } from '../web/site.js';
+import { test } from 'node:test';
+import { openWatchedPage, waitForPlayer, webSuite } from '../web/site.js';
 import { goldenPath, readGolden, toLines, UPDATE_GOLDEN, writeGolden } from './helpers/golden.js';
 import { announcements, serveVirtualScreenReader, spokenPhraseLog, startScreenReader, stopScreenReader } from './helpers/screen-reader.js';
 
-let browser: Browser;
-let site: WebSite;
-
-before(async () => {
-  site = await startWebSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const suite = webSuite();
 
 const CODE = ['greeting = ', 'print(greeting)', 'apples = 12', 'minutes = [25', 'enumerate(minutes'];
 
 test('a keyboard play-through of the web player says each step once, never code', { timeout: 120_000 }, async () => {
-  const watched = await openWatchedPage(browser, { reducedMotion: 'reduce' });
+  const watched = await openWatchedPage(suite.browser, { reducedMotion: 'reduce' });
   try {
     const { page, context } = watched;
     await serveVirtualScreenReader(context);
-    await page.goto(site.page('sr.html', '<notecast-player src="/tutorials/01-python-basics.md" speed="4"></notecast-player>'));
+    await page.goto(suite.site.page('sr.html', '<notecast-player src="/tutorials/01-python-basics.md" speed="4"></notecast-player>'));
     await waitForPlayer(page);
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowRight');

@@ -5,48 +5,15 @@
  * not have is refused with a message that names it.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { joinNotebookRoom, type RoomClient } from '../helpers/collaboration-room.js';
-import { RTC_JUPYTER, sleep, startJupyterServer, type JupyterServer } from './jupyter-server.js';
+import { test } from 'node:test';
+import { joinNotebookRoom } from '../helpers/collaboration-room.js';
+import { oneCellNotebook, roomSuite, until } from './room-suite.js';
 
-const NOTEBOOK = JSON.stringify({
-  cells: [{ cell_type: 'code', id: 'first', metadata: {}, source: 'x = 1', outputs: [], execution_count: null }],
-  metadata: {},
-  nbformat: 4,
-  nbformat_minor: 5
-});
-
-let server: JupyterServer;
-const clients: RoomClient[] = [];
-
-before(
-  async () => {
-    server = await startJupyterServer({ jupyter: RTC_JUPYTER, files: { 'shared.ipynb': NOTEBOOK } });
-  },
-  { timeout: 90_000 }
-);
-
-after(
-  async () => {
-    for (const client of clients) client.dispose();
-    await server?.stop();
-  },
-  { timeout: 30_000 }
-);
-
-async function until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
+const suite = roomSuite({ 'shared.ipynb': oneCellNotebook('x = 1') });
 
 test("two clients of a room start from the file and see each other's edits and awareness", { timeout: 60_000 }, async () => {
-  const first = await joinNotebookRoom(server.url, 'shared.ipynb', { user: { username: 'first' } });
-  clients.push(first);
-  const second = await joinNotebookRoom(server.url, 'shared.ipynb');
-  clients.push(second);
+  const first = await suite.join('shared.ipynb', { user: { username: 'first' } });
+  const second = await suite.join('shared.ipynb');
   assert.equal(first.room, second.room);
   assert.match(first.room, /^json:notebook:/);
   assert.deepEqual(
@@ -65,5 +32,5 @@ test("two clients of a room start from the file and see each other's edits and a
 });
 
 test('a notebook the server does not have is refused, naming it', { timeout: 30_000 }, async () => {
-  await assert.rejects(joinNotebookRoom(server.url, 'missing.ipynb', { timeoutMs: 10_000 }), /missing\.ipynb/);
+  await assert.rejects(joinNotebookRoom(suite.server.url, 'missing.ipynb', { timeoutMs: 10_000 }), /missing\.ipynb/);
 });

@@ -7,52 +7,18 @@
  * once the broadcast ends, the room takes everyone's changes again.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { BROADCAST_FIELD, broadcastState } from '../../src/session/index.js';
-import { joinNotebookRoom, type RoomClient } from '../helpers/collaboration-room.js';
-import { RTC_JUPYTER, sleep, startJupyterServer, type JupyterServer } from './jupyter-server.js';
-
-const NOTEBOOK = JSON.stringify({
-  cells: [{ cell_type: 'code', id: 'first', metadata: {}, source: 'x = 1', outputs: [], execution_count: null }],
-  metadata: {},
-  nbformat: 4,
-  nbformat_minor: 5
-});
+import type { RoomClient } from '../helpers/collaboration-room.js';
+import { sleep } from './jupyter-server.js';
+import { oneCellNotebook, roomSuite, until } from './room-suite.js';
 
 /** The field of the room's own awareness that says it is read-only. */
 const ROOM_FIELD = 'notecastRoom';
 
-let server: JupyterServer;
-const clients: RoomClient[] = [];
+const suite = roomSuite({ 'class.ipynb': oneCellNotebook('x = 1') });
 
-before(
-  async () => {
-    server = await startJupyterServer({ jupyter: RTC_JUPYTER, files: { 'class.ipynb': NOTEBOOK } });
-  },
-  { timeout: 90_000 }
-);
-
-after(
-  async () => {
-    for (const client of clients) client.dispose();
-    await server?.stop();
-  },
-  { timeout: 30_000 }
-);
-
-async function until(done: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!done()) {
-    assert.ok(Date.now() < deadline, `timed out waiting until ${what}`);
-    await sleep(20);
-  }
-}
-
-async function join(name: string): Promise<RoomClient> {
-  const client = await joinNotebookRoom(server.url, 'class.ipynb', { user: { username: name } });
-  clients.push(client);
-  return client;
-}
+const join = (name: string): Promise<RoomClient> => suite.join('class.ipynb', { user: { username: name } });
 
 /** What a client holds of the notebook, as bytes would compare it. */
 const content = (client: RoomClient): string => JSON.stringify(client.notebook.toJSON());

@@ -6,36 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { compile } from '../../src/compiler/index.js';
 import type { Script } from '../../src/format/index.js';
 import { fromRoot } from '../helpers/paths.js';
-import { launchBrowser } from '../e2e/browser.js';
-import { openWatchedPage, startWebSite, waitForPlayer, type WatchedPage, type WebSite } from './site.js';
+import { openWatchedPage, waitForPlayer, webSuite, type PlayerElement, type WatchedPage } from './site.js';
 
-let browser: Browser;
-let site: WebSite;
-
-before(async () => {
-  site = await startWebSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-interface PlayerElement extends HTMLElement {
-  state: string;
-  step: number;
-  seek(step: number): Promise<void>;
-  play(): Promise<void>;
-}
+const suite = webSuite();
 
 async function withPage(run: (watched: WatchedPage) => Promise<void>, options?: Parameters<Browser['newContext']>[0]): Promise<void> {
-  const watched = await openWatchedPage(browser, options);
+  const watched = await openWatchedPage(suite.browser, options);
   try {
     await run(watched);
     assert.deepEqual(watched.foreign, [], 'no request leaves 127.0.0.1');
@@ -64,7 +45,7 @@ async function problem(page: Page): Promise<{ message: string; alert: string; he
 
 test('a missing src says it could not be read (HTTP 404), in the player, announced once', async () => {
   await withPage(async ({ page }) => {
-    await page.goto(site.page('missing.html', '<notecast-player src="nowhere.md"></notecast-player>'));
+    await page.goto(suite.site.page('missing.html', '<notecast-player src="nowhere.md"></notecast-player>'));
     const { message, alert, heading } = await problem(page);
     assert.match(message, /nowhere\.md cannot play/);
     assert.match(message, /nowhere\.md could not be read \(HTTP 404\)/);
@@ -75,21 +56,21 @@ test('a missing src says it could not be read (HTTP 404), in the player, announc
 });
 
 test('a tutorial with errors lists them positioned as file:line:column', async () => {
-  site.file('broken.md', readFileSync(fromRoot('test/a11y/fixtures/broken.md'), 'utf8'));
+  suite.site.file('broken.md', readFileSync(fromRoot('test/a11y/fixtures/broken.md'), 'utf8'));
   await withPage(async ({ page }) => {
-    await page.goto(site.page('broken.html', '<notecast-player src="broken.md"></notecast-player>'));
+    await page.goto(suite.site.page('broken.html', '<notecast-player src="broken.md"></notecast-player>'));
     const { message } = await problem(page);
     assert.match(message, /broken\.md:\d+:\d+: /);
   });
 });
 
 test('a .json script that fails validation, and one that is not JSON, are shown with their positions', async () => {
-  site.file('invalid.json', JSON.stringify({ version: 1, title: 'x', kernel: 'python3', cells: {}, steps: [{ title: 's' }] }, null, 2));
-  site.file('not-json.json', '{ "version": 1,\n  oops }');
+  suite.site.file('invalid.json', JSON.stringify({ version: 1, title: 'x', kernel: 'python3', cells: {}, steps: [{ title: 's' }] }, null, 2));
+  suite.site.file('not-json.json', '{ "version": 1,\n  oops }');
   await withPage(async ({ page }) => {
-    await page.goto(site.page('invalid.html', '<notecast-player src="invalid.json"></notecast-player>'));
+    await page.goto(suite.site.page('invalid.html', '<notecast-player src="invalid.json"></notecast-player>'));
     assert.match((await problem(page)).message, /invalid\.json:\d+:\d+: /);
-    await page.goto(site.page('not-json.html', '<notecast-player src="not-json.json"></notecast-player>'));
+    await page.goto(suite.site.page('not-json.html', '<notecast-player src="not-json.json"></notecast-player>'));
     assert.match((await problem(page)).message, /not-json\.json:2:\d+: /);
   });
 });
@@ -126,7 +107,7 @@ Notes ${MARKUP} [link](javascript:window.pwned=3)
 :::run
 :::
 `;
-  site.file('markup.md', markdown);
+  suite.site.file('markup.md', markdown);
   const { script } = compile(markdown, { path: 'markup.md' });
   assert.ok(script);
   const code = script.steps[0].operations.find(operation => operation.op === 'run')!;
@@ -138,15 +119,15 @@ Notes ${MARKUP} [link](javascript:window.pwned=3)
       { type: 'error', ename: 'ValueError', evalue: MARKUP }
     ]
   });
-  site.file('markup.json', JSON.stringify(script));
+  suite.site.file('markup.json', JSON.stringify(script));
   // No CSP on this page: what keeps the markup inert must be the player, not the policy.
   for (const src of ['markup.md', 'markup.json']) {
     await withPage(async ({ page }) => {
-      site.file(
+      suite.site.file(
         `markup-${src}.html`,
         `<!doctype html><html lang="en"><head><title>t</title><script type="module" src="/web/notecast-player.js"></script></head><body><h1>Page</h1><notecast-player src="${src}"></notecast-player></body></html>`
       );
-      await page.goto(`${site.server.url}/markup-${src}.html`);
+      await page.goto(`${suite.site.server.url}/markup-${src}.html`);
       await waitForPlayer(page);
       await page.evaluate(() => document.querySelector<PlayerElement>('notecast-player')!.seek(99));
       await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')!.state === 'ended');
@@ -203,9 +184,9 @@ function bakedScript(): Script {
 }
 
 test("baked outputs are shown (text, an image with the author's alt); a run not baked says so and shows what is expected", async () => {
-  site.file('baked.json', JSON.stringify(bakedScript()));
+  suite.site.file('baked.json', JSON.stringify(bakedScript()));
   await withPage(async ({ page }) => {
-    await page.goto(site.page('baked.html', '<notecast-player src="baked.json"></notecast-player>'));
+    await page.goto(suite.site.page('baked.html', '<notecast-player src="baked.json"></notecast-player>'));
     await waitForPlayer(page);
     await page.evaluate(() => document.querySelector<PlayerElement>('notecast-player')!.seek(5));
     await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')!.step === 5);
@@ -220,7 +201,7 @@ test("baked outputs are shown (text, an image with the author's alt); a run not 
 test('try-url: a JupyterLite address gets the tutorial and the step; javascript: shows a message and no button', async () => {
   await withPage(async ({ page, context }) => {
     await page.goto(
-      site.page('try.html', '<notecast-player src="/tutorials/01-python-basics.md" step="3" try-url="/lite/lab/index.html"></notecast-player>')
+      suite.site.page('try.html', '<notecast-player src="/tutorials/01-python-basics.md" step="3" try-url="/lite/lab/index.html"></notecast-player>')
     );
     await waitForPlayer(page);
     await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')!.step === 3);
@@ -231,7 +212,7 @@ test('try-url: a JupyterLite address gets the tutorial and the step; javascript:
     );
     assert.equal(description, 'Opens this tutorial at step 3 in a real notebook, in a new tab.');
     const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
-    assert.equal(popup.url(), `${site.server.url}/lite/lab/index.html?notecast=tutorials%2F01-python-basics.md&step=3`);
+    assert.equal(popup.url(), `${suite.site.server.url}/lite/lab/index.html?notecast=tutorials%2F01-python-basics.md&step=3`);
     await popup.close();
     await page.evaluate(() => document.querySelector('notecast-player')!.setAttribute('try-url', 'javascript:alert(1)//lab'));
     assert.equal(await button.isVisible(), false);
@@ -241,7 +222,7 @@ test('try-url: a JupyterLite address gets the tutorial and the step; javascript:
 
 test('a page in French: the player speaks French, the tutorial keeps its language, and its translation is offered', async () => {
   await withPage(async ({ page }) => {
-    await page.goto(site.page('fr.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player>', { lang: 'fr' }));
+    await page.goto(suite.site.page('fr.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player>', { lang: 'fr' }));
     await waitForPlayer(page);
     const player = page.locator('notecast-player');
     assert.equal(await player.getByRole('button', { name: 'Lecture' }).count(), 1);

@@ -7,39 +7,21 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { playToNotebook } from '../../src/apply/index.js';
 import { filterPrematureAccessWarnings } from '../../src/cli/yjs-warnings.js';
 import { compile } from '../../src/compiler/index.js';
 import type { Script } from '../../src/format/index.js';
 import { fromRoot } from '../helpers/paths.js';
-import { launchBrowser } from '../e2e/browser.js';
-import { openWatchedPage, startWebSite, waitForPlayer, type WatchedPage, type WebSite } from './site.js';
+import { openWatchedPage, waitForPlayer, webSuite, type PlayerElement, type WatchedPage } from './site.js';
 
-let browser: Browser;
-let site: WebSite;
+const suite = webSuite();
 
-before(async () => {
+before(() => {
   // playToNotebook's YNotebook warns of a read that is harmless (src/cli/yjs-warnings.ts).
   filterPrematureAccessWarnings();
-  site = await startWebSite();
-  browser = await launchBrowser();
 });
-
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-interface PlayerElement extends HTMLElement {
-  state: string;
-  step: number;
-  speed: number;
-  play(): Promise<void>;
-  pause(): Promise<void>;
-  seek(step: number): Promise<void>;
-}
 
 function compiled(path: string): Script {
   const { script, file } = compile(readFileSync(fromRoot(path), 'utf8'), { path });
@@ -73,10 +55,10 @@ const tutorials = readdirSync(fromRoot('tutorials')).filter(name => name.endsWit
 for (const name of tutorials) {
   test(`${name} plays to the end at 4× and the page's notebook is the expected one`, async () => {
     const script = compiled(`tutorials/${name}`);
-    const watched = await openWatchedPage(browser);
+    const watched = await openWatchedPage(suite.browser);
     try {
       const { page } = watched;
-      await page.goto(site.page(`play-${name}.html`, `<notecast-player src="/tutorials/${name}" speed="4"></notecast-player>`));
+      await page.goto(suite.site.page(`play-${name}.html`, `<notecast-player src="/tutorials/${name}" speed="4"></notecast-player>`));
       assert.equal(await waitForPlayer(page), 'idle', 'ready, and nothing plays before Play (no autoplay)');
       await page.evaluate(() => document.querySelector<PlayerElement>('notecast-player')!.play());
       // Play on at the tutorial's exercises, as a learner pressing Play would.
@@ -102,11 +84,11 @@ for (const name of tutorials) {
 
 test('a compiled .json plays without downloading the compiler, and a seek to the end shows the expected notebook', async () => {
   const script = compiled('tutorials/02-functions-and-errors.md');
-  site.file('functions.json', JSON.stringify(script));
-  const watched = await openWatchedPage(browser);
+  suite.site.file('functions.json', JSON.stringify(script));
+  const watched = await openWatchedPage(suite.browser);
   try {
     const { page } = watched;
-    await page.goto(site.page('json.html', '<notecast-player src="functions.json"></notecast-player>'));
+    await page.goto(suite.site.page('json.html', '<notecast-player src="functions.json"></notecast-player>'));
     assert.equal(await waitForPlayer(page), 'idle');
     await page.evaluate(count => document.querySelector<PlayerElement>('notecast-player')!.seek(count + 1), script.steps.length);
     await page.waitForFunction(() => document.querySelector<PlayerElement>('notecast-player')!.state === 'ended');
@@ -122,10 +104,10 @@ test('a compiled .json plays without downloading the compiler, and a seek to the
 });
 
 test('keyboard only: one tab stop for the toolbar, arrows between its buttons, K/J/L inside the player', async () => {
-  const watched = await openWatchedPage(browser);
+  const watched = await openWatchedPage(suite.browser);
   try {
     const { page } = watched;
-    await page.goto(site.page('keys.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player><p><a href="#x">after</a></p>'));
+    await page.goto(suite.site.page('keys.html', '<notecast-player src="/tutorials/01-python-basics.md"></notecast-player><p><a href="#x">after</a></p>'));
     await waitForPlayer(page);
     const focused = () => page.evaluate(() => document.querySelector('notecast-player')!.shadowRoot!.activeElement?.textContent ?? null);
     await page.keyboard.press('Tab');
@@ -174,10 +156,10 @@ test('keyboard only: one tab stop for the toolbar, arrows between its buttons, K
 });
 
 test('step attribute, seek(), #step-N links, speed, events; a listener that throws breaks nothing', async () => {
-  const watched = await openWatchedPage(browser);
+  const watched = await openWatchedPage(suite.browser);
   try {
     const { page } = watched;
-    site.file(
+    suite.site.file(
       'events.js',
       `
       window.seen = [];
@@ -187,7 +169,7 @@ test('step attribute, seek(), #step-N links, speed, events; a listener that thro
     `
     );
     await page.goto(
-      site.page(
+      suite.site.page(
         'seek.html',
         '<nav><a href="#step-4">Step 4</a></nav><notecast-player src="/tutorials/01-python-basics.md" step="3" speed="2"></notecast-player><script type="module" src="events.js"></script>'
       )
@@ -219,10 +201,10 @@ test('step attribute, seek(), #step-N links, speed, events; a listener that thro
 });
 
 test('reduced motion (the media query) inserts whole blocks: no cell ever holds part of its code', async () => {
-  const watched = await openWatchedPage(browser, { reducedMotion: 'reduce' });
+  const watched = await openWatchedPage(suite.browser, { reducedMotion: 'reduce' });
   try {
     const { page } = watched;
-    await page.goto(site.page('motion.html', '<notecast-player src="/tutorials/01-python-basics.md" speed="4"></notecast-player>'));
+    await page.goto(suite.site.page('motion.html', '<notecast-player src="/tutorials/01-python-basics.md" speed="4"></notecast-player>'));
     await waitForPlayer(page);
     assert.equal(await page.locator('notecast-player .nc-options input[type=checkbox]').nth(1).isChecked(), true);
     await page.evaluate(() => {

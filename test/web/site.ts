@@ -7,7 +7,9 @@
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/browser.js';
 import { fromRoot } from '../helpers/paths.js';
 import { serveStatic, type StaticServer } from '../e2e/static-server.js';
 
@@ -109,4 +111,28 @@ export async function waitForPlayer(page: Page, selector = 'notecast-player'): P
     return player?.state !== undefined && player.state !== 'loading';
   }, selector);
   return page.evaluate(sel => document.querySelector<HTMLElement & { state: string }>(sel)!.state, selector);
+}
+
+/** The site and a browser for the tests of one file: started before them, stopped after them. */
+export function webSuite(): { readonly site: WebSite; readonly browser: Browser } {
+  const suite = {} as { site: WebSite; browser: Browser };
+  before(async () => {
+    suite.site = await startWebSite();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.site?.stop();
+  });
+  return suite;
+}
+
+/** `<notecast-player>` as the tests drive it (its JavaScript API). */
+export interface PlayerElement extends HTMLElement {
+  state: string;
+  step: number;
+  speed: number;
+  play(): Promise<void>;
+  pause(): Promise<void>;
+  seek(step: number): Promise<void>;
 }
