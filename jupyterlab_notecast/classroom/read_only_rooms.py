@@ -99,6 +99,25 @@ class RoomGuard:
 
 _guards: weakref.WeakKeyDictionary[Any, RoomGuard] = weakref.WeakKeyDictionary()
 _tasks: set[asyncio.Task] = set()
+#: Each connection's own awareness client: y-websocket sends its own state first on connecting, so
+#: the first entry a connection sends names it, unless a live connection of the room has it already.
+_own_client: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+#: Per room, which live connection each client id belongs to.
+_client_owner: weakref.WeakKeyDictionary[Any, weakref.WeakValueDictionary] = weakref.WeakKeyDictionary()
+
+
+def _claim(room: Any, connection: Connection, message: bytes) -> None:
+    """Note whose client a connection is, from the first entry it sends that no live connection has."""
+    if connection in _own_client:
+        return
+    try:
+        entries = read_awareness_message(message)
+    except (ValueError, UnicodeDecodeError):
+        return
+    owners = _client_owner.setdefault(room, weakref.WeakValueDictionary())
+    if entries and entries[0].client_id not in owners:
+        owners[entries[0].client_id] = connection
+        _own_client[connection] = entries[0].client_id
 
 
 def guard_of(room: Any) -> RoomGuard | None:
@@ -150,8 +169,14 @@ def _welcome(guard: RoomGuard, room: Any, connection: Connection) -> None:
         _send(connection, message_of_update(awareness.encode_awareness_update(known)))
 
 
-def _is_new(guard: RoomGuard, entry: AwarenessEntry) -> bool:
-    """Whether an entry is news (as y-protocols decides: a newer clock, or the same clock saying the client left)."""
+def _is_new(guard: RoomGuard, connection: Connection, entry: AwarenessEntry) -> bool:
+    """
+    Whether an entry is news: about the connection's own client (any other is an echo, or someone
+    speaking for another), with a newer clock, or the same clock saying the client left, as
+    y-protocols decides.
+    """
+    if _own_client.get(connection) != entry.client_id:
+        return False
     known = guard.clocks.get(entry.client_id)
     new = known is None or entry.clock > known[0] or (entry.clock == known[0] and entry.state is None and not known[1])
     if new:
@@ -164,7 +189,7 @@ def _on_awareness(guard: RoomGuard, room: Any, connection: Connection, message: 
         entries = read_awareness_message(message)
     except (ValueError, UnicodeDecodeError):
         return message  # not ours to judge: the room reads it as it always does
-    fresh = [entry for entry in entries if _is_new(guard, entry)]
+    fresh = [entry for entry in entries if _is_new(guard, connection, entry)]
     for entry in fresh:
         if connection is guard.broadcaster:
             if entry.client_id in guard.broadcaster_clients and not is_broadcast(entry.state):
@@ -200,6 +225,7 @@ def filter_message(connection: Connection, message: bytes) -> bytes | None:
         return message
     guard = _guards.get(room)
     if message[0] == AWARENESS_MESSAGE:
+        _claim(room, connection, message)
         if guard is None:
             # Most rooms never see a broadcast: look only for one starting.
             if b'"' + BROADCAST_FIELD.encode() + b'"' not in message:
@@ -229,6 +255,11 @@ def filter_message(connection: Connection, message: bytes) -> bytes | None:
 def on_close(connection: Connection) -> None:
     """A connection left: a broadcaster's leaving ends the broadcast; a follower's is told to the broadcaster."""
     room = getattr(connection, "room", None)
+    # Its client may come back through another connection (a reconnect keeps the client id).
+    client = _own_client.pop(connection, None)
+    owners = _client_owner.get(room) if room is not None else None
+    if client is not None and owners is not None and owners.get(client) is connection:
+        del owners[client]
     guard = _guards.get(room) if room is not None else None
     if guard is None:
         return

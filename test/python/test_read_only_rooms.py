@@ -100,6 +100,23 @@ class Guard(unittest.IsolatedAsyncioTestCase):
         mixed = awareness_message([AwarenessEntry(100, 2, {"notecast": BROADCAST, "step": 1}), AwarenessEntry(200, 1, {})])
         self.assertEqual(read_awareness_message(filter_message(self.teacher, mixed)), [AwarenessEntry(100, 2, {"notecast": BROADCAST, "step": 1})])
 
+    async def test_no_one_speaks_for_another_client(self):
+        await self.broadcast()
+        # Anna sends the teacher's client id with a clock far ahead, and no broadcast in it.
+        self.assertIsNone(filter_message(self.anna, says(100, 10**9, {"user": {}})))
+        self.assertIs(guard_of(self.room).broadcaster, self.teacher, "Anna ended the teacher's broadcast")
+        step = says(100, 2, {"notecast": {**BROADCAST, "step": 1}})
+        self.assertEqual(filter_message(self.teacher, step), step, "the teacher's next change was taken for an echo")
+
+    async def test_a_client_that_reconnects_speaks_for_itself_again(self):
+        await self.broadcast()
+        filter_message(self.anna, says(200, 1, {"user": {}}))
+        on_close(self.anna)
+        again = Connection(self.room, "anna")
+        self.assertIsNone(filter_message(again, says(200, 2, {"user": {}})))
+        await self.settle()
+        self.assertIn(says(200, 2, {"user": {}}), self.teacher.sent)
+
     async def test_an_old_echo_of_the_broadcast_does_not_start_another(self):
         await self.broadcast()
         filter_message(self.teacher, says(100, 2, {"user": {}}))  # the teacher stops broadcasting
