@@ -110,10 +110,7 @@ export class Driver {
     }
   }
 
-  /**
-   * A seek that a later one made stale while the host was moving the notebook
-   * stops there: the later seek, next in the queue, says where we are.
-   */
+  /** A seek made stale by a later one while the host moved the notebook stops there: the later one, next in the queue, says where we are. */
   async seek(index: number, isStale: () => boolean = () => false): Promise<void> {
     this.kernelRun.drop();
     this.singleStep = false;
@@ -212,10 +209,7 @@ export class Driver {
     }
   }
 
-  /**
-   * Apply every cue that is due, then schedule the next one. Runs while
-   * `playing`; a cue that changes the state (a run, a pause, a stop) ends it.
-   */
+  /** Apply every cue that is due, then schedule the next one; runs while `playing`, and a cue that changes the state ends it. */
   private pump(): void {
     const generation = this.generation;
     try {
