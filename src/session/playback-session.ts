@@ -157,6 +157,11 @@ export class PlaybackSession {
     return index < 0 ? undefined : index + 1;
   }
 
+  /** The numbers of those of `cellIds` that are in the notebook, in the order given. */
+  cellNumbers(cellIds: readonly string[]): number[] {
+    return cellIds.map(id => this.cellNumber(id)).filter((n): n is number => n !== undefined);
+  }
+
   /** Whether the notebook holds anything the tutorial did not put there. */
   hasLearnerChanges(options?: MatchOptions): boolean {
     return !this.applierValue.matchesExpected(options);

@@ -28,6 +28,8 @@ export interface KernelRunsSession {
   readonly announcer: INotecastAnnouncer;
   /** Cell `cellId`'s number (1-based) in the notebook now (the playback session's); undefined when it is not there. */
   cellNumber(cellId: string): number | undefined;
+  /** The numbers of those of `cellIds` that are in the notebook, in the order given. */
+  cellNumbers(cellIds: readonly string[]): number[];
   /** The notebook as the tutorial expects it now. */
   expectedState(): NotebookState;
   ensureConsent(force: boolean): Promise<boolean>;
@@ -243,7 +245,7 @@ export class KernelRuns {
 
   /** What happened to the kernel and what to do about it, with the cells to run again. */
   private kernelLossMessage(loss: KernelLoss, cellNumber: number | undefined, paused: boolean): string {
-    const rebuild = this.rebuildCells.map(id => this.session.cellNumber(id)).filter((n): n is number => n !== undefined);
+    const rebuild = this.session.cellNumbers(this.rebuildCells);
     return describeKernelLoss(loss, { cellNumber, paused, rebuild }, this.session.trans);
   }
 }

@@ -139,6 +139,7 @@ export function startSession(options: SessionOptions, host: LifecycleHost): Sess
     trans,
     announcer,
     cellNumber: cellId => playback.cellNumber(cellId),
+    cellNumbers: cellIds => playback.cellNumbers(cellIds),
     expectedState,
     ensureConsent: force => learner.ensureConsent(force),
     follow: cellId => highlight.follow(cellId, true),

@@ -107,7 +107,7 @@ export class TutorialSession {
 
   /** The numbers of those of `cellIds` that are in the notebook, in the order given. */
   cellNumbers(cellIds: readonly string[]): number[] {
-    return cellIds.map(id => this.cellNumber(id)).filter((n): n is number => n !== undefined);
+    return this.parts.playback.cellNumbers(cellIds);
   }
 
   /** Shown in the player for the whole session: files by the notebook's name that were skipped. */
